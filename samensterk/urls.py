@@ -1,0 +1,24 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from samensterk.core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+
+# Dutch at "/", the other languages under "/en/", "/ar/", "/tr/".
+urlpatterns += i18n_patterns(
+    path("", core_views.home, name="home"),
+    path("toolkit/", include("samensterk.toolkit.urls")),
+    path("calculator/", include("samensterk.calculator.urls")),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    prefix_default_language=False,
+)
+
+handler404 = "samensterk.core.errors.not_found"
+handler500 = "samensterk.core.errors.server_error"

@@ -1,0 +1,85 @@
+"""Inkomstenbelasting box 1 and the heffingskortingen, for the annual assessment (aanslag).
+
+Payroll (``loonheffing.py``) uses the same credit formulas with the payroll rounding; the annual
+assessment recomputes the year's tax on the year's wage, adds the IACK (which payroll does not
+apply) and settles the difference with what was withheld.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from samensterk.income.rounding import round_down_euro
+
+
+def belastbaar_inkomen(inkomen):
+    """Belastbaar inkomen uit werk en woning, rounded down to whole euros
+    (Wet IB 2001, art. 3.1; Awr rounds the taxable income down to whole euros)."""
+    return round_down_euro(np.maximum(np.asarray(inkomen, float), 0.0))
+
+
+def box1_belasting(p, belastbaar):
+    """Inkomstenbelasting plus premies volksverzekeringen in box 1, below AOW age: the bracket
+    rates of Wet IB 2001, art. 2.10, with Wfsv art. 9 (combined rate)."""
+    return p.inkomstenbelasting.tarief_box1.calc(belastbaar)
+
+
+def algemene_heffingskorting(p, inkomen):
+    """Algemene heffingskorting below AOW age: the maximum, reduced by the afbouwpercentage of
+    the income above the afbouwpunt, not below zero (Wet IB 2001, art. 8.10)."""
+    ahk = p.algemene_heffingskorting
+    afbouw = ahk.afbouwpercentage * np.maximum(np.asarray(inkomen, float) - ahk.afbouwpunt, 0.0)
+    return np.clip(ahk.maximum - afbouw, 0.0, ahk.maximum)
+
+
+def arbeidskorting(p, arbeidsinkomen, *, decimals: int | None = None):
+    """Arbeidskorting below AOW age (Wet IB 2001, art. 8.11): per bracket the statutory amount
+    at its threshold plus its percentage of the arbeidsinkomen above it; a rising bracket never
+    exceeds the next bracket's amount; the last bracket phases out to zero.
+
+    ``decimals``: payroll rounds each product to 5 decimals (Rekenvoorschriften loonheffing)."""
+    scale = p.arbeidskorting.schijven
+    x = np.maximum(np.asarray(arbeidsinkomen, float), 0.0)
+    idx = np.clip(np.searchsorted(scale.thresholds, x, side="right") - 1, 0, None)
+    product = scale.rates[idx] * (x - scale.thresholds[idx])
+    if decimals is not None:
+        product = np.round(product, decimals)
+    ak = scale.amounts[idx] + product
+    # A rising bracket is capped at the statute's amount where the next bracket starts.
+    nxt = np.append(scale.amounts[1:], np.inf)[idx]
+    rising = scale.rates[idx] > 0
+    ak = np.where(rising, np.minimum(ak, nxt), ak)
+    return np.maximum(ak, 0.0)
+
+
+def iack(p, arbeidsinkomen):
+    """Inkomensafhankelijke combinatiekorting: the opbouwpercentage of the arbeidsinkomen above
+    the drempel, up to the maximum (Wet IB 2001, art. 8.14a). Eligibility: see ``iack_recht``."""
+    c = p.iack
+    return np.clip(c.opbouwpercentage * (np.asarray(arbeidsinkomen, float) - c.drempel), 0.0, c.maximum)
+
+
+def iack_recht(p, *, eigen_arbeidsinkomen, partner_arbeidsinkomen, heeft_partner, jongste_kind_leeftijd):
+    """Who has the IACK (Wet IB 2001, art. 8.14a lid 1): a child younger than 12 on 1 January
+    lives with you, and you have no fiscal partner or you have the lower arbeidsinkomen of the
+    two. With equal incomes the older partner has it; we do not know ages and give it to her."""
+    kind = np.asarray(jongste_kind_leeftijd, float) < p.iack.leeftijdsgrens_kind  # NaN -> False
+    lager = np.asarray(eigen_arbeidsinkomen, float) <= np.asarray(partner_arbeidsinkomen, float)
+    return kind & (~np.asarray(heeft_partner, bool) | lager)
+
+
+def verschuldigde_belasting(belasting, heffingskortingen):
+    """Tax due after heffingskortingen: the credits reduce the tax to zero but not below
+    (Wet IB 2001, art. 8.1; payout to a non-earning partner is handled separately)."""
+    return np.maximum(np.asarray(belasting, float) - np.asarray(heffingskortingen, float), 0.0)
+
+
+def uitbetaling_algemene_heffingskorting(p, *, geboortejaar_voor_grens, ahk_eigen, belasting_partner_na_korting):
+    """Payout of the algemene heffingskorting to a minstverdienende partner without enough tax of
+    their own: only if born before 1 January 1963, and at most the other partner's tax
+    (Wet IB 2001, art. 8.9 lid 2-3). ``geboortejaar_voor_grens``: born before that date."""
+    return np.where(
+        np.asarray(geboortejaar_voor_grens, bool),
+        np.minimum(np.asarray(ahk_eigen, float), np.maximum(belasting_partner_na_korting, 0.0)),
+        0.0,
+    )

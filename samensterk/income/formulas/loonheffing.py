@@ -1,0 +1,96 @@
+"""Monthly loonheffing by the payroll rules that reproduce the Belastingdienst "witte
+maandtabel" (Rekenvoorschriften voor de geautomatiseerde loonadministratie):
+
+1. the table wage falls on the lower row of a table with fixed steps (EUR 4.50 a month);
+2. the row is annualised (x 12);
+3. box-1 tax is computed per bracket, each bracket rounded down to whole euros;
+4. the algemene heffingskorting and the arbeidskorting (products to 5 decimals) are each
+   rounded up to whole euros, and together never exceed the tax (arbeidskorting reduced first);
+5. the annual amounts / 12 are rounded to cents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from samensterk.income.formulas import inkomstenbelasting as ib
+from samensterk.income.rounding import floor_to_step, round_down_euro, round_half_up_cent, round_up_euro
+
+# Rekenvoorschriften: each arbeidskorting product is rounded to 5 decimals before adding.
+AK_DECIMALEN = 5
+
+
+@dataclass
+class Loonheffing:
+    """Monthly payroll result for a table wage (all euros per month, cents)."""
+
+    zonder_korting: np.ndarray  # loonheffing without loonheffingskorting
+    algemene_heffingskorting: np.ndarray  # applied part of the AHK
+    arbeidskorting: np.ndarray  # applied part of the AK ("verrekende arbeidskorting")
+    met_korting: np.ndarray  # what is withheld with loonheffingskorting
+
+
+def tabelloon_jaar(p, tabelloon_maand):
+    """The annual wage of the table row: the monthly wage on the lower row of the witte
+    maandtabel, times 12 (Rekenvoorschriften loonadministratie, tijdvak maand)."""
+    rij = floor_to_step(np.maximum(np.asarray(tabelloon_maand, float), 0.0), p.loonheffing.tabelstap_maand)
+    return rij * p.loonheffing.maanden_per_jaar
+
+
+def belasting_per_schijf(p, jaarloon):
+    """Box-1 tax on an annual payroll wage, each bracket rounded down to whole euros
+    (Wet LB 1964, art. 20a with Wet IB 2001, art. 2.10; Rekenvoorschriften)."""
+    scale = p.inkomstenbelasting.tarief_box1
+    x = np.asarray(jaarloon, float)
+    total = np.zeros_like(x)
+    uppers = list(scale.thresholds[1:]) + [np.inf]
+    for lower, upper, rate in zip(scale.thresholds, uppers, scale.rates, strict=True):
+        total = total + round_down_euro(rate * np.clip(x - lower, 0.0, upper - lower))
+    return total
+
+
+def loonheffingskorting_jaar(p, jaarloon, belasting, *, met_arbeidskorting=True):
+    """Loonheffingskorting (Wet LB 1964, art. 22): the AHK and AK, each rounded up to whole
+    euros, together at most the tax; the arbeidskorting is the part reduced first."""
+    ahk = np.minimum(round_up_euro(ib.algemene_heffingskorting(p, jaarloon)), belasting)
+    ak = round_up_euro(ib.arbeidskorting(p, jaarloon, decimals=AK_DECIMALEN)) if met_arbeidskorting else 0.0
+    ak = np.minimum(ak, belasting - ahk)
+    return ahk, ak
+
+
+def loonheffing_maand(p, tabelloon_maand, *, loonheffingskorting=True):
+    """Monthly loonheffing for a table wage per the witte maandtabel (Wet LB 1964, art. 20a-22;
+    Rekenvoorschriften voor de geautomatiseerde loonadministratie)."""
+    jaar = tabelloon_jaar(p, tabelloon_maand)
+    belasting = belasting_per_schijf(p, jaar)
+    if loonheffingskorting:
+        ahk, ak = loonheffingskorting_jaar(p, jaar, belasting)
+    else:
+        ahk = ak = np.zeros_like(belasting)
+    maand = p.loonheffing.maanden_per_jaar
+    return Loonheffing(
+        zonder_korting=round_half_up_cent(belasting / maand),
+        algemene_heffingskorting=round_half_up_cent(ahk / maand),
+        arbeidskorting=round_half_up_cent(ak / maand),
+        met_korting=round_half_up_cent((belasting - ahk - ak) / maand),
+    )
+
+
+def loonheffing_bijzondere_beloning(p, tabelloon_maand, bijzondere_beloning, *, loonheffingskorting=True):
+    """Loonheffing on a once-a-year payment (the holiday allowance in May): the extra annual
+    payroll tax it causes on top of the annualised table wage. The Belastingdienst's "tabel
+    bijzondere beloningen" percentages are derived this way; we compute the difference directly
+    rather than the rounded percentage (Wet LB 1964, art. 26; Rekenvoorschriften)."""
+    basis = tabelloon_jaar(p, tabelloon_maand)
+    totaal = basis + np.asarray(bijzondere_beloning, float)
+
+    def jaarheffing(jaarloon):
+        belasting = belasting_per_schijf(p, jaarloon)
+        if not loonheffingskorting:
+            return belasting
+        ahk, ak = loonheffingskorting_jaar(p, jaarloon, belasting)
+        return belasting - ahk - ak
+
+    return round_half_up_cent(np.maximum(jaarheffing(totaal) - jaarheffing(basis), 0.0))

@@ -1,0 +1,113 @@
+"""Kindgebonden budget (Wet op het kindgebonden budget, Wkgb).
+
+A maximum per household (an amount per child, age supplements, and the alleenstaande-ouderkop
+for a parent without partner), reduced by a percentage of the income above a threshold.
+
+Children are given as ages on the last axis (shape (n, 1, K)); NaN means "no child".
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from samensterk.income.formulas import awir
+
+
+def kind_telt(p, *, kind_leeftijd):
+    """Which children give right to the budget: those for whom kinderbijslag is received.
+
+    Wet op het kindgebonden budget, art. 2 lid 1; Algemene Kinderbijslagwet, art. 7 (under 18).
+    Kinderbijslag is assumed to be received for every child under 18 living at home.
+    """
+    leeftijd = np.asarray(kind_leeftijd, dtype=float)
+    with np.errstate(invalid="ignore"):
+        return ~np.isnan(leeftijd) & (leeftijd >= 0) & (leeftijd < p.kindgebonden_budget.leeftijdsgrens_kind)
+
+
+def aantal_kinderen(p, *, kind_leeftijd):
+    """Number of children that count (Wet op het kindgebonden budget, art. 2 lid 1 and 2)."""
+    return np.sum(kind_telt(p, kind_leeftijd=kind_leeftijd), axis=-1).astype(float)
+
+
+def bedrag_kinderen(p, *, kind_leeftijd):
+    """The amount for the first child plus the amount for each further child.
+
+    Wet op het kindgebonden budget, art. 2 lid 2.
+    """
+    kgb = p.kindgebonden_budget
+    aantal = aantal_kinderen(p, kind_leeftijd=kind_leeftijd)
+    return np.where(aantal > 0, kgb.bedrag_eerste_kind + (aantal - 1) * kgb.bedrag_volgend_kind, 0.0)
+
+
+def leeftijdsverhogingen(p, *, kind_leeftijd):
+    """The age supplements: one amount per child aged 12-15, a higher one per child aged 16-17.
+
+    Wet op het kindgebonden budget, art. 2 lid 4 and 5.
+    """
+    leeftijd = np.asarray(kind_leeftijd, dtype=float)
+    telt = kind_telt(p, kind_leeftijd=leeftijd)
+    verhoging = p.kindgebonden_budget.leeftijdsverhoging.lookup(np.where(telt, leeftijd, 0.0))
+    return np.sum(np.where(telt, verhoging, 0.0), axis=-1)
+
+
+def alleenstaande_ouderkop(p, *, heeft_partner, kind_leeftijd):
+    """The verhoging for a parent without a partner who has a child that counts.
+
+    Wet op het kindgebonden budget, art. 2 lid 6.
+    """
+    aantal = aantal_kinderen(p, kind_leeftijd=kind_leeftijd)
+    zonder_partner = ~np.asarray(heeft_partner, dtype=bool)
+    return np.where(zonder_partner & (aantal > 0), p.kindgebonden_budget.alleenstaande_ouderkop, 0.0)
+
+
+def maximaal_kindgebonden_budget(p, *, heeft_partner, kind_leeftijd):
+    """The budget before the income reduction: the sum of art. 2 lid 2, 4, 5 and 6.
+
+    Wet op het kindgebonden budget, art. 2.
+    """
+    return (
+        bedrag_kinderen(p, kind_leeftijd=kind_leeftijd)
+        + leeftijdsverhogingen(p, kind_leeftijd=kind_leeftijd)
+        + alleenstaande_ouderkop(p, heeft_partner=heeft_partner, kind_leeftijd=kind_leeftijd)
+    )
+
+
+def drempelinkomen(p, *, heeft_partner):
+    """The income above which the budget is reduced; raised by a fixed amount with a partner.
+
+    Wet op het kindgebonden budget, art. 1 (drempelinkomen) and art. 2 lid 8 (verhoogd drempelinkomen).
+    """
+    kgb = p.kindgebonden_budget
+    return kgb.drempelinkomen + np.where(
+        np.asarray(heeft_partner, dtype=bool), kgb.verhoging_drempelinkomen_partner, 0.0
+    )
+
+
+def vermindering(p, *, toetsingsinkomen, heeft_partner):
+    """The income reduction: the afbouwpercentage of the toetsingsinkomen above the drempelinkomen.
+
+    Wet op het kindgebonden budget, art. 2 lid 7 (without partner: it reduces the whole sum,
+    including the alleenstaande-ouderkop) and lid 8 (with partner, on the joint income).
+    """
+    boven = np.asarray(toetsingsinkomen, dtype=float) - drempelinkomen(p, heeft_partner=heeft_partner)
+    return p.kindgebonden_budget.afbouwpercentage * np.maximum(boven, 0.0)
+
+
+def kindgebonden_budget_onafgerond(p, *, toetsingsinkomen, heeft_partner, kind_leeftijd):
+    """The annual budget before the Awir rounding (Wet op het kindgebonden budget, art. 2)."""
+    maximum = maximaal_kindgebonden_budget(p, heeft_partner=heeft_partner, kind_leeftijd=kind_leeftijd)
+    verminderd = maximum - vermindering(p, toetsingsinkomen=toetsingsinkomen, heeft_partner=heeft_partner)
+    return np.maximum(verminderd, 0.0)
+
+
+def kindgebonden_budget(p, *, toetsingsinkomen, heeft_partner, kind_leeftijd):
+    """Annual kindgebonden budget in whole euros (Wet op het kindgebonden budget, art. 2; Awir art. 14).
+
+    The vermogenstoets (art. 1 lid 4) is not modelled: assets are not an input.
+    """
+    return awir.jaarbedrag(
+        kindgebonden_budget_onafgerond(
+            p, toetsingsinkomen=toetsingsinkomen, heeft_partner=heeft_partner, kind_leeftijd=kind_leeftijd
+        ),
+        p=p,
+    )

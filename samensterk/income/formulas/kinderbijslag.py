@@ -1,0 +1,42 @@
+"""Kinderbijslag (Algemene Kinderbijslagwet, AKW): a fixed amount per child per quarter.
+
+Not income-dependent. The amount is indexed on 1 January and 1 July, so a year has two sets of
+amounts. Children are ages on the last axis (shape (n, 1, K)); NaN means "no child".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from samensterk.income import parameters_loader
+
+
+def kinderbijslag_per_kwartaal(p, *, kind_leeftijd):
+    """Per child, the amount for the quarter starting at ``p.instant``, by age on its first day.
+
+    Algemene Kinderbijslagwet, art. 12 lid 3 (under 6 / 6-11 / 12-17) and art. 7 (under 18).
+    A NaN age (no child) gives 0.
+    """
+    leeftijd = np.asarray(kind_leeftijd, dtype=float)
+    bekend = ~np.isnan(leeftijd) & (np.nan_to_num(leeftijd, nan=-1.0) >= 0)
+    bedrag = p.kinderbijslag.bedrag_per_kwartaal.lookup(np.where(bekend, leeftijd, 0.0))
+    return np.where(bekend, bedrag, 0.0)
+
+
+def kinderbijslag(p, *, kind_leeftijd):
+    """Annual kinderbijslag of the household: the four quarters of the year of ``p.instant``.
+
+    Algemene Kinderbijslagwet, art. 12 (per child per kalenderkwartaal, amount by age on the
+    first day of the quarter) and art. 13 lid 4 (indexation on 1 January and 1 July).
+    The input has whole-year ages only, so each child is taken to have the same age in all four
+    quarters (a birthday during the year is not modelled). Returns the sum over the children
+    (the last axis); raises MissingParameter if a quarter's amount is not yet published.
+    """
+    jaar = p.instant.year
+    totaal = 0.0
+    for maand in p.kinderbijslag.kwartalen:  # four quarters, each with the amount in force then
+        kwartaal = parameters_loader.load(dt.date(jaar, int(maand), 1))
+        totaal = totaal + kinderbijslag_per_kwartaal(kwartaal, kind_leeftijd=kind_leeftijd)
+    return np.sum(totaal, axis=-1)

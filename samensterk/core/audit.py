@@ -9,7 +9,9 @@ from django.db import models
 from .models import AuditEvent
 
 
-def audit_record(*, actor, action: str, obj: models.Model | None = None, detail: dict[str, Any] | None = None):
+def audit_record(
+    *, actor, action: str, obj: models.Model | None = None, detail: dict[str, Any] | None = None
+):
     """Append an audit row. ``actor`` may be None for system actions (management commands)."""
     return AuditEvent.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,

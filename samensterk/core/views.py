@@ -3,8 +3,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from samensterk.toolkit.selectors import localize
 from samensterk.toolkit.models import Method
+from samensterk.toolkit.selectors import localize
 
 
 @require_GET

@@ -98,7 +98,17 @@ class _Loader:
         return [found[s] for s in slugs or []]
 
     def remove_stale(self):
-        for model in (Question, MethodStep, Recommendation, Statement, Method, WorkForm, Theme, LearningPoint, *TITLED_FILES.values()):
+        for model in (
+            Question,
+            MethodStep,
+            Recommendation,
+            Statement,
+            Method,
+            WorkForm,
+            Theme,
+            LearningPoint,
+            *TITLED_FILES.values(),
+        ):
             stale = model.objects.exclude(source_hash="").exclude(pk__in=self.seen.get(model, set()))
             removed = stale.count()
             if removed:
@@ -127,7 +137,9 @@ class _Loader:
                 },
             )
             for j, q in enumerate(item.get("questions") or []):
-                self.upsert(Question, {"workform": wf, "slug": q["slug"]}, q, {"order": j, "text": _text(q["text"])})
+                self.upsert(
+                    Question, {"workform": wf, "slug": q["slug"]}, q, {"order": j, "text": _text(q["text"])}
+                )
 
         for path in sorted((self.dir / "methods").glob("*.yaml")):
             item = _read(path)
@@ -164,7 +176,11 @@ class _Loader:
                         "description": _text(step.get("description")),
                         "duration_minutes": step.get("duration_minutes"),
                     },
-                    {"workforms": self.by_slug(WorkForm, step.get("workforms"), f"{where} step {step['slug']}")},
+                    {
+                        "workforms": self.by_slug(
+                            WorkForm, step.get("workforms"), f"{where} step {step['slug']}"
+                        )
+                    },
                 )
 
         for i, item in enumerate(_read(self.dir / "statements.yaml") or []):
@@ -182,7 +198,11 @@ class _Loader:
 
         for filename, model in TITLED_FILES.items():
             for i, item in enumerate(_read(self.dir / filename) or []):
-                fields = {"order": item.get("order") or i, "title": _text(item["title"]), "body": _text(item.get("body"))}
+                fields = {
+                    "order": item.get("order") or i,
+                    "title": _text(item["title"]),
+                    "body": _text(item.get("body")),
+                }
                 if model is FinancialTool:
                     fields["url"] = _text(item.get("url"))
                 self.upsert(model, {"slug": item["slug"]}, item, fields)
@@ -192,14 +212,23 @@ class _Loader:
                 LearningPoint,
                 {"slug": item["slug"]},
                 {k: v for k, v in item.items() if k != "recommendations"},
-                {"order": item.get("order") or i, "title": _text(item["title"]), "body": _text(item.get("body"))},
+                {
+                    "order": item.get("order") or i,
+                    "title": _text(item["title"]),
+                    "body": _text(item.get("body")),
+                },
             )
             for j, rec in enumerate(item.get("recommendations") or []):
                 self.upsert(
                     Recommendation,
                     {"slug": rec["slug"]},
                     rec,
-                    {"learning_point": lp, "order": j, "text": _text(rec["text"]), "audience": rec.get("audience") or "organisations"},
+                    {
+                        "learning_point": lp,
+                        "order": j,
+                        "text": _text(rec["text"]),
+                        "audience": rec.get("audience") or "organisations",
+                    },
                 )
 
     # --- translations ------------------------------------------------------------------

@@ -26,7 +26,9 @@ class Translation(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["content_type", "object_id", "language"], name="one_translation_per_language")
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "language"], name="one_translation_per_language"
+            )
         ]
         indexes = [models.Index(fields=["content_type", "language"])]
         verbose_name = _("translation")
@@ -196,7 +198,9 @@ class Recommendation(ContentItem):
         POLICY = "policy", _("For policy makers")
 
     translatable_fields = ("text",)
-    learning_point = models.ForeignKey(LearningPoint, on_delete=models.CASCADE, related_name="recommendations")
+    learning_point = models.ForeignKey(
+        LearningPoint, on_delete=models.CASCADE, related_name="recommendations"
+    )
     audience = models.CharField(_("audience"), max_length=16, choices=Audience.choices)
     text = models.TextField(_("recommendation"))
 

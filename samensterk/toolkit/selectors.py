@@ -27,7 +27,9 @@ class Localized:
         fields = translation.fields if translation else {}
         self._fields = {f: fields[f] for f in obj.translatable_fields if fields.get(f)}
         self.fallback_fields = (
-            set() if language == SOURCE_LANGUAGE else {f for f in obj.translatable_fields if f not in self._fields}
+            set()
+            if language == SOURCE_LANGUAGE
+            else {f for f in obj.translatable_fields if f not in self._fields}
         )
         self.is_draft = bool(translation and self._fields and not translation.reviewed)
 
@@ -61,7 +63,9 @@ def localize(objs: Iterable[ContentItem], language: str | None = None) -> list[L
         ct = ContentType.objects.get_for_model(objs[0])
         translations = {
             t.object_id: t
-            for t in Translation.objects.filter(content_type=ct, language=language, object_id__in=[o.pk for o in objs])
+            for t in Translation.objects.filter(
+                content_type=ct, language=language, object_id__in=[o.pk for o in objs]
+            )
         }
     return [Localized(o, language, translations.get(o.pk)) for o in objs]
 
@@ -70,7 +74,9 @@ def localize_one(obj: ContentItem, language: str | None = None) -> Localized:
     return localize([obj], language)[0]
 
 
-def statements_filtered(*, method: str = "", theme: str = "", audience: str = "", query: str = "") -> QuerySet[Statement]:
+def statements_filtered(
+    *, method: str = "", theme: str = "", audience: str = "", query: str = ""
+) -> QuerySet[Statement]:
     """The statement bank, filtered. The search matches the Dutch text and the reader's translation."""
     qs = Statement.objects.prefetch_related("themes", "methods")
     if method:

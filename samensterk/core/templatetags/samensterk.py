@@ -19,7 +19,9 @@ def paragraphs(text, autoescape=True):
         if not lines:
             continue
         if all(line.startswith(("- ", "* ")) for line in lines):
-            out.append(format_html_join("", "<li>{}</li>", ((line[2:],) for line in lines)).join(["<ul>", "</ul>"]))
+            out.append(
+                format_html_join("", "<li>{}</li>", ((line[2:],) for line in lines)).join(["<ul>", "</ul>"])
+            )
         else:
             out.append("<p>" + "<br>".join(esc(line) for line in lines) + "</p>")
     return mark_safe("".join(out))  # noqa: S308 - every piece above is escaped
@@ -28,7 +30,11 @@ def paragraphs(text, autoescape=True):
 @register.filter
 def bullet_lines(text):
     """The lines of a text as a list, without bullet marks (for checklists)."""
-    return [line.strip()[2:] if line.strip()[:2] in ("- ", "* ") else line.strip() for line in str(text or "").splitlines() if line.strip()]
+    return [
+        line.strip()[2:] if line.strip()[:2] in ("- ", "* ") else line.strip()
+        for line in str(text or "").splitlines()
+        if line.strip()
+    ]
 
 
 @register.filter

@@ -5,270 +5,429 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FinancialTool',
+            name="FinancialTool",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, verbose_name='slug')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='order')),
-                ('source_hash', models.CharField(blank=True, editable=False, max_length=64)),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('body', models.TextField(blank=True, verbose_name='text')),
-                ('url', models.URLField(blank=True, verbose_name='link')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, verbose_name="slug")),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="order")),
+                ("source_hash", models.CharField(blank=True, editable=False, max_length=64)),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("body", models.TextField(blank=True, verbose_name="text")),
+                ("url", models.URLField(blank=True, verbose_name="link")),
             ],
             options={
-                'verbose_name': 'financial-information tool',
-                'verbose_name_plural': 'financial-information tools',
-                'ordering': ['order', 'slug'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('slug',), name='financialtool_slug_unique')],
+                "verbose_name": "financial-information tool",
+                "verbose_name_plural": "financial-information tools",
+                "ordering": ["order", "slug"],
+                "abstract": False,
+                "constraints": [models.UniqueConstraint(fields=("slug",), name="financialtool_slug_unique")],
             },
         ),
         migrations.CreateModel(
-            name='Insight',
+            name="Insight",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, verbose_name='slug')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='order')),
-                ('source_hash', models.CharField(blank=True, editable=False, max_length=64)),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('body', models.TextField(blank=True, verbose_name='text')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, verbose_name="slug")),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="order")),
+                ("source_hash", models.CharField(blank=True, editable=False, max_length=64)),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("body", models.TextField(blank=True, verbose_name="text")),
             ],
             options={
-                'verbose_name': 'insight',
-                'verbose_name_plural': 'insights',
-                'ordering': ['order', 'slug'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('slug',), name='insight_slug_unique')],
+                "verbose_name": "insight",
+                "verbose_name_plural": "insights",
+                "ordering": ["order", "slug"],
+                "abstract": False,
+                "constraints": [models.UniqueConstraint(fields=("slug",), name="insight_slug_unique")],
             },
         ),
         migrations.CreateModel(
-            name='LearningPoint',
+            name="LearningPoint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, verbose_name='slug')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='order')),
-                ('source_hash', models.CharField(blank=True, editable=False, max_length=64)),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('body', models.TextField(blank=True, verbose_name='text')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, verbose_name="slug")),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="order")),
+                ("source_hash", models.CharField(blank=True, editable=False, max_length=64)),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("body", models.TextField(blank=True, verbose_name="text")),
             ],
             options={
-                'verbose_name': 'learning point',
-                'verbose_name_plural': 'learning points',
-                'ordering': ['order', 'slug'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('slug',), name='learningpoint_slug_unique')],
+                "verbose_name": "learning point",
+                "verbose_name_plural": "learning points",
+                "ordering": ["order", "slug"],
+                "abstract": False,
+                "constraints": [models.UniqueConstraint(fields=("slug",), name="learningpoint_slug_unique")],
             },
         ),
         migrations.CreateModel(
-            name='Principle',
+            name="Principle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, verbose_name='slug')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='order')),
-                ('source_hash', models.CharField(blank=True, editable=False, max_length=64)),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('body', models.TextField(blank=True, verbose_name='text')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, verbose_name="slug")),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="order")),
+                ("source_hash", models.CharField(blank=True, editable=False, max_length=64)),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("body", models.TextField(blank=True, verbose_name="text")),
             ],
             options={
-                'verbose_name': 'principle for a safe dialogue',
-                'verbose_name_plural': 'principles for a safe dialogue',
-                'ordering': ['order', 'slug'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('slug',), name='principle_slug_unique')],
+                "verbose_name": "principle for a safe dialogue",
+                "verbose_name_plural": "principles for a safe dialogue",
+                "ordering": ["order", "slug"],
+                "abstract": False,
+                "constraints": [models.UniqueConstraint(fields=("slug",), name="principle_slug_unique")],
             },
         ),
         migrations.CreateModel(
-            name='RecruitmentCriterion',
+            name="RecruitmentCriterion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, verbose_name='slug')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='order')),
-                ('source_hash', models.CharField(blank=True, editable=False, max_length=64)),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('body', models.TextField(blank=True, verbose_name='text')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, verbose_name="slug")),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="order")),
+                ("source_hash", models.CharField(blank=True, editable=False, max_length=64)),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("body", models.TextField(blank=True, verbose_name="text")),
             ],
             options={
-                'verbose_name': 'recruitment criterion',
-                'verbose_name_plural': 'recruitment criteria',
-                'ordering': ['order', 'slug'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('slug',), name='criterion_slug_unique')],
+                "verbose_name": "recruitment criterion",
+                "verbose_name_plural": "recruitment criteria",
+                "ordering": ["order", "slug"],
+                "abstract": False,
+                "constraints": [models.UniqueConstraint(fields=("slug",), name="criterion_slug_unique")],
             },
         ),
         migrations.CreateModel(
-            name='Theme',
+            name="Theme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, verbose_name='slug')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='order')),
-                ('source_hash', models.CharField(blank=True, editable=False, max_length=64)),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, verbose_name="slug")),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="order")),
+                ("source_hash", models.CharField(blank=True, editable=False, max_length=64)),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
             ],
             options={
-                'verbose_name': 'theme',
-                'verbose_name_plural': 'themes',
-                'ordering': ['order', 'slug'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('slug',), name='theme_slug_unique')],
+                "verbose_name": "theme",
+                "verbose_name_plural": "themes",
+                "ordering": ["order", "slug"],
+                "abstract": False,
+                "constraints": [models.UniqueConstraint(fields=("slug",), name="theme_slug_unique")],
             },
         ),
         migrations.CreateModel(
-            name='WorkForm',
+            name="WorkForm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, verbose_name='slug')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='order')),
-                ('source_hash', models.CharField(blank=True, editable=False, max_length=64)),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('purpose', models.TextField(blank=True, verbose_name='purpose')),
-                ('instructions', models.TextField(blank=True, verbose_name='instructions')),
-                ('materials', models.TextField(blank=True, verbose_name='materials')),
-                ('duration_minutes', models.PositiveIntegerField(blank=True, null=True, verbose_name='duration in minutes')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, verbose_name="slug")),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="order")),
+                ("source_hash", models.CharField(blank=True, editable=False, max_length=64)),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("summary", models.TextField(blank=True, verbose_name="summary")),
+                ("purpose", models.TextField(blank=True, verbose_name="purpose")),
+                ("instructions", models.TextField(blank=True, verbose_name="instructions")),
+                ("materials", models.TextField(blank=True, verbose_name="materials")),
+                (
+                    "duration_minutes",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="duration in minutes"),
+                ),
             ],
             options={
-                'verbose_name': 'work form',
-                'verbose_name_plural': 'work forms',
-                'ordering': ['order', 'slug'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('slug',), name='workform_slug_unique')],
+                "verbose_name": "work form",
+                "verbose_name_plural": "work forms",
+                "ordering": ["order", "slug"],
+                "abstract": False,
+                "constraints": [models.UniqueConstraint(fields=("slug",), name="workform_slug_unique")],
             },
         ),
         migrations.CreateModel(
-            name='Method',
+            name="Method",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, verbose_name='slug')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='order')),
-                ('source_hash', models.CharField(blank=True, editable=False, max_length=64)),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('developed_by', models.CharField(blank=True, max_length=300, verbose_name='developed by')),
-                ('partners', models.JSONField(blank=True, default=list, verbose_name='partner organisations')),
-                ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('goal', models.TextField(blank=True, verbose_name='goal')),
-                ('target_group', models.TextField(blank=True, verbose_name='target group')),
-                ('composition', models.CharField(choices=[('men', 'Men'), ('mixed', 'Mixed group')], max_length=8, verbose_name='group composition')),
-                ('meetings_count', models.PositiveIntegerField(blank=True, null=True, verbose_name='number of meetings')),
-                ('meeting_minutes', models.PositiveIntegerField(blank=True, null=True, verbose_name='length of a meeting (minutes)')),
-                ('roles', models.TextField(blank=True, verbose_name='roles')),
-                ('characteristics', models.TextField(blank=True, verbose_name='characteristics and working elements')),
-                ('workforms', models.ManyToManyField(blank=True, related_name='methods', to='toolkit.workform')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, verbose_name="slug")),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="order")),
+                ("source_hash", models.CharField(blank=True, editable=False, max_length=64)),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("developed_by", models.CharField(blank=True, max_length=300, verbose_name="developed by")),
+                (
+                    "partners",
+                    models.JSONField(blank=True, default=list, verbose_name="partner organisations"),
+                ),
+                ("summary", models.TextField(blank=True, verbose_name="summary")),
+                ("goal", models.TextField(blank=True, verbose_name="goal")),
+                ("target_group", models.TextField(blank=True, verbose_name="target group")),
+                (
+                    "composition",
+                    models.CharField(
+                        choices=[("men", "Men"), ("mixed", "Mixed group")],
+                        max_length=8,
+                        verbose_name="group composition",
+                    ),
+                ),
+                (
+                    "meetings_count",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="number of meetings"),
+                ),
+                (
+                    "meeting_minutes",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="length of a meeting (minutes)"
+                    ),
+                ),
+                ("roles", models.TextField(blank=True, verbose_name="roles")),
+                (
+                    "characteristics",
+                    models.TextField(blank=True, verbose_name="characteristics and working elements"),
+                ),
+                (
+                    "workforms",
+                    models.ManyToManyField(blank=True, related_name="methods", to="toolkit.workform"),
+                ),
             ],
             options={
-                'verbose_name': 'method',
-                'verbose_name_plural': 'methods',
-                'ordering': ['order', 'slug'],
-                'abstract': False,
+                "verbose_name": "method",
+                "verbose_name_plural": "methods",
+                "ordering": ["order", "slug"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Recommendation',
+            name="Recommendation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, verbose_name='slug')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='order')),
-                ('source_hash', models.CharField(blank=True, editable=False, max_length=64)),
-                ('audience', models.CharField(choices=[('organisations', 'For organisations'), ('policy', 'For policy makers')], max_length=16, verbose_name='audience')),
-                ('text', models.TextField(verbose_name='recommendation')),
-                ('learning_point', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='recommendations', to='toolkit.learningpoint')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, verbose_name="slug")),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="order")),
+                ("source_hash", models.CharField(blank=True, editable=False, max_length=64)),
+                (
+                    "audience",
+                    models.CharField(
+                        choices=[("organisations", "For organisations"), ("policy", "For policy makers")],
+                        max_length=16,
+                        verbose_name="audience",
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="recommendation")),
+                (
+                    "learning_point",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="recommendations",
+                        to="toolkit.learningpoint",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'recommendation',
-                'verbose_name_plural': 'recommendations',
-                'ordering': ['order', 'slug'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('slug',), name='recommendation_slug_unique')],
+                "verbose_name": "recommendation",
+                "verbose_name_plural": "recommendations",
+                "ordering": ["order", "slug"],
+                "abstract": False,
+                "constraints": [models.UniqueConstraint(fields=("slug",), name="recommendation_slug_unique")],
             },
         ),
         migrations.CreateModel(
-            name='Statement',
+            name="Statement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, verbose_name='slug')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='order')),
-                ('source_hash', models.CharField(blank=True, editable=False, max_length=64)),
-                ('text', models.TextField(verbose_name='statement')),
-                ('audience', models.CharField(choices=[('men', 'Men'), ('women', 'Women'), ('mixed', 'Mixed group'), ('all', 'Everyone')], default='all', max_length=8, verbose_name='audience')),
-                ('methods', models.ManyToManyField(blank=True, related_name='statements', to='toolkit.method')),
-                ('themes', models.ManyToManyField(blank=True, related_name='statements', to='toolkit.theme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, verbose_name="slug")),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="order")),
+                ("source_hash", models.CharField(blank=True, editable=False, max_length=64)),
+                ("text", models.TextField(verbose_name="statement")),
+                (
+                    "audience",
+                    models.CharField(
+                        choices=[
+                            ("men", "Men"),
+                            ("women", "Women"),
+                            ("mixed", "Mixed group"),
+                            ("all", "Everyone"),
+                        ],
+                        default="all",
+                        max_length=8,
+                        verbose_name="audience",
+                    ),
+                ),
+                (
+                    "methods",
+                    models.ManyToManyField(blank=True, related_name="statements", to="toolkit.method"),
+                ),
+                ("themes", models.ManyToManyField(blank=True, related_name="statements", to="toolkit.theme")),
             ],
             options={
-                'verbose_name': 'statement',
-                'verbose_name_plural': 'statements',
-                'ordering': ['order', 'slug'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('slug',), name='statement_slug_unique')],
+                "verbose_name": "statement",
+                "verbose_name_plural": "statements",
+                "ordering": ["order", "slug"],
+                "abstract": False,
+                "constraints": [models.UniqueConstraint(fields=("slug",), name="statement_slug_unique")],
             },
         ),
         migrations.CreateModel(
-            name='Translation',
+            name="Translation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('object_id', models.PositiveBigIntegerField()),
-                ('language', models.CharField(max_length=8, verbose_name='language')),
-                ('fields', models.JSONField(default=dict, verbose_name='translated fields')),
-                ('reviewed', models.BooleanField(default=False, help_text='Unreviewed translations show a label.', verbose_name='reviewed by a native speaker')),
-                ('source_hash', models.CharField(blank=True, editable=False, max_length=64)),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='contenttypes.contenttype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("object_id", models.PositiveBigIntegerField()),
+                ("language", models.CharField(max_length=8, verbose_name="language")),
+                ("fields", models.JSONField(default=dict, verbose_name="translated fields")),
+                (
+                    "reviewed",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Unreviewed translations show a label.",
+                        verbose_name="reviewed by a native speaker",
+                    ),
+                ),
+                ("source_hash", models.CharField(blank=True, editable=False, max_length=64)),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to="contenttypes.contenttype"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'translation',
-                'verbose_name_plural': 'translations',
-                'indexes': [models.Index(fields=['content_type', 'language'], name='toolkit_tra_content_936c11_idx')],
-                'constraints': [models.UniqueConstraint(fields=('content_type', 'object_id', 'language'), name='one_translation_per_language')],
+                "verbose_name": "translation",
+                "verbose_name_plural": "translations",
+                "indexes": [
+                    models.Index(fields=["content_type", "language"], name="toolkit_tra_content_936c11_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("content_type", "object_id", "language"), name="one_translation_per_language"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, verbose_name='slug')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='order')),
-                ('source_hash', models.CharField(blank=True, editable=False, max_length=64)),
-                ('text', models.TextField(verbose_name='question')),
-                ('workform', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='toolkit.workform')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, verbose_name="slug")),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="order")),
+                ("source_hash", models.CharField(blank=True, editable=False, max_length=64)),
+                ("text", models.TextField(verbose_name="question")),
+                (
+                    "workform",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="questions",
+                        to="toolkit.workform",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'question',
-                'verbose_name_plural': 'questions',
-                'ordering': ['order', 'slug'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('workform', 'slug'), name='question_slug_unique')],
+                "verbose_name": "question",
+                "verbose_name_plural": "questions",
+                "ordering": ["order", "slug"],
+                "abstract": False,
+                "constraints": [
+                    models.UniqueConstraint(fields=("workform", "slug"), name="question_slug_unique")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='MethodStep',
+            name="MethodStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, verbose_name='slug')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='order')),
-                ('source_hash', models.CharField(blank=True, editable=False, max_length=64)),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('theme', models.CharField(blank=True, max_length=300, verbose_name='theme')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('duration_minutes', models.PositiveIntegerField(blank=True, null=True, verbose_name='duration in minutes')),
-                ('method', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='toolkit.method')),
-                ('workforms', models.ManyToManyField(blank=True, related_name='steps', to='toolkit.workform')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, verbose_name="slug")),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="order")),
+                ("source_hash", models.CharField(blank=True, editable=False, max_length=64)),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("theme", models.CharField(blank=True, max_length=300, verbose_name="theme")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "duration_minutes",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="duration in minutes"),
+                ),
+                (
+                    "method",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="steps", to="toolkit.method"
+                    ),
+                ),
+                (
+                    "workforms",
+                    models.ManyToManyField(blank=True, related_name="steps", to="toolkit.workform"),
+                ),
             ],
             options={
-                'verbose_name': 'step or meeting',
-                'verbose_name_plural': 'steps and meetings',
-                'ordering': ['order', 'slug'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('method', 'slug'), name='step_slug_unique')],
+                "verbose_name": "step or meeting",
+                "verbose_name_plural": "steps and meetings",
+                "ordering": ["order", "slug"],
+                "abstract": False,
+                "constraints": [models.UniqueConstraint(fields=("method", "slug"), name="step_slug_unique")],
             },
         ),
         migrations.AddConstraint(
-            model_name='method',
-            constraint=models.UniqueConstraint(fields=('slug',), name='method_slug_unique'),
+            model_name="method",
+            constraint=models.UniqueConstraint(fields=("slug",), name="method_slug_unique"),
         ),
     ]

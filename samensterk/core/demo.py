@@ -1,0 +1,62 @@
+"""A clearly fictional demo dataset: organisations and people that do not exist.
+
+Real organisations appear only where the toolkit credits them as developers of a method (in the
+content). Every name here starts with "Demo" so nobody mistakes it for real data.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from samensterk.accounts.models import Membership, Organisation, User
+
+from .audit import audit_record
+
+DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 - fictional accounts on a local demo database
+
+DEMO_ORGANISATIONS = [
+    ("Demo Vrouwenorganisatie Noord", "demo-vrouwen-noord", Organisation.Kind.WOMEN, "Noord"),
+    ("Demo Mannenplatform Noord", "demo-mannen-noord", Organisation.Kind.MEN, "Noord"),
+    ("Demo Vrouwencentrum Zuidoost", "demo-vrouwen-zuidoost", Organisation.Kind.WOMEN, "Zuidoost"),
+    ("Demo Vadersnetwerk Zuidoost", "demo-vaders-zuidoost", Organisation.Kind.MEN, "Zuidoost"),
+    ("Demo Alliantiebureau", "demo-alliantie", Organisation.Kind.ALLIANCE, ""),
+    ("Demo Fonds Gelijke Kansen", "demo-fonds", Organisation.Kind.FUNDER, ""),
+]
+
+# username, organisation slug, role. Usernames are roles, not people.
+DEMO_USERS = [
+    ("demo-gespreksleider", "demo-mannen-noord", Membership.Role.FACILITATOR),
+    ("demo-trainer", "demo-mannen-noord", Membership.Role.TRAINER),
+    ("demo-coordinator", "demo-vrouwen-noord", Membership.Role.COORDINATOR),
+    ("demo-gespreksleider-zuidoost", "demo-vaders-zuidoost", Membership.Role.FACILITATOR),
+    ("demo-coordinator-zuidoost", "demo-vrouwen-zuidoost", Membership.Role.COORDINATOR),
+    ("demo-staf", "demo-alliantie", Membership.Role.STAFF),
+    ("demo-fonds", "demo-fonds", Membership.Role.FUNDER),
+]
+
+
+def demo_load(*, actor=None) -> dict[str, int]:
+    """Create the demo organisations, users and memberships; running it twice changes nothing."""
+    created = {"organisations": 0, "users": 0, "memberships": 0}
+    with transaction.atomic():
+        orgs = {}
+        for name, slug, kind, district in DEMO_ORGANISATIONS:
+            org, new = Organisation.objects.get_or_create(
+                slug=slug, defaults={"name": name, "kind": kind, "district": district, "is_demo": True}
+            )
+            orgs[slug] = org
+            created["organisations"] += new
+        for username, org_slug, role in DEMO_USERS:
+            user, new = User.objects.get_or_create(username=username)
+            if new:
+                user.set_password(DEMO_PASSWORD)
+                user.is_staff = role == Membership.Role.STAFF
+                user.save(update_fields=["password", "is_staff"])
+            created["users"] += new
+            _m, new = Membership.objects.get_or_create(
+                user=user, organisation=orgs[org_slug], defaults={"role": role}
+            )
+            created["memberships"] += new
+        if any(created.values()):
+            audit_record(actor=actor, action="demo.load", detail=created)
+    return created

@@ -83,3 +83,19 @@ def uitbetaling_algemene_heffingskorting(p, *, geboortejaar_voor_grens, ahk_eige
         np.minimum(np.asarray(ahk_eigen, float), np.maximum(belasting_partner_na_korting, 0.0)),
         0.0,
     )
+
+
+def bruto_uitkering_jaar(p, netto_jaar, *, raster_stap=1.0):
+    """The taxable (gross) annual amount of a net benefit such as bijstand: the gemeente pays the
+    net norm and withholds loonheffing on top, with the algemene heffingskorting and no
+    arbeidskorting (Participatiewet art. 21 amounts are net; Wet LB 1964 art. 22). The gross
+    amount counts in the toetsingsinkomen (Awir art. 8: verzamelinkomen).
+
+    Net(gross) = gross - max(box-1 tax - AHK, 0) rises piecewise-linearly with gross, so we
+    invert it by linear interpolation on a one-euro grid up to the largest net amount asked."""
+    netto = np.maximum(np.asarray(netto_jaar, float), 0.0)
+    top = float(np.max(netto, initial=0.0)) * 2 + 2 * raster_stap
+    bruto_raster = np.arange(0.0, top, raster_stap)
+    belasting = box1_belasting(p, bruto_raster)
+    netto_raster = bruto_raster - verschuldigde_belasting(belasting, algemene_heffingskorting(p, bruto_raster))
+    return np.interp(netto, netto_raster, bruto_raster)

@@ -94,3 +94,28 @@ def loonheffing_bijzondere_beloning(p, tabelloon_maand, bijzondere_beloning, *, 
         return belasting - ahk - ak
 
     return round_half_up_cent(np.maximum(jaarheffing(totaal) - jaarheffing(basis), 0.0))
+
+
+def nettoloon_maand(p, brutoloon_maand, *, pensioen_percentage=0.0):
+    """Net monthly wage: gross minus the employee pension contribution (which lowers the table
+    wage, Wet LB 1964 art. 11 lid 1 sub c) minus the loonheffing with loonheffingskorting."""
+    bruto = round_half_up_cent(brutoloon_maand)
+    pensioen = round_half_up_cent(bruto * np.asarray(pensioen_percentage, float) / 100)
+    return bruto - pensioen - loonheffing_maand(p, bruto - pensioen).met_korting
+
+
+def brutoloon_bij_nettoloon(p, nettoloon, *, pensioen_percentage=0.0, iteraties=40):
+    """A gross monthly wage whose net wage is ``nettoloon`` (to the cent where one exists): the
+    inverse of :func:`nettoloon_maand` by vectorised bisection on "net >= target". The net wage
+    rises with the gross wage overall but dips by a few cents where a new table row starts, so
+    several gross wages can give the same net; bisection returns one of them. Used when the
+    caller knows the partner's net wage only (Wet LB 1964, art. 20a-22)."""
+    doel = np.asarray(nettoloon, float)
+    laag = np.zeros_like(doel)
+    hoog = np.maximum(doel * 3.0, 1.0) + 1000.0
+    for _ in range(iteraties):
+        midden = (laag + hoog) / 2
+        genoeg = nettoloon_maand(p, midden, pensioen_percentage=pensioen_percentage) >= doel
+        hoog = np.where(genoeg, midden, hoog)
+        laag = np.where(genoeg, laag, midden)
+    return round_half_up_cent(hoog)

@@ -1,0 +1,329 @@
+"""simulate(households, hours): every household x every hours value at once.
+
+One call serves 1 and 100,000 households: the input is packed into numpy arrays (households on
+axis 0, her hours on axis 1, children on axis 2) and every rule runs once per year present.
+
+How the parts fit (all euros; components per month, shape (n, H)):
+
+- her wage: hourly wage (default: the statutory minimum wage, yearly average) x hours x 52/12;
+  payroll loonheffing by the witte maandtabel; the 8% holiday allowance is paid in May and taxed
+  as a once-a-year payment. ``holiday_allowance_may`` is the net amount paid in May (her and her
+  partner's); ``holiday_allowance_month`` is the same spread over the year and counts in
+  ``net_household``, so the month and the year agree (``net_household_year`` = 12 x month).
+- the annual assessment (``assessment``): the year's box-1 tax with the heffingskortingen and the
+  IACK, against what payroll withheld; + is a refund. A non-earning partner born after 1962 gets
+  no payout of heffingskortingen.
+- toetsingsinkomen = her annual taxable wage + the partner's + the taxable (gross) amount of the
+  household's bijstand. Bijstand is taxable income and counts in the verzamelinkomen; the
+  gemeente pays the net norm and withholds the tax, so we gross the net bijstand up with the
+  algemene heffingskorting (see ``inkomstenbelasting.bruto_uitkering_jaar``). That gross-up is an
+  approximation: the real split over both partners' heffingskortingen is not modelled.
+- bijstand: the household's top-up to the norm; her and her partner's net wages (holiday
+  allowance spread over the year) count against it, with the 25% disregard as an option.
+- childcare is used, paid and subsidised only in the hours she works (hours > 0).
+
+A rule that raises MissingParameter (or is not implemented yet) gives 0 for that component and
+an entry in ``res.missing[i]`` for each household it would apply to.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from samensterk.income.formulas import inkomstenbelasting as ib
+from samensterk.income.formulas import loon, loonheffing, zelfstandigheid
+from samensterk.income.household import CHILDCARE_TYPES, MAX_HOURS_WEEK, Household
+from samensterk.income.parameters_loader import MissingParameter, load
+from samensterk.income.rounding import round_half_up_cent
+
+PARTNER_CODES = {"none": 0, "works": 1, "bijstand": 2, "no_income": 3}
+COMPONENTS = (
+    "her_gross", "her_net", "partner_gross", "partner_net", "loonheffing_her", "loonheffing_partner",
+    "algemene_heffingskorting", "arbeidskorting", "iack", "assessment", "zorgtoeslag", "huurtoeslag",
+    "kindgebonden_budget", "kinderopvangtoeslag", "kinderbijslag", "bijstand", "childcare_cost",
+    "holiday_allowance_month", "net_household", "net_household_year", "change_vs_0",
+    "marginal_per_hour", "financially_independent", "economically_independent", "holiday_allowance_may",
+)  # fmt: skip
+
+
+@dataclass
+class Result:
+    """The curve of every household over ``hours``; see the module docstring for the parts."""
+
+    hours: np.ndarray
+    components: dict[str, np.ndarray]
+    missing: list[list[dict]]
+    households: list[Household]
+    context: dict[str, np.ndarray] = field(default_factory=dict)  # inputs the explanation needs
+
+    def __len__(self):
+        return len(self.households)
+
+
+@dataclass
+class Arrays:
+    """The households packed as arrays: (n, 1) per household, (n, 1, K) per child."""
+
+    her_wage: np.ndarray
+    her_pension: np.ndarray
+    her_old: np.ndarray
+    partner: np.ndarray
+    partner_gross: np.ndarray
+    partner_net: np.ndarray
+    partner_pension: np.ndarray
+    partner_old: np.ndarray
+    child_age: np.ndarray
+    rent: np.ndarray
+    owner: np.ndarray
+    care_type: np.ndarray
+    care_hours: np.ndarray
+    care_price: np.ndarray
+    bijstand_claim: np.ndarray
+    vrijlating: np.ndarray
+
+    @property
+    def has_partner(self):
+        return self.partner != PARTNER_CODES["none"]
+
+
+def pack(households: list[Household]) -> Arrays:
+    """Households -> arrays. A plain loop over the inputs; all arithmetic happens on arrays."""
+    n = len(households)
+    k = max([len(h.children) for h in households] + [1])
+    col = lambda f: np.array([f(h) for h in households], dtype=float).reshape(n, 1)  # noqa: E731
+    ages = np.full((n, 1, k), np.nan)
+    care = np.zeros((3, n, 1, k))
+    for i, h in enumerate(households):
+        ages[i, 0, : len(h.children)] = h.children
+        for c in h.childcare:
+            care[:, i, 0, c.child] = (CHILDCARE_TYPES[c.type], c.hours_month, c.hourly_price)
+
+    def partner_gross(h):
+        if h.partner_situation != "works":
+            return 0.0
+        if h.partner_gross_month is not None:
+            return h.partner_gross_month
+        if h.partner_hourly_wage is not None:
+            return float(loon.brutoloon_maand(h.partner_hourly_wage, h.partner_hours_week or 0.0))
+        return np.nan  # from net_month, inverted in simulate
+
+    return Arrays(
+        her_wage=col(lambda h: np.nan if h.her_hourly_wage is None else h.her_hourly_wage),
+        her_pension=col(lambda h: h.her_pension_percent),
+        her_old=col(lambda h: h.her_born_before_1963).astype(bool),
+        partner=col(lambda h: PARTNER_CODES[h.partner_situation]).astype(int),
+        partner_gross=col(partner_gross),
+        partner_net=col(lambda h: h.partner_net_month if h.partner_net_month is not None else np.nan),
+        partner_pension=col(lambda h: h.partner_pension_percent),
+        partner_old=col(lambda h: h.partner_born_before_1963).astype(bool),
+        child_age=ages,
+        rent=col(lambda h: h.rent),
+        owner=col(lambda h: h.owner).astype(bool),
+        care_type=care[0].astype(int),
+        care_hours=care[1],
+        care_price=care[2],
+        bijstand_claim=col(lambda h: h.bijstand_claim).astype(bool),
+        vrijlating=col(lambda h: h.bijstand_vrijlating).astype(bool),
+    )
+
+
+def simulate(households: list[Household], hours=range(0, 41)) -> Result:
+    """Compute every household's curve over ``hours`` (her hours per week)."""
+    households = list(households)
+    hrs = np.asarray(list(hours), dtype=float)
+    if hrs.ndim != 1 or hrs.size == 0 or np.any(hrs < 0) or np.any(hrs > MAX_HOURS_WEEK):
+        raise ValueError(f"hours must be a non-empty list of values from 0 to {MAX_HOURS_WEEK}")
+    n = len(households)
+    missing: list[list[dict]] = [[] for _ in range(n)]
+    years = np.array([h.year for h in households])
+    parts = []
+    for year in sorted(set(years.tolist())):
+        idx = np.flatnonzero(years == year)
+        sub = households if len(idx) == n else [households[i] for i in idx]
+        comps, ctx, miss = _simulate_year(year, pack(sub), hrs)
+        for j, m in enumerate(miss):
+            missing[idx[j]] = m
+        parts.append((idx, comps, ctx))
+    if len(parts) == 1:
+        _, components, context = parts[0]
+    else:
+        components = {k: _scatter(n, [(i, c[k]) for i, c, _ in parts]) for k in parts[0][1]}
+        context = {k: _scatter(n, [(i, c[k]) for i, _, c in parts]) for k in parts[0][2]}
+    return Result(hours=hrs, components=components, missing=missing, households=households, context=context)
+
+
+def _scatter(n, pieces):
+    first = pieces[0][1]
+    out = np.zeros((n,) + first.shape[1:], dtype=first.dtype)
+    for idx, arr in pieces:
+        out[idx] = arr
+    return out
+
+
+class _Rules:
+    """Calls the other rule modules; a MissingParameter (or a rule not yet written) becomes 0 for
+    that component and a note for each household it applies to."""
+
+    def __init__(self, n):
+        self.missing: list[list[dict]] = [[] for _ in range(n)]
+
+    def call(self, component, module, func, applies, shape, **kwargs):
+        try:
+            fn = getattr(importlib.import_module(f"samensterk.income.formulas.{module}"), func)
+            return np.broadcast_to(np.asarray(fn(**kwargs), dtype=float), shape)
+        except MissingParameter as e:
+            note = {"component": component, "parameter": e.name, "note": e.note}
+        except (ImportError, AttributeError) as e:
+            note = {"component": component, "parameter": None, "note": f"This rule is not available: {e}"}
+        for i in np.flatnonzero(np.broadcast_to(applies, (len(self.missing), 1))[:, 0]):
+            self.missing[i].append(note)
+        return np.zeros(shape)
+
+
+def _payroll(p, gross, pension_percent):
+    """Net wage, loonheffing and the holiday allowance of one earner (monthly; May separately)."""
+    gross = round_half_up_cent(gross)
+    pension = round_half_up_cent(gross * pension_percent / 100)
+    table = gross - pension
+    lh = loonheffing.loonheffing_maand(p, table)
+    vt = round_half_up_cent(loon.vakantiebijslag(p, 12 * gross))
+    vt_lh = loonheffing.loonheffing_bijzondere_beloning(p, table, vt)
+    return {
+        "gross": gross, "net": table - lh.met_korting, "lh": lh, "vt": vt, "vt_net": vt - vt_lh,
+        "withheld_year": 12 * lh.met_korting + vt_lh, "taxable_year": 12 * table + vt,
+    }  # fmt: skip
+
+
+def _assessment(p, taxable, withheld, iack_right):
+    """The annual assessment of one person (Wet IB 2001): tax, credits, IACK and the refund."""
+    income = ib.belastbaar_inkomen(taxable)
+    tax = ib.box1_belasting(p, income)
+    ahk = np.minimum(ib.algemene_heffingskorting(p, income), tax)
+    ak = np.minimum(ib.arbeidskorting(p, income), tax - ahk)
+    iack = np.where(iack_right, np.minimum(ib.iack(p, income), tax - ahk - ak), 0.0)
+    due = tax - ahk - ak - iack
+    ahk_unused = ib.algemene_heffingskorting(p, income) - ahk
+    return {"due": due, "ahk": ahk, "ak": ak, "iack": iack, "refund": withheld - due, "ahk_unused": ahk_unused}
+
+
+def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
+    p = load(year)
+    n, shape = a.her_wage.shape[0], (a.her_wage.shape[0], hrs.size)
+    rules = _Rules(n)
+    h = hrs[None, :]
+    working = np.broadcast_to(h > 0, shape)
+
+    # Her wage and payroll.
+    wage = np.where(np.isnan(a.her_wage), loon.minimumuurloon_jaargemiddelde(year), a.her_wage)
+    her = _payroll(p, loon.brutoloon_maand(wage, h), a.her_pension)
+
+    # The partner's wage; a net_month input is inverted to the gross wage.
+    works = a.partner == PARTNER_CODES["works"]
+    pgross = a.partner_gross.copy()
+    todo = works & np.isnan(pgross)
+    if todo.any():
+        pgross[todo] = loonheffing.brutoloon_bij_nettoloon(p, a.partner_net[todo], pensioen_percentage=a.partner_pension[todo])
+    pgross = np.where(works, np.nan_to_num(pgross), 0.0)
+    partner = _payroll(p, pgross, a.partner_pension)
+
+    # The annual assessment for both, with the IACK for the lower earner with a child under 12.
+    youngest = np.nanmin(np.where(np.isnan(a.child_age), np.inf, a.child_age), axis=-1)
+    her_taxable = np.broadcast_to(her["taxable_year"], shape)
+    p_taxable = np.broadcast_to(partner["taxable_year"], shape)
+    her_iack = ib.iack_recht(p, eigen_arbeidsinkomen=her_taxable, partner_arbeidsinkomen=p_taxable,
+                             heeft_partner=a.has_partner, jongste_kind_leeftijd=youngest)  # fmt: skip
+    p_iack = a.has_partner & (youngest < p.iack.leeftijdsgrens_kind) & (p_taxable < her_taxable)
+    her_ib = _assessment(p, her_taxable, her["withheld_year"], her_iack)
+    p_ib = _assessment(p, p_taxable, np.broadcast_to(partner["withheld_year"], shape), p_iack)
+    # Payout of unused algemene heffingskorting only to a partner born before 1963 (art. 8.9).
+    her_payout = ib.uitbetaling_algemene_heffingskorting(
+        p, geboortejaar_voor_grens=a.her_old & a.has_partner, ahk_eigen=her_ib["ahk_unused"],
+        belasting_partner_na_korting=p_ib["due"])  # fmt: skip
+    p_payout = ib.uitbetaling_algemene_heffingskorting(
+        p, geboortejaar_voor_grens=a.partner_old & a.has_partner, ahk_eigen=p_ib["ahk_unused"],
+        belasting_partner_na_korting=her_ib["due"] - her_payout)  # fmt: skip
+    assessment_year = her_ib["refund"] + her_payout + p_ib["refund"] + p_payout
+
+    her_vt_net = np.broadcast_to(her["vt_net"], shape)
+    work_net_month = her["net"] + her_vt_net / 12 + partner["net"] + partner["vt_net"] / 12
+
+    # Bijstand: top-up to the norm of the household (couple or single parent).
+    leefvorm = np.where(a.has_partner, 1, 2)
+    bijstand = rules.call(
+        "bijstand", "bijstand", "bijstand", a.bijstand_claim, shape, p=p, leefvorm=leefvorm,
+        netto_inkomen_maand=work_net_month, arbeidsinkomen_zij_maand=her["net"] + her_vt_net / 12,
+        met_vrijlating=a.vrijlating) * a.bijstand_claim  # fmt: skip
+    bijstand_gross_year = ib.bruto_uitkering_jaar(p, 12 * bijstand)
+
+    # Toeslagen on the joint toetsingsinkomen.
+    ti = her_taxable + p_taxable + bijstand_gross_year
+    has_child = ~np.all(np.isnan(a.child_age), axis=-1)
+    has_care = np.any(a.care_type > 0, axis=-1)
+    care_hours = a.care_hours * working[..., None]
+    monthly = lambda annual: np.floor(annual / 12 + 1e-9)  # noqa: E731  Awir art. 22: rounded down
+    zt = rules.call("zorgtoeslag", "zorgtoeslag", "zorgtoeslag", True, shape,
+                    p=p, toetsingsinkomen=ti, heeft_partner=a.has_partner)  # fmt: skip
+    ht = rules.call("huurtoeslag", "huurtoeslag", "huurtoeslag", ~a.owner & (a.rent > 0), shape,
+                    p=p, toetsingsinkomen=ti, heeft_partner=a.has_partner, kind_leeftijd=a.child_age,
+                    kale_huur_maand=a.rent, eigen_woning=a.owner)  # fmt: skip
+    kgb = rules.call("kindgebonden_budget", "kindgebonden_budget", "kindgebonden_budget", has_child, shape,
+                     p=p, toetsingsinkomen=ti, heeft_partner=a.has_partner, kind_leeftijd=a.child_age)  # fmt: skip
+    recht = working & (~a.has_partner | works)
+    kot = rules.call("kinderopvangtoeslag", "kinderopvangtoeslag", "kinderopvangtoeslag", has_care, shape,
+                     p=p, toetsingsinkomen=ti, kind_leeftijd=a.child_age, opvang_soort=a.care_type,
+                     opvang_uren_maand=care_hours, opvang_uurprijs=a.care_price, recht=recht)  # fmt: skip
+    cost = rules.call("childcare_cost", "kinderopvangtoeslag", "kinderopvang_kosten", has_care, shape,
+                      p=p, opvang_uren_maand=care_hours, opvang_uurprijs=a.care_price)  # fmt: skip
+    kb = rules.call("kinderbijslag", "kinderbijslag", "kinderbijslag", has_child, (n, 1), p=p, kind_leeftijd=a.child_age)
+
+    c = {
+        "her_gross": np.broadcast_to(her["gross"], shape),
+        "her_net": her["net"],
+        "partner_gross": np.broadcast_to(partner["gross"], shape),
+        "partner_net": np.broadcast_to(partner["net"], shape),
+        "loonheffing_her": her["lh"].met_korting,
+        "loonheffing_partner": np.broadcast_to(partner["lh"].met_korting, shape),
+        "algemene_heffingskorting": her["lh"].algemene_heffingskorting,
+        "arbeidskorting": her["lh"].arbeidskorting,
+        "iack": (her_ib["iack"] + p_ib["iack"]) / 12,
+        "assessment": assessment_year / 12,
+        "zorgtoeslag": monthly(zt),
+        "huurtoeslag": monthly(ht),
+        "kindgebonden_budget": monthly(kgb),
+        "kinderopvangtoeslag": monthly(kot),
+        "kinderbijslag": np.broadcast_to(kb / 12, shape),
+        "bijstand": bijstand,
+        "childcare_cost": cost / 12,
+        "holiday_allowance_month": (her_vt_net + partner["vt_net"]) / 12,
+        "holiday_allowance_may": her_vt_net + partner["vt_net"],
+    }
+    income_parts = ("her_net", "partner_net", "holiday_allowance_month", "assessment", "zorgtoeslag", "huurtoeslag",
+                    "kindgebonden_budget", "kinderopvangtoeslag", "kinderbijslag", "bijstand")  # fmt: skip
+    net = sum(c[k] for k in income_parts) - c["childcare_cost"]
+    c["net_household"] = net
+    c["net_household_year"] = 12 * net
+    c["change_vs_0"] = net - net[:, :1]
+    step = np.diff(hrs)
+    marginal = np.diff(net, axis=1) / np.where(step == 0, 1, step)
+    c["marginal_per_hour"] = np.concatenate([np.zeros((n, 1)), marginal], axis=1)
+
+    # Her own net income from work, yearly average per month (CBS definition).
+    own_work = her["net"] + her_vt_net / 12 + (her_ib["refund"] + her_payout) / 12
+    wml_net = zelfstandigheid.netto_minimumloon_maand(year)
+    c["financially_independent"] = zelfstandigheid.financieel_onafhankelijk(p, own_work, wml_net)
+    c["economically_independent"] = zelfstandigheid.economisch_zelfstandig(p, own_work, wml_net)
+    c = {k: np.ascontiguousarray(np.broadcast_to(v, shape)) for k, v in c.items()}
+    ctx = {
+        "toetsingsinkomen": np.ascontiguousarray(ti),
+        "her_hourly_wage": np.broadcast_to(wage, (n, 1)).copy(),
+        "her_taxable_year": np.ascontiguousarray(her_taxable),
+        "partner_taxable_year": np.ascontiguousarray(p_taxable),
+        "bijstand_gross_year": np.ascontiguousarray(bijstand_gross_year),
+        "own_work_net_month": np.ascontiguousarray(own_work),
+        "netto_minimumloon": np.full((n, 1), wml_net),
+        "year": np.full((n, 1), year),
+    }
+    return c, ctx, rules.missing

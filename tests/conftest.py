@@ -92,3 +92,9 @@ def personas(db):
         people[username] = user
     people["orgs"] = {"men": men, "women": women, "other": other}
     return people
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """The production hasher is slow on purpose; tests create many users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,44 @@
+"""The access helpers: members see their organisations, outsiders get 404, funders cannot edit."""
+
+import pytest
+from django.http import Http404
+
+from samensterk.access import organisation_for, organisations_for
+
+
+@pytest.mark.django_db
+class TestOrganisationAccess:
+    def test_a_member_sees_and_may_edit_their_organisation(self, personas):
+        org, can_edit = organisation_for(personas["facilitator"], "test-men")
+        assert org == personas["orgs"]["men"]
+        assert can_edit is True
+
+    def test_it_hides_other_orgs(self, personas):
+        with pytest.raises(Http404):
+            organisation_for(personas["outsider"], "test-men")
+        assert list(organisations_for(personas["outsider"])) == [personas["orgs"]["other"]]
+
+    def test_an_unknown_slug_looks_the_same_as_a_hidden_one(self, personas):
+        with pytest.raises(Http404):
+            organisation_for(personas["facilitator"], "does-not-exist")
+
+    def test_a_funder_reads_but_may_not_edit(self, personas):
+        _org, can_edit = organisation_for(personas["funder"], "test-other")
+        assert can_edit is False
+
+    def test_anonymous_sees_nothing(self, personas):
+        from django.contrib.auth.models import AnonymousUser
+
+        assert organisations_for(AnonymousUser()).count() == 0
+        with pytest.raises(Http404):
+            organisation_for(AnonymousUser(), "test-men")
+
+    def test_alliance_staff_see_every_organisation(self, personas):
+        from samensterk.accounts.models import Membership, Organisation, User
+
+        alliance = Organisation.objects.create(name="Test Alliantie", slug="test-alliance", kind="alliance")
+        staff = User.objects.create_user(username="staff", password="a-long-test-password")
+        Membership.objects.create(user=staff, organisation=alliance, role=Membership.Role.STAFF)
+        assert organisations_for(staff).count() == Organisation.objects.count()
+        _org, can_edit = organisation_for(staff, "test-women")
+        assert can_edit is True

@@ -1,0 +1,22 @@
+"""The login page for organisations (participants never have an account)."""
+
+import pytest
+
+
+@pytest.mark.django_db
+class TestLogin:
+    def test_it_shows_the_form(self, client):
+        response = client.get("/en/login/")
+        assert response.status_code == 200
+        assert 'name="username"' in response.content.decode()
+
+    def test_a_wrong_password_gets_a_message_and_keeps_the_username(self, client, personas):
+        response = client.post("/en/login/", {"username": "facilitator", "password": "wrong"})
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert 'value="facilitator"' in html
+        assert "errorlist" in html or "error" in html
+
+    def test_it_logs_in(self, client, personas):
+        response = client.post("/en/login/", {"username": "facilitator", "password": "a-long-test-password"})
+        assert response.status_code == 302

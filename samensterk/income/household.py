@@ -84,7 +84,18 @@ class _Errors:
     def add(self, fld: str, code: str, message: str):
         self.items.append({"field": fld, "code": code, "message": message})
 
-    def number(self, obj: dict, key: str, fld: str, *, lo=0.0, hi=None, required=False, code="negative", hi_code="too_large"):
+    def number(
+        self,
+        obj: dict,
+        key: str,
+        fld: str,
+        *,
+        lo=0.0,
+        hi=None,
+        required=False,
+        code="negative",
+        hi_code="too_large",
+    ):
         """A number from ``obj[key]`` within [lo, hi]; None if absent (and not required) or wrong."""
         value = obj.get(key)
         if value is None:
@@ -122,7 +133,9 @@ def parse_household(data) -> Household:
     """Validate one household dict (the contract's JSON) and return a Household."""
     err = _Errors()
     if not isinstance(data, dict):
-        raise HouseholdInvalid([{"field": "", "code": "not_an_object", "message": "A household is a JSON object."}])
+        raise HouseholdInvalid(
+            [{"field": "", "code": "not_an_object", "message": "A household is a JSON object."}]
+        )
 
     year = data.get("year")
     if isinstance(year, bool) or not isinstance(year, int) or year not in supported_years():
@@ -137,19 +150,31 @@ def parse_household(data) -> Household:
     partner = _section(data, "partner", err)
     situation = partner.get("situation", "none")
     if situation not in SITUATIONS:
-        err.add("partner.situation", "unknown_situation", "The partner's situation must be one of " + ", ".join(SITUATIONS) + ".")
+        err.add(
+            "partner.situation",
+            "unknown_situation",
+            "The partner's situation must be one of " + ", ".join(SITUATIONS) + ".",
+        )
         situation = "none"
     p_gross = p_net = p_wage = p_hours = None
     if situation == "works":
         p_gross = err.number(partner, "gross_month", "partner.gross_month")
         p_net = err.number(partner, "net_month", "partner.net_month")
         p_wage = err.number(partner, "hourly_wage", "partner.hourly_wage")
-        p_hours = err.number(partner, "hours_week", "partner.hours_week", hi=MAX_HOURS_WEEK, hi_code="hours_out_of_range")
+        p_hours = err.number(
+            partner, "hours_week", "partner.hours_week", hi=MAX_HOURS_WEEK, hi_code="hours_out_of_range"
+        )
         given = [k for k in ("gross_month", "net_month", "hourly_wage") if partner.get(k) is not None]
         if len(given) != 1 and not any(e["field"].startswith("partner.") for e in err.items):
-            err.add("partner", "wage_required", "Give the partner's gross_month, or net_month, or hourly_wage with hours_week.")
+            err.add(
+                "partner",
+                "wage_required",
+                "Give the partner's gross_month, or net_month, or hourly_wage with hours_week.",
+            )
         if partner.get("hourly_wage") is not None and partner.get("hours_week") is None:
-            err.add("partner.hours_week", "required", "Give the partner's hours per week with the hourly wage.")
+            err.add(
+                "partner.hours_week", "required", "Give the partner's hours per week with the hourly wage."
+            )
     p_pension = err.number(partner, "pension_percent", "partner.pension_percent", hi=100) or 0.0
     p_old = err.flag(partner, "born_before_1963", "partner.born_before_1963", False)
 
@@ -182,7 +207,11 @@ def parse_household(data) -> Household:
             continue
         child = c.get("child")
         if isinstance(child, bool) or not isinstance(child, int) or not 0 <= child < len(children_raw):
-            err.add(f"{f}.child", "unknown_child", "This child does not exist: use the index of a child in children.")
+            err.add(
+                f"{f}.child",
+                "unknown_child",
+                "This child does not exist: use the index of a child in children.",
+            )
         kind = c.get("type")
         if kind not in CHILDCARE_TYPES:
             err.add(f"{f}.type", "unknown_type", "The type must be dagopvang, bso or gastouder.")

@@ -206,7 +206,14 @@ def _assessment(p, taxable, withheld, iack_right):
     iack = np.where(iack_right, np.minimum(ib.iack(p, income), tax - ahk - ak), 0.0)
     due = tax - ahk - ak - iack
     ahk_unused = ib.algemene_heffingskorting(p, income) - ahk
-    return {"due": due, "ahk": ahk, "ak": ak, "iack": iack, "refund": withheld - due, "ahk_unused": ahk_unused}
+    return {
+        "due": due,
+        "ahk": ahk,
+        "ak": ak,
+        "iack": iack,
+        "refund": withheld - due,
+        "ahk_unused": ahk_unused,
+    }
 
 
 def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
@@ -225,7 +232,9 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     pgross = a.partner_gross.copy()
     todo = works & np.isnan(pgross)
     if todo.any():
-        pgross[todo] = loonheffing.brutoloon_bij_nettoloon(p, a.partner_net[todo], pensioen_percentage=a.partner_pension[todo])
+        pgross[todo] = loonheffing.brutoloon_bij_nettoloon(
+            p, a.partner_net[todo], pensioen_percentage=a.partner_pension[todo]
+        )
     pgross = np.where(works, np.nan_to_num(pgross), 0.0)
     partner = _payroll(p, pgross, a.partner_pension)
 
@@ -277,7 +286,9 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
                      opvang_uren_maand=care_hours, opvang_uurprijs=a.care_price, recht=recht)  # fmt: skip
     cost = rules.call("childcare_cost", "kinderopvangtoeslag", "kinderopvang_kosten", has_care, shape,
                       p=p, opvang_uren_maand=care_hours, opvang_uurprijs=a.care_price)  # fmt: skip
-    kb = rules.call("kinderbijslag", "kinderbijslag", "kinderbijslag", has_child, (n, 1), p=p, kind_leeftijd=a.child_age)
+    kb = rules.call(
+        "kinderbijslag", "kinderbijslag", "kinderbijslag", has_child, (n, 1), p=p, kind_leeftijd=a.child_age
+    )
 
     c = {
         "her_gross": np.broadcast_to(her["gross"], shape),

@@ -74,7 +74,9 @@ def verschuldigde_belasting(belasting, heffingskortingen):
     return np.maximum(np.asarray(belasting, float) - np.asarray(heffingskortingen, float), 0.0)
 
 
-def uitbetaling_algemene_heffingskorting(p, *, geboortejaar_voor_grens, ahk_eigen, belasting_partner_na_korting):
+def uitbetaling_algemene_heffingskorting(
+    p, *, geboortejaar_voor_grens, ahk_eigen, belasting_partner_na_korting
+):
     """Payout of the algemene heffingskorting to a minstverdienende partner without enough tax of
     their own: only if born before 1 January 1963, and at most the other partner's tax
     (Wet IB 2001, art. 8.9 lid 2-3). ``geboortejaar_voor_grens``: born before that date."""
@@ -97,5 +99,7 @@ def bruto_uitkering_jaar(p, netto_jaar, *, raster_stap=1.0):
     top = float(np.max(netto, initial=0.0)) * 2 + 2 * raster_stap
     bruto_raster = np.arange(0.0, top, raster_stap)
     belasting = box1_belasting(p, bruto_raster)
-    netto_raster = bruto_raster - verschuldigde_belasting(belasting, algemene_heffingskorting(p, bruto_raster))
+    netto_raster = bruto_raster - verschuldigde_belasting(
+        belasting, algemene_heffingskorting(p, bruto_raster)
+    )
     return np.interp(netto, netto_raster, bruto_raster)

@@ -31,10 +31,16 @@ def netto_minimumloon_maand(year: int) -> float:
 def financieel_onafhankelijk(p, netto_arbeidsinkomen_maand, netto_minimumloon):
     """Financieel onafhankelijk (CBS begrip): own net income from work per month, yearly average,
     at least 100% of the net statutory minimum wage."""
-    return np.asarray(netto_arbeidsinkomen_maand, float) >= p.zelfstandigheid.financieel_fractie * netto_minimumloon
+    return (
+        np.asarray(netto_arbeidsinkomen_maand, float)
+        >= p.zelfstandigheid.financieel_fractie * netto_minimumloon
+    )
 
 
 def economisch_zelfstandig(p, netto_arbeidsinkomen_maand, netto_minimumloon):
     """Economisch zelfstandig (CBS begrip): own net income from work per month, yearly average,
     at least 70% of the net statutory minimum wage."""
-    return np.asarray(netto_arbeidsinkomen_maand, float) >= p.zelfstandigheid.economisch_fractie * netto_minimumloon
+    return (
+        np.asarray(netto_arbeidsinkomen_maand, float)
+        >= p.zelfstandigheid.economisch_fractie * netto_minimumloon
+    )

@@ -1,0 +1,84 @@
+"""Bijstand (Participatiewet): the household's net income topped up to the bijstandsnorm.
+
+Only the two leefvormen the calculator needs, both aged 21 to AOW age and without kostendelende
+medebewoners: a couple (gehuwden or samenwonenden, one joint norm and one joint income test) and
+a single parent. The norms include the vakantietoeslag (Participatiewet art. 21 and 19 lid 3),
+so the netto_inkomen_maand they are compared with should include holiday allowance too.
+Not modelled: the kostendelersnorm, the vermogenstoets, the 12.5% vrijlating for single parents
+(art. 31 lid 2 onder r), and the age condition of the vrijlating (27 or older, art. 31 lid 5).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+GEEN_BIJSTAND, GEHUWDEN, ALLEENSTAANDE_OUDER = 0, 1, 2
+
+
+def bijstandsnorm(p, *, leefvorm):
+    """The monthly net norm including vakantietoeslag, by leefvorm (0 = not on bijstand).
+
+    Participatiewet, art. 21 onder a (alleenstaande ouder) and onder b (gehuwden, both under AOW
+    age); the amount in force at ``p.instant`` (indexed on 1 January and 1 July, art. 38).
+    """
+    leefvorm = np.asarray(leefvorm)
+    onbekend = ~np.isin(leefvorm, (GEEN_BIJSTAND, GEHUWDEN, ALLEENSTAANDE_OUDER))
+    if np.any(onbekend):
+        raise ValueError(f"Unknown leefvorm {np.unique(leefvorm[onbekend]).tolist()}: use 0, 1 or 2.")
+    return np.select(
+        [leefvorm == GEHUWDEN, leefvorm == ALLEENSTAANDE_OUDER],
+        [p.bijstand.norm_gehuwden, p.bijstand.norm_alleenstaande_ouder],
+        default=0.0,
+    )
+
+
+def vakantietoeslag(p, *, bijstandsnorm):
+    """The part of a norm that is vakantietoeslag (reserved each month, paid once a year).
+
+    Participatiewet, art. 19 lid 3 (5 procent of the bijstand including vakantietoeslag).
+    """
+    return np.asarray(bijstandsnorm, dtype=float) * p.bijstand.vakantietoeslag_percentage
+
+
+def inkomstenvrijlating(p, *, arbeidsinkomen_maand):
+    """The part of income from work that is not counted: 25%, at most the monthly maximum.
+
+    Participatiewet, art. 31 lid 2 onder n: for at most six months (inkomstenvrijlating_duur),
+    for recipients aged 27 or older (lid 5), when the college judges it helps towards work.
+    """
+    bijstand = p.bijstand
+    inkomen = np.clip(np.nan_to_num(np.asarray(arbeidsinkomen_maand, dtype=float)), 0.0, None)
+    return np.minimum(bijstand.inkomstenvrijlating_percentage * inkomen, bijstand.inkomstenvrijlating_maximum)
+
+
+def in_aanmerking_te_nemen_inkomen(p, *, netto_inkomen_maand, arbeidsinkomen_zij_maand, met_vrijlating):
+    """The household's net income counted against the norm, after the vrijlating if it applies.
+
+    Participatiewet, art. 31 lid 1 (all means count) and art. 32 (net income); art. 31 lid 2
+    onder n (vrijlating). Partner earnings count in full: one joint income test for a couple.
+    """
+    netto = np.clip(np.nan_to_num(np.asarray(netto_inkomen_maand, dtype=float)), 0.0, None)
+    met_vrijlating = np.asarray(met_vrijlating, dtype=bool)
+    if not np.any(met_vrijlating):  # do not read a maximum that may be unpublished
+        return netto
+    vrij = np.where(
+        met_vrijlating, inkomstenvrijlating(p, arbeidsinkomen_maand=arbeidsinkomen_zij_maand), 0.0
+    )
+    return np.maximum(netto - vrij, 0.0)
+
+
+def bijstand(p, *, leefvorm, netto_inkomen_maand, arbeidsinkomen_zij_maand, met_vrijlating):
+    """Monthly bijstand: the norm minus the counted income, never below zero.
+
+    Participatiewet, art. 11 (recht op bijstand when the means fall short of the norm), art. 19
+    lid 1 (algemene bijstand = norm minus means), art. 21 (norms), art. 31-32 (means, vrijlating).
+    Raises MissingParameter when a norm or the vrijlating maximum at ``p.instant`` is unpublished.
+    """
+    norm = bijstandsnorm(p, leefvorm=leefvorm)
+    inkomen = in_aanmerking_te_nemen_inkomen(
+        p,
+        netto_inkomen_maand=netto_inkomen_maand,
+        arbeidsinkomen_zij_maand=arbeidsinkomen_zij_maand,
+        met_vrijlating=met_vrijlating,
+    )
+    return np.maximum(norm - inkomen, 0.0)

@@ -16,8 +16,10 @@ How the parts fit (all euros; components per month, shape (n, H)):
 - toetsingsinkomen = her annual taxable wage + the partner's + the taxable (gross) amount of the
   household's bijstand. Bijstand is taxable income and counts in the verzamelinkomen; the
   gemeente pays the net norm and withholds the tax, so we gross the net bijstand up with the
-  algemene heffingskorting (see ``inkomstenbelasting.bruto_uitkering_jaar``). That gross-up is an
-  approximation: the real split over both partners' heffingskortingen is not modelled.
+  algemene heffingskorting (see ``inkomstenbelasting.bruto_uitkering_jaar``); a couple's bijstand
+  is paid half to each partner, so each half is grossed up with one algemene heffingskorting.
+  This is an approximation: whether the gemeente applies her loonheffingskorting (she may use it
+  at her employer) and the settlement of bijstand in her own assessment are not modelled.
 - bijstand: the household's top-up to the norm; her and her partner's net wages (holiday
   allowance spread over the year) count against it, with the 25% disregard as an option.
 - childcare is used, paid and subsidised only in the hours she works (hours > 0).
@@ -265,7 +267,10 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
         "bijstand", "bijstand", "bijstand", a.bijstand_claim, shape, p=p, leefvorm=leefvorm,
         netto_inkomen_maand=work_net_month, arbeidsinkomen_zij_maand=her["net"] + her_vt_net / 12,
         met_vrijlating=a.vrijlating) * a.bijstand_claim  # fmt: skip
-    bijstand_gross_year = ib.bruto_uitkering_jaar(p, 12 * bijstand)
+    # A couple's bijstand is paid half to each partner, each half grossed up with that partner's
+    # algemene heffingskorting; a single parent's in full.
+    halves = np.where(a.has_partner, 2, 1)
+    bijstand_gross_year = halves * ib.bruto_uitkering_jaar(p, 12 * bijstand / halves)
 
     # Toeslagen on the joint toetsingsinkomen.
     ti = her_taxable + p_taxable + bijstand_gross_year

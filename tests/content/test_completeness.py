@@ -68,7 +68,11 @@ def test_every_item_is_translated(loaded, language):
         ids = set(model.objects.values_list("pk", flat=True))
         translated = set(
             Translation.objects.filter(
-                language=language, content_type__model=model._meta.model_name, content_type__app_label="toolkit"
+                language=language,
+                content_type__model=model._meta.model_name,
+                content_type__app_label="toolkit",
             ).values_list("object_id", flat=True)
         )
-        assert ids <= translated, f"{model.__name__}: {len(ids - translated)} without a {language} translation"
+        assert ids <= translated, (
+            f"{model.__name__}: {len(ids - translated)} without a {language} translation"
+        )

@@ -10,7 +10,11 @@ class TestHome:
         response = client.get("/en/")
         assert response.status_code == 200
         html = response.content.decode()
-        for text in ("I want to start dialogue sessions", "I facilitate a session tomorrow", "I want to show what it does to our income"):
+        for text in (
+            "I want to start dialogue sessions",
+            "I facilitate a session tomorrow",
+            "I want to show what it does to our income",
+        ):
             assert text in html
         assert reverse("calculator:index") in html
 

@@ -78,7 +78,16 @@ class LearningPointAdmin(ContentAdmin):
     inlines = [RecommendationInline, TranslationInline]
 
 
-for model in (Theme, Principle, RecruitmentCriterion, Insight, FinancialTool, MethodStep, Question, Recommendation):
+for model in (
+    Theme,
+    Principle,
+    RecruitmentCriterion,
+    Insight,
+    FinancialTool,
+    MethodStep,
+    Question,
+    Recommendation,
+):
     admin.site.register(model, ContentAdmin)
 
 

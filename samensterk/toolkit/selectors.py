@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils.translation import get_language
 
-from .models import ContentItem, Method, Statement, Translation
+from .models import (
+    ContentItem,
+    FinancialTool,
+    Insight,
+    LearningPoint,
+    Method,
+    Principle,
+    Recommendation,
+    RecruitmentCriterion,
+    Statement,
+    Theme,
+    Translation,
+    WorkForm,
+)
 
 SOURCE_LANGUAGE = "nl"
 
@@ -98,3 +112,113 @@ def statements_filtered(
 
 def methods_with_counts() -> QuerySet[Method]:
     return Method.objects.prefetch_related("steps").order_by("order", "slug")
+
+
+# --- Pages of the methods library -----------------------------------------------------------
+# Each returns rows already localized, in a fixed number of queries whatever the content size.
+
+
+def current_language() -> str:
+    return (get_language() or SOURCE_LANGUAGE).split("-")[0]
+
+
+def method_list(language: str | None = None) -> list[Localized]:
+    return localize(Method.objects.order_by("order", "slug"), language)
+
+
+def method_get(slug: str) -> Method:
+    """The method with this slug; raises Method.DoesNotExist."""
+    return Method.objects.get(slug=slug)
+
+
+def method_steps(method: Method, language: str | None = None) -> list[Localized]:
+    return localize(method.steps.order_by("order", "slug"), language)
+
+
+def workforms_with_questions(workforms: QuerySet[WorkForm], language: str | None = None) -> list[Localized]:
+    """Work forms localized, each with ``questions_localized``: its questions in the same language."""
+    workforms = list(workforms.prefetch_related("questions").order_by("order", "slug"))
+    rows = localize(workforms, language)
+    questions = localize([q for wf in workforms for q in wf.questions.all()], language)
+    by_workform: dict[int, list[Localized]] = {}
+    for q in questions:
+        by_workform.setdefault(q.obj.workform_id, []).append(q)
+    for row in rows:
+        row.questions_localized = by_workform.get(row.obj.pk, [])
+    return rows
+
+
+def workform_list(language: str | None = None) -> list[Localized]:
+    return localize(WorkForm.objects.order_by("order", "slug"), language)
+
+
+def workform_get(slug: str) -> WorkForm:
+    """The work form with this slug; raises WorkForm.DoesNotExist."""
+    return WorkForm.objects.get(slug=slug)
+
+
+def theme_list(language: str | None = None) -> list[Localized]:
+    return localize(Theme.objects.order_by("order", "slug"), language)
+
+
+@dataclass
+class StatementRow:
+    statement: Localized
+    themes: list[Localized]
+    methods: list[Localized]
+
+
+def statement_rows(
+    statements: Iterable[Statement],
+    *,
+    themes: list[Localized],
+    methods: list[Localized],
+    language: str | None = None,
+) -> list[StatementRow]:
+    """Statements localized with their (already localized) theme and method tags.
+
+    ``statements`` should come from statements_filtered (themes and methods prefetched); the tags are
+    looked up in ``themes`` and ``methods``, so this costs one query for the translations.
+    """
+    statements = list(statements)
+    themes_by_pk = {t.obj.pk: t for t in themes}
+    methods_by_pk = {m.obj.pk: m for m in methods}
+    return [
+        StatementRow(
+            statement=loc,
+            themes=[themes_by_pk[t.pk] for t in s.themes.all() if t.pk in themes_by_pk],
+            methods=[methods_by_pk[m.pk] for m in s.methods.all() if m.pk in methods_by_pk],
+        )
+        for s, loc in zip(statements, localize(statements, language), strict=True)
+    ]
+
+
+def principle_list(language: str | None = None) -> list[Localized]:
+    return localize(Principle.objects.order_by("order", "slug"), language)
+
+
+def recruitment_criterion_list(language: str | None = None) -> list[Localized]:
+    return localize(RecruitmentCriterion.objects.order_by("order", "slug"), language)
+
+
+def learning_points_with_recommendations(language: str | None = None) -> list[Localized]:
+    """Learning points, each with ``for_organisations`` and ``for_policy``: its localized recommendations."""
+    points = list(LearningPoint.objects.prefetch_related("recommendations").order_by("order", "slug"))
+    rows = localize(points, language)
+    recs = localize(
+        [r for lp in points for r in sorted(lp.recommendations.all(), key=lambda r: (r.order, r.slug))],
+        language,
+    )
+    for row in rows:
+        mine = [r for r in recs if r.obj.learning_point_id == row.obj.pk]
+        row.for_organisations = [r for r in mine if r.audience == Recommendation.Audience.ORGANISATIONS]
+        row.for_policy = [r for r in mine if r.audience == Recommendation.Audience.POLICY]
+    return rows
+
+
+def insight_list(language: str | None = None) -> list[Localized]:
+    return localize(Insight.objects.order_by("order", "slug"), language)
+
+
+def financial_tool_list(language: str | None = None) -> list[Localized]:
+    return localize(FinancialTool.objects.order_by("order", "slug"), language)

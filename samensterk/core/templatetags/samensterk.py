@@ -50,3 +50,30 @@ def lang_of(item, field):
     """The language a localized field is shown in (Dutch where the translation is missing)."""
     getter = getattr(item, "lang_of", None)
     return getter(field) if getter else ""
+
+
+@register.filter
+def lang_attrs(item, field):
+    """` lang=".." dir=".."` for a localized field, so Dutch fallback text is marked and runs left to right."""
+    from django.utils.html import format_html
+    from django.utils.translation import get_language_info
+
+    lang = lang_of(item, field)
+    if not lang:
+        return ""
+    try:
+        rtl = get_language_info(lang)["bidi"]
+    except KeyError:
+        rtl = False
+    return format_html(' lang="{}" dir="{}"', lang, "rtl" if rtl else "ltr")
+
+
+@register.filter
+def text_dir(code):
+    """"rtl" or "ltr" for a language code."""
+    from django.utils.translation import get_language_info
+
+    try:
+        return "rtl" if get_language_info(code)["bidi"] else "ltr"
+    except KeyError:
+        return "ltr"

@@ -125,7 +125,8 @@ def huurtoeslag_per_maand_2025(p, *, toetsingsinkomen, huishouden, kale_huur_maa
 def rekenhuur_2026(p, *, kale_huur_maand):
     """The rent that counts: the kale huur up to the rekengrens (no longer an eligibility limit).
 
-    Wet op de huurtoeslag as amended per 1-1-2026 (Wet vereenvoudiging huurtoeslag); Dienst
+    Wet op de huurtoeslag, art. 13 lid 1 onder a and art. 21 lid 1 onder d, as in force from
+    1-1-2026 (the part of the rent above the maximale huurgrens is not subsidised); Dienst
     Toeslagen, "Berekening huurtoeslag 2026", stap 1.
     """
     return np.minimum(np.asarray(kale_huur_maand, dtype=float), p.huurtoeslag.rekengrens)
@@ -134,8 +135,8 @@ def rekenhuur_2026(p, *, kale_huur_maand):
 def basishuur_2026(p, *, huishouden):
     """The basishuur, flat per household type from 2026 (no longer income-dependent).
 
-    Wet op de huurtoeslag art. 16 as amended per 1-1-2026; Dienst Toeslagen, "Berekening
-    huurtoeslag 2026", stap 2.
+    Wet op de huurtoeslag, art. 16 and 17, as in force from 1-1-2026; Dienst Toeslagen,
+    "Berekening huurtoeslag 2026", stap 2.
     """
     ht = p.huurtoeslag
     return naar_huishouden(huishouden, ht.basishuur_eenpersoons, ht.basishuur_meerpersoons)
@@ -144,8 +145,8 @@ def basishuur_2026(p, *, huishouden):
 def inkomenscorrectie_2026(p, *, toetsingsinkomen, huishouden):
     """The monthly income correction: the afbouwpercentage of the income above the ijkpunt, / 12.
 
-    Wet op de huurtoeslag as amended per 1-1-2026 (Wet huurtoeslag ter verbetering van de
-    koopkracht); Dienst Toeslagen, "Berekening huurtoeslag 2026".
+    Wet op de huurtoeslag, art. 21 lid 2, as in force from 1-1-2026: Y x (afbouwpercentage / 12),
+    Y being the rekeninkomen minus the minimum-inkomensijkpunt of art. 17.
     """
     ht = p.huurtoeslag
     ijkpunt = naar_huishouden(huishouden, ht.inkomensijkpunt_eenpersoons, ht.inkomensijkpunt_meerpersoons)
@@ -159,8 +160,8 @@ def inkomenscorrectie_2026(p, *, toetsingsinkomen, huishouden):
 def huurtoeslag_per_maand_2026(p, *, toetsingsinkomen, huishouden, kale_huur_maand):
     """Monthly huurtoeslag, 2026 method, rounded down to whole euros.
 
-    Wet op de huurtoeslag, art. 21, as amended per 1-1-2026; Dienst Toeslagen, "Berekening
-    huurtoeslag 2026": the rent subsidy minus the income correction, never below zero.
+    Wet op de huurtoeslag, art. 21 lid 1 and 2, as in force from 1-1-2026; Dienst Toeslagen,
+    "Berekening huurtoeslag 2026": the rent subsidy minus the income correction, never below zero.
     """
     bedrag = te_vergoeden_huur(
         p,

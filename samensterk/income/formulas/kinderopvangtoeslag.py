@@ -57,7 +57,7 @@ def vergoede_uurprijs(p, *, opvang_soort, opvang_uurprijs):
 def eerste_kind(uren, kosten):
     """Which child is the "first" child: the most childcare hours; on equal hours the highest costs.
 
-    Besluit kinderopvangtoeslag, bijlage I (eerste kind), as applied in the Dienst Toeslagen
+    Wet kinderopvang, art. 1.7; Besluit kinderopvangtoeslag, bijlage I (eerste kind), as applied in the Dienst Toeslagen
     leaflet "Berekening kinderopvangtoeslag 2026". On a further tie the lowest index is taken
     (the percentages are then the same either way). Children without care are never first.
     """
@@ -92,7 +92,7 @@ def _tabel(p, naam):
 def percentage(p, *, naam, toetsingsinkomen):
     """The percentage of the band the joint toetsingsinkomen falls in (NaN if unpublished).
 
-    Besluit kinderopvangtoeslag, bijlage I; ``naam`` is percentage_eerste_kind or percentage_volgend_kind.
+    Wet kinderopvang, art. 1.7; Besluit kinderopvangtoeslag, bijlage I; ``naam`` is percentage_eerste_kind or percentage_volgend_kind.
     """
     grenzen, percentages, _ = _tabel(p, naam)
     index = np.searchsorted(grenzen, np.asarray(toetsingsinkomen, dtype=float), side="right") - 1
@@ -102,7 +102,7 @@ def percentage(p, *, naam, toetsingsinkomen):
 def percentage_gepubliceerd(p, *, toetsingsinkomen):
     """True where both percentages for this income are published (2025: only the lowest bands).
 
-    Besluit kinderopvangtoeslag, bijlage I. Lets a caller compute the other households of a batch.
+    Wet kinderopvang, art. 1.7; Besluit kinderopvangtoeslag, bijlage I. Lets a caller compute the other households of a batch.
     """
     eerste = percentage(p, naam="percentage_eerste_kind", toetsingsinkomen=toetsingsinkomen)
     volgend = percentage(p, naam="percentage_volgend_kind", toetsingsinkomen=toetsingsinkomen)

@@ -167,22 +167,46 @@ def _scatter(n, pieces):
 
 class _Rules:
     """Calls the other rule modules; a MissingParameter (or a rule not yet written) becomes 0 for
-    that component and a note for each household it applies to."""
+    that component and a note for each household it applies to.
+
+    A rule raises for the whole array when any household needs an unpublished figure, so on
+    MissingParameter we split the households in halves and retry, down to single households:
+    only the households that need the figure are flagged; the others get their amount."""
 
     def __init__(self, n):
+        self.n = n
         self.missing: list[list[dict]] = [[] for _ in range(n)]
 
     def call(self, component, module, func, applies, shape, **kwargs):
+        applies = np.broadcast_to(applies, (self.n, 1))[:, 0]
         try:
             fn = getattr(importlib.import_module(f"samensterk.income.formulas.{module}"), func)
-            return np.broadcast_to(np.asarray(fn(**kwargs), dtype=float), shape)
-        except MissingParameter as e:
-            note = {"component": component, "parameter": e.name, "note": e.note}
         except (ImportError, AttributeError) as e:
             note = {"component": component, "parameter": None, "note": f"This rule is not available: {e}"}
-        for i in np.flatnonzero(np.broadcast_to(applies, (len(self.missing), 1))[:, 0]):
-            self.missing[i].append(note)
-        return np.zeros(shape)
+            for i in np.flatnonzero(applies):
+                self.missing[i].append(note)
+            return np.zeros(shape)
+        out = np.zeros((self.n, shape[1]))
+        self._fill(component, fn, kwargs, np.arange(self.n), out, applies)
+        return out
+
+    def _fill(self, component, fn, kwargs, idx, out, applies):
+        sub = kwargs if idx.size == self.n else {k: self._rows(v, idx) for k, v in kwargs.items()}
+        try:
+            out[idx] = np.broadcast_to(np.asarray(fn(**sub), dtype=float), (idx.size, out.shape[1]))
+        except MissingParameter as e:
+            if idx.size == 1:
+                if applies[idx[0]]:
+                    self.missing[idx[0]].append({"component": component, "parameter": e.name, "note": e.note})
+                return
+            half = idx.size // 2
+            self._fill(component, fn, kwargs, idx[:half], out, applies)
+            self._fill(component, fn, kwargs, idx[half:], out, applies)
+
+    def _rows(self, value, idx):
+        if isinstance(value, np.ndarray) and value.ndim >= 1 and value.shape[0] == self.n and self.n > 1:
+            return value[idx]
+        return value
 
 
 def _payroll(p, gross, pension_percent):

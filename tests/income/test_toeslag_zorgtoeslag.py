@@ -113,7 +113,11 @@ class TestAwir:
         # Tested on the rounded amount (art. 14 lid 4 before lid 5): this is what makes the
         # published zorgtoeslag ceilings come out (see test_the_published_income_ceiling...).
         np.testing.assert_array_equal(awir.jaarbedrag([23.49, 23.0, 0.0, -100.0]), [0, 0, 0, 0])
-        np.testing.assert_array_equal(awir.jaarbedrag([23.5, 24.0, 24.4]), [24, 24, 24])
+        np.testing.assert_array_equal(awir.jaarbedrag([23.5, 23.99, 24.0, 24.4]), [24, 24, 24, 24])
+        # Awir art. 14 lid 5: "niet toegekend indien deze minder dan € 24 zou bedragen"; "deze" is
+        # the tegemoetkoming as rounded by lid 4. If the minimum were tested before rounding, the
+        # zorgtoeslag at the published ceilings (about €23.5 unrounded) would be 0, contradicting
+        # belastingdienst.nl; so €23.99 is paid as €24.
 
     def test_the_minimum_is_read_from_the_parameters(self):
         assert awir.minimum_jaarbedrag(P2026) == 24

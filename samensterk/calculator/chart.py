@@ -1,0 +1,191 @@
+"""The chart of net household income over 0-40 hours: matplotlib -> SVG, for the page and the PDF.
+
+The page's Content-Security-Policy forbids inline styles, and matplotlib writes its SVG with
+``style="..."`` attributes and a ``<style>`` block. ``_presentation_attributes`` turns those into
+SVG presentation attributes (``fill="..."``), which CSP does not govern, so the SVG can sit
+inline in the page: its text is real text (translatable, shaped right to left by the browser)
+and the selected-hours marker is an SVG group the script moves without a new request.
+
+The marker's position for every hours value is computed here from matplotlib's own transform
+and written as ``data-x``/``data-y`` on the ``<svg>``; the server puts it at the chosen hours.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import threading
+
+# Matplotlib is imported lazily (it costs ~0.3 s at start-up) and is not thread-safe.
+_lock = threading.Lock()
+
+INK = "#1b1b1b"
+ACCENT = "#5a2a82"
+HER = "#1d6b3a"
+LINE = "#6c6478"
+BAD = "#a3201b"
+
+
+def _plt():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+_STYLE_ATTR = re.compile(r'style="([^"]*)"')
+_FONT = re.compile(r"^\s*(?:(bold|normal|italic)\s+)?([\d.]+)px\s+(.+)$")
+
+
+def _style_to_attrs(match: re.Match) -> str:
+    attrs = []
+    for decl in match.group(1).split(";"):
+        if ":" not in decl:
+            continue
+        name, value = (s.strip() for s in decl.split(":", 1))
+        if name == "font":
+            m = _FONT.match(value)
+            if m:
+                if m.group(1):
+                    attrs.append(f'font-weight="{m.group(1)}"')
+                attrs.append(f'font-size="{m.group(2)}"')
+                attrs.append(f'font-family="{m.group(3)}, sans-serif"')
+            continue
+        attrs.append(f'{name}="{value}"')
+    return " ".join(attrs)
+
+
+def _presentation_attributes(svg: str) -> str:
+    svg = re.sub(r"<style[^>]*>.*?</style>", "", svg, flags=re.S)
+    svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
+    svg = re.sub(r"<\?xml[^>]*>\s*", "", svg)
+    svg = re.sub(r"<!DOCTYPE[^>]*>\s*", "", svg)
+    return _STYLE_ATTR.sub(_style_to_attrs, svg)
+
+
+def curve_svg(
+    *,
+    hours: list[float],
+    household: list[float],
+    own: list[float] | None,
+    threshold: float | None,
+    independence_hours: int | None,
+    drops: list[dict],
+    selected: int,
+    labels: dict[str, str],
+    money,
+    rtl: bool = False,
+    large: bool = False,
+    chart_id: str = "chart",
+) -> str:
+    """An inline SVG of the curve. ``drops``: ``[{"hours", "number", "short"}]`` marked on the line;
+    ``labels``: translated ``title``, ``x``, ``household``, ``own``, ``threshold``, ``independent``.
+    ``money`` formats the y tick labels."""
+    plt = _plt()
+    from matplotlib.ticker import FuncFormatter, MultipleLocator
+
+    font = 15 if large else 11
+    with _lock:
+        plt.rcParams.update(
+            {
+                "svg.fonttype": "none",
+                "font.family": "sans-serif",
+                "font.sans-serif": ["DejaVu Sans"],
+                "font.size": font,
+                "axes.edgecolor": LINE,
+                "axes.labelcolor": INK,
+                "xtick.color": INK,
+                "ytick.color": INK,
+                "svg.hashsalt": "samensterk",  # stable ids: the same input gives the same SVG
+            }
+        )
+        fig, ax = plt.subplots(figsize=(8, 4.4) if not large else (10, 5), dpi=72)
+        try:
+            ax.plot(
+                hours, household, color=ACCENT, linewidth=3.2 if large else 2.6, label=labels["household"]
+            )
+            if own is not None:
+                ax.plot(hours, own, color=HER, linewidth=1.8, linestyle="-", label=labels["own"])
+            if threshold:
+                ax.axhline(
+                    threshold, color=HER, linewidth=1.2, linestyle=(0, (5, 4)), label=labels["threshold"]
+                )
+            if independence_hours is not None:
+                ax.axvline(independence_hours, color=HER, linewidth=1.2, linestyle=(0, (2, 3)))
+                ax.annotate(
+                    labels["independent"],
+                    xy=(independence_hours, 0),
+                    xycoords=("data", "axes fraction"),
+                    xytext=(4, 6),
+                    textcoords="offset points",
+                    color=HER,
+                    fontsize=font - 1,
+                    ha="left" if independence_hours < 30 else "right",
+                )
+            ymax = max(max(household), max(own or [0]), threshold or 0)
+            ymin = min(min(household), 0)
+            ax.set_ylim(ymin, ymax * 1.18 + 50)
+            ax.set_xlim(0, 40)
+            ax.xaxis.set_major_locator(MultipleLocator(8 if large else 4))
+            ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: money(v)))
+            ax.grid(axis="y", color="#e3dfe9", linewidth=0.8)
+            ax.set_axisbelow(True)
+            for side in ("top", "right"):
+                ax.spines[side].set_visible(False)
+            ax.set_xlabel(labels["x"])
+            for d in drops:
+                j = hours.index(d["hours"])
+                ax.plot([d["hours"]], [household[j]], marker="v", color=BAD, markersize=9, zorder=5)
+                ax.annotate(
+                    f"{d['number']}. {d['short']}",
+                    xy=(d["hours"], household[j]),
+                    xytext=(0, 12),
+                    textcoords="offset points",
+                    ha="center" if 4 < d["hours"] < 34 else ("left" if d["hours"] <= 4 else "right"),
+                    color=BAD,
+                    fontsize=font - 1,
+                    fontweight="bold",
+                )
+            ax.legend(loc="upper left", frameon=False, fontsize=font - 1, ncol=1)
+            fig.tight_layout(pad=0.6)
+            fig.canvas.draw()
+            # Marker positions in SVG user units (points; the SVG's y axis points down).
+            height_pt = fig.get_figheight() * 72
+            scale = 72 / fig.dpi
+            xs, ys = [], []
+            for h, v in zip(hours, household, strict=True):
+                px, py = ax.transData.transform((h, v))
+                xs.append(round(px * scale, 2))
+                ys.append(round(height_pt - py * scale, 2))
+            _x0, y_bottom = ax.transAxes.transform((0, 0))
+            _x1, y_top = ax.transAxes.transform((0, 1))
+            top, bottom = round(height_pt - y_top * scale, 2), round(height_pt - y_bottom * scale, 2)
+            buf = io.StringIO()
+            fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+        finally:
+            plt.close(fig)
+    svg = _presentation_attributes(buf.getvalue())
+    j = hours.index(selected) if selected in hours else 0
+    marker = (
+        f'<g class="hours-marker" transform="translate({xs[j]} 0)" aria-hidden="true">'
+        f'<line x1="0" x2="0" y1="{top}" y2="{bottom}" stroke="{INK}" stroke-width="1.5" stroke-dasharray="3 3"/>'
+        f'<circle class="hours-dot" cx="0" cy="{ys[j]}" r="7" fill="#fff" stroke="{INK}" stroke-width="3"/>'
+        "</g>"
+    )
+    data = (
+        f' id="{chart_id}" class="curve" role="img" aria-labelledby="{chart_id}-title"'
+        f" data-x='{json.dumps(xs)}' data-y='{json.dumps(ys)}' data-selected=\"{selected}\""
+        f' direction="ltr" preserveAspectRatio="xMidYMid meet"'
+    )
+    svg = re.sub(r"<svg\b", "<svg" + data, svg, count=1)
+    svg = re.sub(r'\s(width|height)="[\d.]+pt"', "", svg, count=2)
+    title = f'<title id="{chart_id}-title">{_escape(labels["title"])}</title>'
+    svg = re.sub(r"(<svg[^>]*>)", r"\1" + title.replace("\\", "\\\\"), svg, count=1)
+    return svg.replace("</svg>", marker + "</svg>")
+
+
+def _escape(text: str) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")

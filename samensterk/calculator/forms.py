@@ -1,0 +1,334 @@
+"""The calculator's questions as a Django form, and its mapping to the engine's household dict.
+
+Five questions come first, each with a sensible default and an "I don't know" box that uses it;
+"More details" holds the rest. Nothing here is stored: the form lives in one POST body.
+
+Amounts are typed on phones in many ways ("1.250", "1250,50", "€ 900", Arabic-Indic digits);
+``parse_amount`` reads them all, so a number is never refused for its notation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from samensterk.income.household import HouseholdInvalid, parse_household, supported_years
+
+MAX_CHILDREN = 6
+HOURS_MAX = 40
+DEFAULT_HOURS = 16
+DEFAULT_RENT = Decimal("700")  # a typical social-housing rent (kale huur) in a large city
+DEFAULT_CHILDREN = (4, 8)
+# Childcare hours per month when the family does not know them: about two days of dagopvang,
+# or two afternoons of buitenschoolse opvang, a week.
+DEFAULT_CARE_HOURS = {"dagopvang": 80, "bso": 40, "gastouder": 60}
+CARE_TYPES = ("dagopvang", "bso", "gastouder")
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_GROUPED = re.compile(r"^\d{1,3}([.,\s])\d{3}(\1\d{3})*$")  # 1.250 / 1,250 / 1 250 000
+
+
+def normalise_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits as ASCII digits; the Arabic decimal comma as a comma."""
+    return str(text).translate(_DIGITS).replace("٫", ",").replace("٬", ".")
+
+
+def parse_amount(text: str) -> Decimal:
+    """A money amount as people type it: "1.250", "1,250.50", "1250,5", "€ 900,-". Raises ValueError."""
+    s = normalise_digits(text).strip().replace("€", "").replace(",-", "").replace("\u00a0", " ").strip()
+    if not s:
+        raise ValueError("empty")
+    if _GROUPED.match(s):
+        s = re.sub(r"[.,\s]", "", s)
+    else:
+        s = s.replace(" ", "")
+        if "," in s and "." in s:
+            # The separator that comes last is the decimal one.
+            decimal_sep = "," if s.rfind(",") > s.rfind(".") else "."
+            s = s.replace("." if decimal_sep == "," else ",", "").replace(",", ".")
+        else:
+            s = s.replace(",", ".")
+    if not re.fullmatch(r"\d+(\.\d+)?", s):
+        raise ValueError(text)
+    try:
+        return Decimal(s)
+    except InvalidOperation as e:  # pragma: no cover - the regex above rules this out
+        raise ValueError(text) from e
+
+
+class AmountField(forms.CharField):
+    """A euro amount or a percentage, typed as text (inputmode=decimal keeps the phone's keypad)."""
+
+    def __init__(self, *, min_value=0, max_value=None, **kwargs):
+        self.min_value, self.max_value = Decimal(min_value), max_value
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off", "size": 8})
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        try:
+            number = parse_amount(value)
+        except ValueError:
+            raise forms.ValidationError(
+                _("Enter an amount in numbers, for example 850 or 12,50."), code="invalid"
+            ) from None
+        if number < self.min_value:
+            raise forms.ValidationError(
+                _("This must be at least %(min)s.") % {"min": self.min_value}, code="min_value"
+            )
+        if self.max_value is not None and number > self.max_value:
+            raise forms.ValidationError(
+                _("This must be at most %(max)s.") % {"max": self.max_value}, code="max_value"
+            )
+        return number
+
+
+def parse_ages(text: str) -> list[int]:
+    """Children's ages from "3, 7", "3 7", "3;7" or "٣ ٧". Raises ValueError with the bad part."""
+    parts = [p for p in re.split(r"[,;/\s]+|\band\b|\ben\b", normalise_digits(text).strip()) if p]
+    ages = []
+    for part in parts:
+        if not part.isdigit():
+            raise ValueError(part)
+        ages.append(int(part))
+    return ages
+
+
+def default_year() -> int:
+    years = supported_years()
+    today = dt.date.today().year
+    return today if today in years else years[-1]
+
+
+def minimum_hourly_wage(year: int) -> float | None:
+    """The statutory minimum hourly wage of ``year`` (averaged over the two indexations), for the
+    help texts and the partner's default wage; None when the engine has no figure."""
+    try:
+        from samensterk.income.formulas.loon import minimumuurloon_jaargemiddelde
+
+        return round(float(minimumuurloon_jaargemiddelde(year)), 2)
+    except Exception:  # noqa: BLE001 - a help text must never break the page
+        return None
+
+
+def max_care_price(year: int, kind: str) -> float:
+    """The maximum hourly price the kinderopvangtoeslag covers: our default hourly price."""
+    from samensterk.income.parameters_loader import value_at
+
+    name = {
+        "dagopvang": "dagopvang",
+        "bso": "buitenschoolse_opvang",
+        "gastouder": "gastouderopvang",
+    }[kind]
+    try:
+        return float(value_at(f"kinderopvangtoeslag.maximum_uurprijs_{name}", dt.date(year, 1, 1)))
+    except Exception:  # noqa: BLE001 - an unpublished price: use last year's practice
+        return {"dagopvang": 11.0, "bso": 9.5, "gastouder": 8.5}[kind]
+
+
+def care_type_for_age(age: int) -> str | None:
+    """The usual childcare for a child: dagopvang before school (0-3), bso at primary school (4-12)."""
+    if age <= 3:
+        return "dagopvang"
+    if age <= 12:
+        return "bso"
+    return None
+
+
+class CalculatorForm(forms.Form):
+    """The household's questions and the hours to look at. Every field is optional or defaulted."""
+
+    PARTNER_CHOICES = [
+        ("works", _("Works for a wage")),
+        ("no_income", _("Has no income")),
+        ("bijstand", _("We receive bijstand (social assistance)")),
+        ("none", _("No partner: she raises the children alone")),
+    ]
+    AMOUNT_KIND_CHOICES = [("gross", _("gross (bruto)")), ("net", _("net (netto)"))]
+    YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+    CARE_CHOICES = [
+        ("auto", _("The usual for the age")),
+        ("none", _("No childcare")),
+        ("dagopvang", _("Day care (dagopvang)")),
+        ("bso", _("After-school care (bso)")),
+        ("gastouder", _("Childminder (gastouder)")),
+    ]
+
+    # 1. The partner.
+    partner = forms.ChoiceField(
+        label=_("Her partner's situation"), choices=PARTNER_CHOICES, initial="works", widget=forms.RadioSelect
+    )
+    partner_amount = AmountField(label=_("Partner's wage per month"), max_value=50000)
+    partner_amount_kind = forms.ChoiceField(
+        label=_("This amount is"),
+        choices=AMOUNT_KIND_CHOICES,
+        initial="gross",
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    partner_unknown = forms.BooleanField(label=_("I don't know"), required=False)
+    # 2. The children.
+    children = forms.CharField(
+        label=_("Ages of the children"),
+        required=False,
+        max_length=60,
+        initial="4, 8",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "size": 12}),
+    )
+    children_unknown = forms.BooleanField(label=_("I don't know, or I prefer not to say"), required=False)
+    # 3. The rent.
+    rent = AmountField(label=_("Rent per month (kale huur)"), max_value=5000, initial="700")
+    rent_unknown = forms.BooleanField(label=_("I don't know"), required=False)
+    # 4. Her hourly wage.
+    her_wage = AmountField(label=_("Her gross hourly wage"), min_value=1, max_value=500)
+    her_wage_unknown = forms.BooleanField(label=_("I don't know"), required=False)
+    # 5. Childcare.
+    childcare = forms.ChoiceField(
+        label=_("Will the children go to childcare while she works?"),
+        choices=YES_NO,
+        initial="yes",
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    childcare_unknown = forms.BooleanField(label=_("I don't know"), required=False)
+
+    # More details.
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=(), required=False)
+    owner = forms.BooleanField(label=_("We own our home (no rent)"), required=False)
+    her_pension = AmountField(label=_("Her pension contribution (percent of the wage)"), max_value=30)
+
+    # The hours to look at and the comparison.
+    hours = forms.IntegerField(
+        label=_("Hours of paid work per week"),
+        min_value=0,
+        max_value=HOURS_MAX,
+        initial=DEFAULT_HOURS,
+        required=False,
+    )
+    compare_a = forms.IntegerField(
+        label=_("Compare with"), min_value=0, max_value=HOURS_MAX, initial=0, required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        years = supported_years()
+        self.fields["year"].choices = [(y, str(y)) for y in years]
+        self.fields["year"].initial = default_year()
+        for i in range(MAX_CHILDREN):
+            self.fields[f"care_type_{i}"] = forms.ChoiceField(
+                label=_("Type of childcare"), choices=self.CARE_CHOICES, initial="auto", required=False
+            )
+            self.fields[f"care_hours_{i}"] = AmountField(label=_("Hours per month"), max_value=300)
+            self.fields[f"care_price_{i}"] = AmountField(label=_("Price per hour"), max_value=50)
+
+    # Per-field cleaning: the ages list.
+    def clean_children(self):
+        text = self.cleaned_data.get("children") or ""
+        try:
+            ages = parse_ages(text)
+        except ValueError as e:
+            raise forms.ValidationError(
+                _("“%(part)s” is not an age. Write the ages in whole years, for example: 3, 7."),
+                params={"part": str(e)},
+                code="invalid",
+            ) from None
+        if any(a > 17 for a in ages):
+            raise forms.ValidationError(_("Only count children up to 17 years old."), code="age_out_of_range")
+        if len(ages) > MAX_CHILDREN:
+            raise forms.ValidationError(
+                _("The calculator counts at most %(n)s children.") % {"n": MAX_CHILDREN}, code="too_many"
+            )
+        return ages
+
+    def clean(self):
+        data = super().clean()
+        if data.get("hours") is None:
+            data["hours"] = DEFAULT_HOURS
+        if data.get("compare_a") is None:
+            data["compare_a"] = 0
+        if not data.get("year"):
+            data["year"] = default_year()
+        if not self.errors:
+            try:
+                parse_household(self.to_household(data))
+            except HouseholdInvalid as e:
+                for err in e.errors:
+                    self.add_error(_form_field(err["field"]), err["message"])
+        return data
+
+    # The mapping to the engine's household dict (docs/engine-contract.md).
+    def to_household(self, data: dict | None = None) -> dict:
+        d = self.cleaned_data if data is None else data
+        year = int(d.get("year") or default_year())
+        partner = d.get("partner") or "works"
+        if partner == "works":
+            amount = None if d.get("partner_unknown") else d.get("partner_amount")
+            if amount is None:
+                wml = minimum_hourly_wage(year)
+                partner_dict = {"situation": "works", "hourly_wage": wml, "hours_week": 40}
+            elif d.get("partner_amount_kind") == "net":
+                partner_dict = {"situation": "works", "net_month": float(amount)}
+            else:
+                partner_dict = {"situation": "works", "gross_month": float(amount)}
+        else:
+            partner_dict = {"situation": partner}
+        ages = list(DEFAULT_CHILDREN) if d.get("children_unknown") else list(d.get("children") or [])
+        rent = DEFAULT_RENT if d.get("rent_unknown") or d.get("rent") is None else d["rent"]
+        housing = {"owner": True} if d.get("owner") else {"rent": float(rent)}
+        wage = None if d.get("her_wage_unknown") or d.get("her_wage") is None else float(d["her_wage"])
+        pension = float(d.get("her_pension") or 0)
+        care_on = d.get("childcare_unknown") or (d.get("childcare") or "yes") == "yes"
+        childcare = []
+        for i, age in enumerate(ages):
+            if not care_on:
+                break
+            kind = d.get(f"care_type_{i}") or "auto"
+            if kind == "auto":
+                kind = care_type_for_age(age)
+            if not kind or kind == "none":
+                continue
+            hours = d.get(f"care_hours_{i}")
+            price = d.get(f"care_price_{i}")
+            childcare.append(
+                {
+                    "child": i,
+                    "type": kind,
+                    "hours_month": float(hours) if hours is not None else float(DEFAULT_CARE_HOURS[kind]),
+                    "hourly_price": float(price) if price is not None else max_care_price(year, kind),
+                }
+            )
+        return {
+            "year": year,
+            "her": {"hourly_wage": wage, "pension_percent": pension},
+            "partner": partner_dict,
+            "children": ages,
+            "housing": housing,
+            "childcare": childcare,
+        }
+
+
+def _form_field(engine_field: str) -> str | None:
+    """The form field that shows an engine validation error (None: above the form)."""
+    m = re.match(r"childcare\[(\d+)\]\.(\w+)", engine_field)
+    if m:
+        return None
+    mapping = {
+        "year": "year",
+        "her.hourly_wage": "her_wage",
+        "her.pension_percent": "her_pension",
+        "housing.rent": "rent",
+    }
+    if engine_field in mapping:
+        return mapping[engine_field]
+    if engine_field.startswith("partner"):
+        return "partner_amount"
+    if engine_field.startswith("children"):
+        return "children"
+    return None

@@ -1,0 +1,281 @@
+"""From a household dict to everything the page, the projector, the PDF and the API show.
+
+One function, ``calculate``, calls the engine (docs/engine-contract.md) once for 0-40 hours and
+turns the result into plain-words text in the active language. Nothing is stored or logged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.formats import number_format
+from django.utils.translation import get_language_bidi, gettext, ngettext
+
+from samensterk.income.explain import cliffs, compare, explain, independence_hours, render_line
+from samensterk.income.household import parse_household
+from samensterk.income.simulate import simulate
+
+HOURS = list(range(0, 41))
+EXPLAIN_SKIP_IN_TABLE = {"independence"}
+# A drop worth marking on the chart: the household loses at least this much per extra hour.
+DROP_MARK_EUROS = 1.0
+
+
+def format_money(value, cents: bool | None = None) -> str:
+    """'€ 1.234' in Dutch, '€ 1,234' in English: Django's number format of the active language.
+    Small amounts with cents (an hourly wage) keep their cents; the rest is whole euros."""
+    value = float(value)
+    if cents is None:
+        cents = abs(value) < 100 and abs(round(value, 2) - round(value)) >= 0.005
+    digits = 2 if cents else 0
+    number = number_format(abs(value), decimal_pos=digits, use_l10n=True, force_grouping=True)
+    sign = "−" if round(value, digits) < 0 else ""
+    return f"{sign}€\u00a0{number}"
+
+
+def _t(text: str) -> str:
+    return gettext(text) if text else ""
+
+
+def _render(line: dict) -> str:
+    return render_line(line, translate=gettext, money=format_money)
+
+
+@dataclass
+class Calculation:
+    """The engine's result for one household, with the parts the templates need."""
+
+    res: object
+    household: dict
+
+    @property
+    def c(self):
+        return {k: v[0] for k, v in self.res.components.items()}
+
+
+def run(household: dict) -> Calculation:
+    """Validate and simulate one household over 0-40 hours (raises HouseholdInvalid)."""
+    hh = parse_household(household)
+    return Calculation(res=simulate([hh], hours=HOURS), household=household)
+
+
+def sentence(hours: int, change_month: float) -> str:
+    """The answer in one sentence."""
+    if hours == 0:
+        return gettext("This is your household's income if she does not work.")
+    values = {
+        "hours": hours,
+        "month": format_money(abs(change_month), cents=False),
+        "year": format_money(abs(change_month) * 12, cents=False),
+    }
+    if change_month >= 0.5:
+        text = ngettext(
+            "If she works %(hours)s hour a week, your household has %(month)s more per month (%(year)s per year).",
+            "If she works %(hours)s hours a week, your household has %(month)s more per month (%(year)s per year).",
+            hours,
+        )
+    elif change_month <= -0.5:
+        text = ngettext(
+            "If she works %(hours)s hour a week, your household has %(month)s less per month (%(year)s less per year).",
+            "If she works %(hours)s hours a week, your household has %(month)s less per month (%(year)s less per year).",
+            hours,
+        )
+    else:
+        text = ngettext(
+            "If she works %(hours)s hour a week, your household has about the same per month as when she does not work.",
+            "If she works %(hours)s hours a week, your household has about the same per month as when she does not work.",
+            hours,
+        )
+    return text % values
+
+
+def independence_sentence(hours: int, independent: bool, from_hours: int | None) -> str:
+    if independent:
+        return ngettext(
+            "At %(hours)s hour a week she is financially independent: her own net income from work is at least the net minimum wage.",
+            "At %(hours)s hours a week she is financially independent: her own net income from work is at least the net minimum wage.",
+            hours,
+        ) % {"hours": hours}
+    if from_hours is None:
+        return gettext(
+            "At this wage she does not become financially independent within 40 hours a week: her own net income from work stays below the net minimum wage."
+        )
+    return ngettext(
+        "She is not yet financially independent at these hours; she is from %(from)s hour a week.",
+        "She is not yet financially independent at these hours; she is from %(from)s hours a week.",
+        from_hours,
+    ) % {"from": from_hours}
+
+
+def _drop_short(cause: dict) -> str:
+    label = _t(cause["label"])
+    if "stop_hours" in cause["values"]:
+        return gettext("%(part)s stops") % {"part": label}
+    if "start_hours" in cause["values"]:
+        return gettext("%(part)s starts") % {"part": label}
+    return gettext("%(part)s falls") % {"part": label}
+
+
+def drops(calc: Calculation) -> list[dict]:
+    """Each drop worth marking: the household loses money per extra hour, or a toeslag stops."""
+    out, seen = [], set()
+    for cliff in cliffs(calc.res, 0):
+        if not cliff["causes"]:
+            continue
+        stops = [c for c in cliff["causes"] if "stop_hours" in c["values"]]
+        if not (stops or (cliff["loses"] and cliff["marginal_per_hour"] <= -DROP_MARK_EUROS)):
+            continue
+        cause = stops[0] if stops else cliff["causes"][0]
+        key = (cause["component"], "stop" if stops else "fall")
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(
+            {
+                "number": len(out) + 1,
+                "hours": int(cliff["hours"]),
+                "short": _drop_short(cause),
+                "text": _render(cause),
+                "per_hour": cliff["marginal_per_hour"],
+                "source": cause["source"],
+            }
+        )
+    return out
+
+
+def chart_labels(independent_from: int | None) -> dict:
+    return {
+        "title": gettext("Net household income per month for 0 to 40 hours of work a week"),
+        "x": gettext("Her hours of paid work per week"),
+        "household": gettext("Net household income per month"),
+        "own": gettext("Her own net income from work"),
+        "threshold": gettext("Financial independence (net minimum wage)"),
+        "independent": (
+            gettext("From %(hours)s h: financially independent") % {"hours": independent_from}
+            if independent_from is not None
+            else ""
+        ),
+    }
+
+
+def chart(
+    calc: Calculation, selected: int, marks: list[dict], *, large: bool = False, chart_id="chart"
+) -> str:
+    from samensterk.calculator.chart import curve_svg
+
+    c = calc.c
+    ind = independence_hours(calc.res, 0)["financial"]
+    own = [float(v) for v in calc.res.context["own_work_net_month"][0]]
+    threshold = float(calc.res.context["netto_minimumloon"][0, 0])
+    return curve_svg(
+        hours=HOURS,
+        household=[float(v) for v in c["net_household"]],
+        own=own,
+        threshold=threshold,
+        independence_hours=ind,
+        drops=marks,
+        selected=selected,
+        labels=chart_labels(ind),
+        money=lambda v: format_money(v, cents=False),
+        rtl=get_language_bidi(),
+        large=large,
+        chart_id=chart_id,
+    )
+
+
+def live(calc: Calculation, hours: int, compare_a: int) -> dict:
+    """What changes when the hours change: the sentences, the comparison and the explanation."""
+    c = calc.c
+    ind = independence_hours(calc.res, 0)
+    change = float(c["change_vs_0"][hours])
+    lines_b = explain(calc.res, 0, hours)
+    lines_a = {line["component"]: line for line in explain(calc.res, 0, compare_a)}
+    changes = {ch["component"]: ch for ch in compare(calc.res, 0, compare_a, hours)["changes"]}
+    rows, independence_text = [], ""
+    for line in lines_b:
+        comp = line["component"]
+        if comp in EXPLAIN_SKIP_IN_TABLE:
+            independence_text = _render(line)
+            continue
+        before = lines_a.get(comp, {}).get("amount", 0.0)
+        cause = changes.get(comp)
+        rows.append(
+            {
+                "component": comp,
+                "label": _t(line["label"]),
+                "a": format_money(before, cents=False),
+                "b": format_money(line["amount"], cents=False),
+                "change": format_money(line["amount"] - before, cents=False)
+                if abs(line["amount"] - before) >= 0.5
+                else "",
+                "text": _render(line),
+                "why": _render(cause) if cause else "",
+                "source": line["source"],
+                "missing": line["missing"],
+                "total": comp == "net_household",
+            }
+        )
+    return {
+        "hours": hours,
+        "compare_a": compare_a,
+        "sentence": sentence(hours, change),
+        "independent": bool(c["financially_independent"][hours]),
+        "independence_sentence": independence_sentence(
+            hours, bool(c["financially_independent"][hours]), ind["financial"]
+        ),
+        "independence_text": independence_text,
+        "independent_from": ind["financial"],
+        "economic_from": ind["economic"],
+        "net_month": format_money(c["net_household"][hours], cents=False),
+        "net_year": format_money(c["net_household_year"][hours], cents=False),
+        "rows": rows,
+        "holiday_may": format_money(c["holiday_allowance_may"][hours], cents=False),
+        "childcare_cost": format_money(c["childcare_cost"][hours], cents=False),
+        "has_childcare_cost": float(c["childcare_cost"][hours]) > 0.5,
+        "has_toeslagen": any(
+            float(c[k][hours]) > 0
+            for k in ("zorgtoeslag", "huurtoeslag", "kindgebonden_budget", "kinderopvangtoeslag")
+        ),
+        "no_kot_note": float(c["childcare_cost"][hours]) > 0.5
+        and float(c["kinderopvangtoeslag"][hours]) < 0.5,
+    }
+
+
+def missing_notes(calc: Calculation) -> list[dict]:
+    seen, out = set(), []
+    for m in calc.res.missing[0]:
+        key = (m["component"], m.get("parameter"))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(
+            {"component": m["component"], "parameter": m.get("parameter") or "", "note": m.get("note") or ""}
+        )
+    return out
+
+
+def curve_table(calc: Calculation) -> list[dict]:
+    c = calc.c
+    return [
+        {
+            "hours": h,
+            "net": format_money(c["net_household"][h], cents=False),
+            "change": format_money(c["change_vs_0"][h], cents=False),
+            "independent": bool(c["financially_independent"][h]),
+        }
+        for h in HOURS
+    ]
+
+
+def full(calc: Calculation, hours: int, compare_a: int, *, with_chart=True, large=False) -> dict:
+    """Everything the page shows for one household (the chart once per submission)."""
+    marks = drops(calc)
+    out = {
+        **live(calc, hours, compare_a),
+        "drops": marks,
+        "missing": missing_notes(calc),
+        "curve": curve_table(calc),
+    }
+    if with_chart:
+        out["chart_svg"] = chart(calc, hours, marks, large=large)
+    return out

@@ -13,6 +13,7 @@ from samensterk.income.formulas.bijstand import (
     bijstand,
     bijstandsnorm,
     inkomstenvrijlating,
+    inkomstenvrijlating_alleenstaande_ouder,
     vakantietoeslag,
 )
 
@@ -127,3 +128,34 @@ def test_it_broadcasts_households_by_hours():
             )
             assert out[i, j] == one
     assert np.all(out[2] == 0)
+
+
+def test_the_single_parent_vrijlating_is_12_5_percent_up_to_its_maximum():
+    # Participatiewet art. 31 lid 2 onder r: 12.5%, max €177.66 a month from 1-1-2026 (€170.61 on 1-1-2025).
+    np.testing.assert_allclose(
+        inkomstenvrijlating_alleenstaande_ouder(P2026, arbeidsinkomen_maand=[800, 1421.28, 3000]),
+        [100, 177.66, 177.66],
+    )
+    assert inkomstenvrijlating_alleenstaande_ouder(P2025, arbeidsinkomen_maand=3000) == 170.61
+    kwargs = {"netto_inkomen_maand": 800, "arbeidsinkomen_zij_maand": 800, "met_vrijlating": False}
+    plain = bijstand(P2026, leefvorm=2, **kwargs)
+    after = bijstand(P2026, leefvorm=2, met_vrijlating_alleenstaande_ouder=True, **kwargs)
+    assert after - plain == pytest.approx(100)
+    # Only for a single parent; and where both apply, the 25% vrijlating is used.
+    assert bijstand(P2026, leefvorm=1, met_vrijlating_alleenstaande_ouder=True, **kwargs) == bijstand(
+        P2026, leefvorm=1, **kwargs
+    )
+    both = {"netto_inkomen_maand": 800, "arbeidsinkomen_zij_maand": 800, "met_vrijlating": True}
+    assert bijstand(
+        P2026, leefvorm=2, met_vrijlating_alleenstaande_ouder=True, **both
+    ) - plain == pytest.approx(200)
+
+
+def test_the_unpublished_july_2026_single_parent_maximum_is_reported():
+    p = parameters_loader.load(dt.date(2026, 7, 1))
+    with pytest.raises(parameters_loader.MissingParameter) as info:
+        bijstand(
+            p, leefvorm=2, netto_inkomen_maand=500, arbeidsinkomen_zij_maand=500, met_vrijlating=False,
+            met_vrijlating_alleenstaande_ouder=True,
+        )  # fmt: skip
+    assert info.value.name == "bijstand.inkomstenvrijlating_alleenstaande_ouder_maximum"

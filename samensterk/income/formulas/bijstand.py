@@ -4,8 +4,9 @@ Only the two leefvormen the calculator needs, both aged 21 to AOW age and withou
 medebewoners: a couple (gehuwden or samenwonenden, one joint norm and one joint income test) and
 a single parent. The norms include the vakantietoeslag (Participatiewet art. 21 and 19 lid 3),
 so the netto_inkomen_maand they are compared with should include holiday allowance too.
-Not modelled: the kostendelersnorm, the vermogenstoets, the 12.5% vrijlating for single parents
-(art. 31 lid 2 onder r), and the age condition of the vrijlating (27 or older, art. 31 lid 5).
+Not modelled: the kostendelersnorm and the vermogenstoets. The conditions of the vrijlatingen
+(27 or older, art. 31 lid 5; their duration; for the single-parent one a child under 12) are for
+the caller to decide.
 """
 
 from __future__ import annotations
@@ -51,34 +52,76 @@ def inkomstenvrijlating(p, *, arbeidsinkomen_maand):
     return np.minimum(bijstand.inkomstenvrijlating_percentage * inkomen, bijstand.inkomstenvrijlating_maximum)
 
 
-def in_aanmerking_te_nemen_inkomen(p, *, netto_inkomen_maand, arbeidsinkomen_zij_maand, met_vrijlating):
-    """The household's net income counted against the norm, after the vrijlating if it applies.
+def inkomstenvrijlating_alleenstaande_ouder(p, *, arbeidsinkomen_maand):
+    """The single-parent vrijlating: 12.5% of income from work, at most the monthly maximum.
+
+    Participatiewet, art. 31 lid 2 onder r: for a single parent with a child under 12, after the
+    six months of onderdeel n, for at most 30 consecutive months (27 or older, lid 5).
+    """
+    bijstand = p.bijstand
+    inkomen = np.clip(np.nan_to_num(np.asarray(arbeidsinkomen_maand, dtype=float)), 0.0, None)
+    return np.minimum(
+        bijstand.inkomstenvrijlating_alleenstaande_ouder_percentage * inkomen,
+        bijstand.inkomstenvrijlating_alleenstaande_ouder_maximum,
+    )
+
+
+def in_aanmerking_te_nemen_inkomen(
+    p,
+    *,
+    netto_inkomen_maand,
+    arbeidsinkomen_zij_maand,
+    met_vrijlating,
+    met_vrijlating_alleenstaande_ouder=False,
+):
+    """The household's net income counted against the norm, after a vrijlating if one applies.
 
     Participatiewet, art. 31 lid 1 (all means count) and art. 32 (net income); art. 31 lid 2
-    onder n (vrijlating). Partner earnings count in full: one joint income test for a couple.
+    onder n (25%) or, after it, onder r (12.5%, single parent). Partner earnings count in full:
+    one joint income test for a couple. The two vrijlatingen follow each other in time; where
+    both flags are set, the 25% one is applied.
     """
     netto = np.clip(np.nan_to_num(np.asarray(netto_inkomen_maand, dtype=float)), 0.0, None)
     met_vrijlating = np.asarray(met_vrijlating, dtype=bool)
-    if not np.any(met_vrijlating):  # do not read a maximum that may be unpublished
-        return netto
-    vrij = np.where(
-        met_vrijlating, inkomstenvrijlating(p, arbeidsinkomen_maand=arbeidsinkomen_zij_maand), 0.0
-    )
+    na_vrijlating = np.asarray(met_vrijlating_alleenstaande_ouder, dtype=bool) & ~met_vrijlating
+    vrij = 0.0
+    # A maximum is read only when it is used: the July 2026 maxima are unpublished.
+    if np.any(met_vrijlating):
+        vrij = np.where(
+            met_vrijlating, inkomstenvrijlating(p, arbeidsinkomen_maand=arbeidsinkomen_zij_maand), vrij
+        )
+    if np.any(na_vrijlating):
+        ouder = inkomstenvrijlating_alleenstaande_ouder(p, arbeidsinkomen_maand=arbeidsinkomen_zij_maand)
+        vrij = np.where(na_vrijlating, ouder, vrij)
     return np.maximum(netto - vrij, 0.0)
 
 
-def bijstand(p, *, leefvorm, netto_inkomen_maand, arbeidsinkomen_zij_maand, met_vrijlating):
+def bijstand(
+    p,
+    *,
+    leefvorm,
+    netto_inkomen_maand,
+    arbeidsinkomen_zij_maand,
+    met_vrijlating,
+    met_vrijlating_alleenstaande_ouder=False,
+):
     """Monthly bijstand: the norm minus the counted income, never below zero.
 
     Participatiewet, art. 11 (recht op bijstand when the means fall short of the norm), art. 19
     lid 1 (algemene bijstand = norm minus means), art. 21 (norms), art. 31-32 (means, vrijlating).
-    Raises MissingParameter when a norm or the vrijlating maximum at ``p.instant`` is unpublished.
+    ``met_vrijlating_alleenstaande_ouder`` (optional) applies the 12.5% vrijlating of art. 31 lid 2
+    onder r, for leefvorm 2 only. Raises MissingParameter when a norm or a vrijlating maximum at
+    ``p.instant`` is unpublished.
     """
     norm = bijstandsnorm(p, leefvorm=leefvorm)
+    alleenstaande_ouder = np.asarray(met_vrijlating_alleenstaande_ouder, dtype=bool) & (
+        np.asarray(leefvorm) == ALLEENSTAANDE_OUDER
+    )
     inkomen = in_aanmerking_te_nemen_inkomen(
         p,
         netto_inkomen_maand=netto_inkomen_maand,
         arbeidsinkomen_zij_maand=arbeidsinkomen_zij_maand,
         met_vrijlating=met_vrijlating,
+        met_vrijlating_alleenstaande_ouder=alleenstaande_ouder,
     )
     return np.maximum(norm - inkomen, 0.0)

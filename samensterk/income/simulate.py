@@ -42,6 +42,7 @@ from samensterk.income.parameters_loader import MissingParameter, load
 from samensterk.income.rounding import round_half_up_cent
 
 PARTNER_CODES = {"none": 0, "works": 1, "bijstand": 2, "no_income": 3}
+CHUNK = 16_384  # households per vectorised pass
 COMPONENTS = (
     "her_gross", "her_net", "partner_gross", "partner_net", "loonheffing_her", "loonheffing_partner",
     "algemene_heffingskorting", "arbeidskorting", "iack", "assessment", "zorgtoeslag", "huurtoeslag",
@@ -141,28 +142,31 @@ def simulate(households: list[Household], hours=range(0, 41)) -> Result:
     n = len(households)
     missing: list[list[dict]] = [[] for _ in range(n)]
     years = np.array([h.year for h in households])
-    parts = []
+    components: dict[str, np.ndarray] = {}
+    context: dict[str, np.ndarray] = {}
     for year in sorted(set(years.tolist())):
-        idx = np.flatnonzero(years == year)
-        sub = households if len(idx) == n else [households[i] for i in idx]
-        comps, ctx, miss = _simulate_year(year, pack(sub), hrs)
-        for j, m in enumerate(miss):
-            missing[idx[j]] = m
-        parts.append((idx, comps, ctx))
-    if len(parts) == 1:
-        _, components, context = parts[0]
-    else:
-        components = {k: _scatter(n, [(i, c[k]) for i, c, _ in parts]) for k in parts[0][1]}
-        context = {k: _scatter(n, [(i, c[k]) for i, _, c in parts]) for k in parts[0][2]}
+        group = np.flatnonzero(years == year)
+        # Chunks bound the working memory (about 60 temporary (chunk, H) arrays); the result
+        # arrays are filled in place.
+        for start in range(0, group.size, CHUNK):
+            idx = group[start : start + CHUNK]
+            sub = households if idx.size == n else [households[i] for i in idx]
+            comps, ctx, miss = _simulate_year(year, pack(sub), hrs)
+            if idx.size == n:
+                components, context = comps, ctx
+            else:
+                _fill(components, comps, idx, n)
+                _fill(context, ctx, idx, n)
+            for j, m in enumerate(miss):
+                missing[idx[j]] = m
     return Result(hours=hrs, components=components, missing=missing, households=households, context=context)
 
 
-def _scatter(n, pieces):
-    first = pieces[0][1]
-    out = np.zeros((n,) + first.shape[1:], dtype=first.dtype)
-    for idx, arr in pieces:
-        out[idx] = arr
-    return out
+def _fill(out: dict, part: dict, idx, n):
+    for key, arr in part.items():
+        if key not in out:
+            out[key] = np.zeros((n,) + arr.shape[1:], dtype=arr.dtype)
+        out[key][idx] = arr
 
 
 class _Rules:

@@ -1,0 +1,112 @@
+"""Benchmark of the income engine (prints figures, asserts nothing).
+
+    .venv/bin/python benchmarks/bench_income.py [--households 100000]
+
+1. median ms for one household's full 0..40 curve with all rules and the explanation
+   (simulate + explain at one hours value + cliffs), target <= 5 ms;
+2. household-hours points per second for a batch on one core, target >= 500,000;
+3. peak memory (tracemalloc, numpy arrays included) for N households x 41 hours.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import numpy as np  # noqa: E402
+
+from samensterk.income.explain import cliffs, explain  # noqa: E402
+from samensterk.income.household import parse_household  # noqa: E402
+from samensterk.income.simulate import simulate  # noqa: E402
+
+EXAMPLE = {
+    "year": 2026,
+    "partner": {"situation": "works", "gross_month": 2600},
+    "children": [4, 8],
+    "housing": {"rent": 900},
+    "childcare": [{"child": 0, "type": "dagopvang", "hours_month": 80, "hourly_price": 10.5}],
+}
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def random_households(n: int, seed: int = 1):
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        kids = [rng.randint(0, 17) for _ in range(rng.randint(0, 3))]
+        situation = rng.choice(["works", "works", "bijstand", "no_income", "none"])
+        partner = {"situation": situation}
+        if situation == "works":
+            partner["gross_month"] = rng.uniform(1500, 6000)
+        care = [{"child": 0, "type": "bso", "hours_month": 60, "hourly_price": 9.5}] if kids and rng.random() < 0.3 else []
+        out.append(parse_household({"year": 2026, "partner": partner, "children": kids,
+                                    "housing": {"rent": rng.uniform(400, 1100)}, "childcare": care}))  # fmt: skip
+    return out
+
+
+def bench_one(repeat: int = 200) -> float:
+    hh = parse_household(EXAMPLE)
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        res = simulate([hh])
+        explain(res, 0, hours=16)
+        cliffs(res, 0)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times) * 1000
+
+
+def bench_batch(n: int) -> tuple[float, float]:
+    hhs = random_households(n)
+    t = time.perf_counter()
+    simulate(hhs)
+    dt = time.perf_counter() - t
+    return n * 41 / dt, dt
+
+
+def bench_memory(n: int) -> float:
+    hhs = random_households(n)
+    tracemalloc.start()
+    simulate(hhs)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--households", type=int, default=100_000)
+    args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores, {cpu_model()}; Python {platform.python_version()}; numpy {np.__version__}")
+    print("(single-threaded numpy; one core)")
+    bench_one(10)  # warm-up: parameter files parsed and cached
+    print(f"one household, 0..40 hours, all rules + explanation: median {bench_one():.2f} ms (target <= 5 ms)")
+    for n in (10_000, args.households):
+        rate, dt = bench_batch(n)
+        print(f"batch of {n:,} households x 41 hours: {dt:.2f} s, {rate:,.0f} household-hours/s (target >= 500,000)")
+    peak = bench_memory(args.households)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory for {args.households:,} households x 41 hours: {peak:,.0f} MiB traced (process max RSS {rss:,.0f} MiB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -57,7 +57,11 @@ def random_households(n: int, seed: int = 1):
         partner = {"situation": situation}
         if situation == "works":
             partner["gross_month"] = rng.uniform(1500, 6000)
-        care = [{"child": 0, "type": "bso", "hours_month": 60, "hourly_price": 9.5}] if kids and rng.random() < 0.3 else []
+        care = (
+            [{"child": 0, "type": "bso", "hours_month": 60, "hourly_price": 9.5}]
+            if kids and rng.random() < 0.3
+            else []
+        )
         out.append(parse_household({"year": 2026, "partner": partner, "children": kids,
                                     "housing": {"rent": rng.uniform(400, 1100)}, "childcare": care}))  # fmt: skip
     return out
@@ -96,16 +100,24 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--households", type=int, default=100_000)
     args = parser.parse_args()
-    print(f"machine: {os.cpu_count()} cores, {cpu_model()}; Python {platform.python_version()}; numpy {np.__version__}")
+    print(
+        f"machine: {os.cpu_count()} cores, {cpu_model()}; Python {platform.python_version()}; numpy {np.__version__}"
+    )
     print("(single-threaded numpy; one core)")
     bench_one(10)  # warm-up: parameter files parsed and cached
-    print(f"one household, 0..40 hours, all rules + explanation: median {bench_one():.2f} ms (target <= 5 ms)")
+    print(
+        f"one household, 0..40 hours, all rules + explanation: median {bench_one():.2f} ms (target <= 5 ms)"
+    )
     for n in (10_000, args.households):
         rate, dt = bench_batch(n)
-        print(f"batch of {n:,} households x 41 hours: {dt:.2f} s, {rate:,.0f} household-hours/s (target >= 500,000)")
+        print(
+            f"batch of {n:,} households x 41 hours: {dt:.2f} s, {rate:,.0f} household-hours/s (target >= 500,000)"
+        )
     peak = bench_memory(args.households)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory for {args.households:,} households x 41 hours: {peak:,.0f} MiB traced (process max RSS {rss:,.0f} MiB)")
+    print(
+        f"peak memory for {args.households:,} households x 41 hours: {peak:,.0f} MiB traced (process max RSS {rss:,.0f} MiB)"
+    )
 
 
 if __name__ == "__main__":

@@ -102,7 +102,9 @@ def cmd_calc(args) -> int:
     try:
         data = _read_json(args.file)
     except (OSError, json.JSONDecodeError) as e:
-        return _errors_out([{"field": "", "code": "unreadable", "message": f"Cannot read the household JSON: {e}"}])
+        return _errors_out(
+            [{"field": "", "code": "unreadable", "message": f"Cannot read the household JSON: {e}"}]
+        )
     if args.year is not None and isinstance(data, dict):
         data["year"] = args.year
     try:
@@ -133,11 +135,15 @@ def cmd_calc(args) -> int:
     print("\nWhere an extra hour gains least or loses money:")
     for cl in cliffs(res, 0):
         word = "loses" if cl["loses"] else "gains"
-        print(f"  {cl['from_hours']:g} -> {cl['hours']:g} hours: the household {word} {abs(cl['marginal_per_hour']):.2f}")
+        print(
+            f"  {cl['from_hours']:g} -> {cl['hours']:g} hours: the household {word} {abs(cl['marginal_per_hour']):.2f}"
+        )
         for cause in cl["causes"]:
             print(f"      {render_line(cause)}")
     ind = independence_hours(res, 0)
-    print(f"\nFinancially independent from: {ind['financial']} hours; economically independent from: {ind['economic']} hours")
+    print(
+        f"\nFinancially independent from: {ind['financial']} hours; economically independent from: {ind['economic']} hours"
+    )
     for m in res.missing[0]:
         print(f"NOT COMPUTED: {m['component']}: {m['parameter']} {m['note']}")
     return 0
@@ -183,11 +189,16 @@ def _write_chunk(writer, rows, comps, hours):
             out[k] = [row.get("id", ""), "invalid", text, "", "", ""] + [""] * (len(comps) * len(hours))
     if parsed:
         res = simulate([h for _, h in parsed], hours=hours)
-        values = np.concatenate([np.round(res.components[c].astype(float), 2) for c in comps], axis=1).tolist()
+        values = np.concatenate(
+            [np.round(res.components[c].astype(float), 2) for c in comps], axis=1
+        ).tolist()
         fin = res.components["financially_independent"].argmax(axis=1)
         eco = res.components["economically_independent"].argmax(axis=1)
         for m, (k, _) in enumerate(parsed):
-            f_ok, e_ok = res.components["financially_independent"][m].any(), res.components["economically_independent"][m].any()
+            f_ok, e_ok = (
+                res.components["financially_independent"][m].any(),
+                res.components["economically_independent"][m].any(),
+            )
             missing = "; ".join(f"{x['component']}: {x['parameter']}" for x in res.missing[m])
             out[k] = [rows[k].get("id", ""), "ok", "", missing, int(res.hours[fin[m]]) if f_ok else "",
                       int(res.hours[eco[m]]) if e_ok else ""] + values[m]  # fmt: skip
@@ -195,10 +206,14 @@ def _write_chunk(writer, rows, comps, hours):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="samensterk", description="Household net income for 0..40 hours a week.")
+    parser = argparse.ArgumentParser(
+        prog="samensterk", description="Household net income for 0..40 hours a week."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     calc = sub.add_parser("calc", help="one household from a JSON file (or - for stdin)")
-    calc.add_argument("file", nargs="?", default="-", help="household JSON (docs/engine-contract.md); - = stdin")
+    calc.add_argument(
+        "file", nargs="?", default="-", help="household JSON (docs/engine-contract.md); - = stdin"
+    )
     calc.add_argument("--json", action="store_true", help="print the full curve as JSON")
     calc.add_argument("--year", type=int, help="override the year in the file")
     calc.set_defaults(func=cmd_calc)
@@ -223,7 +238,9 @@ def main(argv=None) -> int:
 
         unknown = [c for c in args.components.split(",") if c.strip() and c.strip() not in COMPONENTS]
         if unknown:
-            return _errors_out([{"field": "--components", "code": "unknown_component", "message": f"Unknown: {unknown}"}])
+            return _errors_out(
+                [{"field": "--components", "code": "unknown_component", "message": f"Unknown: {unknown}"}]
+            )
     return args.func(args)
 
 

@@ -16,7 +16,12 @@ COUPLE_TWO_CHILDREN = {
     "childcare": [{"child": 0, "type": "dagopvang", "hours_month": 80, "hourly_price": 10.5}],
 }
 SINGLE_MOTHER = {"year": 2026, "partner": {"situation": "none"}, "children": [6], "housing": {"rent": 750}}
-BIJSTAND_COUPLE = {"year": 2026, "partner": {"situation": "bijstand"}, "children": [3, 9], "housing": {"rent": 800}}
+BIJSTAND_COUPLE = {
+    "year": 2026,
+    "partner": {"situation": "bijstand"},
+    "children": [3, 9],
+    "housing": {"rent": 800},
+}
 
 
 def household(base, **changes):

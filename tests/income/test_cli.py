@@ -85,7 +85,9 @@ def test_batch_on_a_small_csv(tmp_path):
     # the batch gives the same numbers as calc for the same household
     from .conftest import run
 
-    assert float(rows[0]["net_household_16"]) == pytest.approx(run(COUPLE_TWO_CHILDREN).components["net_household"][0, 16], abs=0.005)
+    assert float(rows[0]["net_household_16"]) == pytest.approx(
+        run(COUPLE_TWO_CHILDREN).components["net_household"][0, 16], abs=0.005
+    )
 
 
 def test_batch_help_documents_the_columns(capsys):

@@ -32,4 +32,6 @@ def test_couple_with_two_children_from_0_to_40_hours():
                 assert render_line(change)
     assert all(cl["causes"] or cl["marginal_per_hour"] > 0 for cl in cliffs(res, 0))
     ind = independence_hours(res, 0)
-    assert ind["economic"] is not None and ind["financial"] is not None and ind["economic"] <= ind["financial"]
+    assert (
+        ind["economic"] is not None and ind["financial"] is not None and ind["economic"] <= ind["financial"]
+    )

@@ -26,7 +26,16 @@ def test_the_lines_add_up_to_the_net_household_income(res, i, hours):
 
 def test_every_line_has_a_source_a_template_and_renders(res):
     for line in explain(res, 0, hours=20):
-        assert set(line) >= {"component", "amount", "label", "template", "values", "parameters", "source", "missing"}
+        assert set(line) >= {
+            "component",
+            "amount",
+            "label",
+            "template",
+            "values",
+            "parameters",
+            "source",
+            "missing",
+        }
         assert line["source"]["title"]
         text = render_line(line)
         assert "{" not in text and text.strip()
@@ -86,7 +95,10 @@ def test_cliffs_find_the_hours_that_gain_least_with_their_causes(res):
 
 def test_cliffs_report_losses():
     # Childcare costs start at the first hour: with a high price the household loses money.
-    data = household(COUPLE_TWO_CHILDREN, childcare=[{"child": 0, "type": "dagopvang", "hours_month": 200, "hourly_price": 14}])
+    data = household(
+        COUPLE_TWO_CHILDREN,
+        childcare=[{"child": 0, "type": "dagopvang", "hours_month": 200, "hourly_price": 14}],
+    )
     res = run(data)
     loss = [c for c in cliffs(res, 0) if c["loses"]]
     assert loss and loss[0]["from_hours"] == 0
@@ -99,7 +111,10 @@ def test_independence_hours(res):
     assert got["economic"] == int(np.flatnonzero(c["economically_independent"][1])[0])
     assert got["financial"] is None or got["financial"] >= got["economic"]
     line = explain(res, 1, hours=20)[-1]
-    assert line["component"] == "independence" and line["values"]["economic_threshold"] < line["values"]["financial_threshold"]
+    assert (
+        line["component"] == "independence"
+        and line["values"]["economic_threshold"] < line["values"]["financial_threshold"]
+    )
 
 
 def test_unknown_hours_are_refused(res):

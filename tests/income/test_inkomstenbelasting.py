@@ -103,6 +103,8 @@ def test_gross_up_of_a_net_benefit_round_trips():
     p = P[2026]
     net = np.array([0.0, 10000.0, 16818.0, 24025.56])
     gross = ib.bruto_uitkering_jaar(p, net)
-    back = gross - ib.verschuldigde_belasting(ib.box1_belasting(p, gross), ib.algemene_heffingskorting(p, gross))
+    back = gross - ib.verschuldigde_belasting(
+        ib.box1_belasting(p, gross), ib.algemene_heffingskorting(p, gross)
+    )
     assert np.allclose(back, net, atol=0.01)
     assert np.all(gross >= net)

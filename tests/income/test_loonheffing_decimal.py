@@ -33,7 +33,9 @@ def decimal_loonheffing(year, wage):
     ahk = min(max(ahk, Decimal(0)), D(a.maximum)).to_integral_value(ROUND_CEILING)
     ak_scale = p.arbeidskorting.schijven
     k = max(i for i, t in enumerate(ak_scale.thresholds) if D(t) <= annual)
-    product = (D(ak_scale.rates[k]) * (annual - D(ak_scale.thresholds[k]))).quantize(Decimal("0.00001"), ROUND_HALF_UP)
+    product = (D(ak_scale.rates[k]) * (annual - D(ak_scale.thresholds[k]))).quantize(
+        Decimal("0.00001"), ROUND_HALF_UP
+    )
     ak = D(ak_scale.amounts[k]) + product
     if ak_scale.rates[k] > 0 and k + 1 < len(ak_scale.amounts):
         ak = min(ak, D(ak_scale.amounts[k + 1]))

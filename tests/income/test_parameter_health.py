@@ -14,7 +14,9 @@ import samensterk.income.formulas as formulas
 from samensterk.income.parameters_loader import PARAMETERS_DIR, all_parameters
 
 FILES = sorted(PARAMETERS_DIR.rglob("*.yaml"))
-LEGAL = re.compile(r"\b(art\.|artikel|Wet |wet |Awir|Participatiewet|Besluit|Regeling|Rekenvoorschriften|CBS|Kinderbijslagwet|Wfsv)")
+LEGAL = re.compile(
+    r"\b(art\.|artikel|Wet |wet |Awir|Participatiewet|Besluit|Regeling|Rekenvoorschriften|CBS|Kinderbijslagwet|Wfsv)"
+)
 
 
 def _values(data):
@@ -43,13 +45,17 @@ def test_every_parameter_has_description_unit_and_sourced_values(path):
     for where, v in values:
         assert isinstance(v, dict), f"{where}: a value needs a reference"
         if v.get("value") is None or v.get("missing"):
-            assert v.get("missing") is True and str(v.get("note", "")).strip(), f"{where}: missing needs a note"
+            assert v.get("missing") is True and str(v.get("note", "")).strip(), (
+                f"{where}: missing needs a note"
+            )
             continue
         refs = v.get("reference")
         refs = [refs] if isinstance(refs, dict) else refs
         assert refs, f"{where}: no reference"
         for r in refs:
-            assert str(r.get("title", "")).strip() and str(r.get("href", "")).startswith("http"), f"{where}: {r}"
+            assert str(r.get("title", "")).strip() and str(r.get("href", "")).startswith("http"), (
+                f"{where}: {r}"
+            )
 
 
 def _public_functions():
@@ -60,7 +66,9 @@ def _public_functions():
                 yield f"{mod.name}.{name}", fn
 
 
-@pytest.mark.parametrize(("name", "fn"), list(_public_functions()), ids=lambda x: x if isinstance(x, str) else "")
+@pytest.mark.parametrize(
+    ("name", "fn"), list(_public_functions()), ids=lambda x: x if isinstance(x, str) else ""
+)
 def test_every_formula_names_its_legal_reference(name, fn):
     doc = inspect.getdoc(fn) or ""
     assert doc, f"{name} has no docstring"
@@ -73,7 +81,11 @@ def test_no_rate_literals_in_my_formulas():
     for mod in ("loon", "loonheffing", "inkomstenbelasting", "zelfstandigheid"):
         tree = ast.parse(inspect.getsource(importlib.import_module(f"samensterk.income.formulas.{mod}")))
         for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, int | float) and not isinstance(node.value, bool):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, int | float)
+                and not isinstance(node.value, bool)
+            ):
                 v = node.value
                 assert not (0 < v < 1 and v != 0.5), f"{mod}: literal rate {v}"
                 assert not (v >= 1900 and v % 1000), f"{mod}: literal threshold {v}"

@@ -33,11 +33,16 @@ def households(draw):
     if children and draw(st.booleans()):
         care = [{"child": draw(st.integers(0, len(children) - 1)), "type": draw(st.sampled_from(["dagopvang", "bso", "gastouder"])),
                  "hours_month": draw(st.floats(0, 230)), "hourly_price": draw(st.floats(0, 16))}]  # fmt: skip
-    housing = {"owner": True} if draw(st.booleans()) and draw(st.booleans()) else {"rent": draw(st.floats(0, 1600))}
+    housing = (
+        {"owner": True} if draw(st.booleans()) and draw(st.booleans()) else {"rent": draw(st.floats(0, 1600))}
+    )
     return {
         "year": draw(st.sampled_from([2025, 2026])),
-        "her": {"hourly_wage": draw(st.one_of(st.none(), st.floats(0, 60))), "pension_percent": draw(st.floats(0, 15)),
-                "born_before_1963": draw(st.booleans())},  # fmt: skip
+        "her": {
+            "hourly_wage": draw(st.one_of(st.none(), st.floats(0, 60))),
+            "pension_percent": draw(st.floats(0, 15)),
+            "born_before_1963": draw(st.booleans()),
+        },  # fmt: skip
         "partner": partner,
         "children": children,
         "housing": housing,

@@ -32,7 +32,10 @@ def test_every_contract_component_is_there_with_shape_n_by_h():
 @pytest.mark.parametrize("year", [2025, 2026])
 def test_her_gross_wage_is_the_yearly_minimum_wage_times_hours(year):
     res = run(household(COUPLE_TWO_CHILDREN, year=year))
-    wml = (value_at("wml.minimumuurloon", dt.date(year, 1, 1)) + value_at("wml.minimumuurloon", dt.date(year, 7, 1))) / 2
+    wml = (
+        value_at("wml.minimumuurloon", dt.date(year, 1, 1))
+        + value_at("wml.minimumuurloon", dt.date(year, 7, 1))
+    ) / 2
     assert res.components["her_gross"][0, 36] == pytest.approx(wml * 36 * 52 / 12, abs=0.005)
     assert res.components["her_gross"][0, 0] == 0 and res.components["her_net"][0, 0] == 0
 
@@ -58,7 +61,9 @@ def test_holiday_allowance_is_eight_percent_paid_in_may():
     res = run(household(COUPLE_TWO_CHILDREN, partner={"situation": "no_income"}, her={"hourly_wage": 15.0}))
     vt_gross = 0.08 * 12 * res.components["her_gross"][0, 20]
     assert 0 < res.components["holiday_allowance_may"][0, 20] <= vt_gross + 0.01
-    assert res.components["holiday_allowance_month"][0, 20] == pytest.approx(res.components["holiday_allowance_may"][0, 20] / 12)
+    assert res.components["holiday_allowance_month"][0, 20] == pytest.approx(
+        res.components["holiday_allowance_may"][0, 20] / 12
+    )
 
 
 @pytest.mark.parametrize("year", [2025, 2026])
@@ -133,7 +138,9 @@ def test_a_missing_parameter_flags_the_component_for_the_households_it_applies_t
 
     monkeypatch.setattr(huurtoeslag_module, "huurtoeslag", unpublished)
     res = run(COUPLE_TWO_CHILDREN, household(COUPLE_TWO_CHILDREN, housing={"owner": True}))
-    assert res.missing[0] == [{"component": "huurtoeslag", "parameter": "huurtoeslag.test_figure", "note": "Not published (test)."}]
+    assert res.missing[0] == [
+        {"component": "huurtoeslag", "parameter": "huurtoeslag.test_figure", "note": "Not published (test)."}
+    ]
     assert res.missing[1] == []
     assert np.all(res.components["huurtoeslag"] == 0)
     assert np.all(np.isfinite(res.components["net_household"]))
@@ -150,7 +157,10 @@ def test_only_the_households_that_need_an_unpublished_figure_are_flagged():
 
 def test_independence_needs_more_hours_for_financial_than_economic():
     c = run(SINGLE_MOTHER).components
-    fin, eco = np.flatnonzero(c["financially_independent"][0]), np.flatnonzero(c["economically_independent"][0])
+    fin, eco = (
+        np.flatnonzero(c["financially_independent"][0]),
+        np.flatnonzero(c["economically_independent"][0]),
+    )
     assert fin.size and eco.size and eco[0] < fin[0]
     assert not c["economically_independent"][0, 0]
 

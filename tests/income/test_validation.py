@@ -25,12 +25,24 @@ def test_the_contract_example_is_valid():
         ({"housing": {"rent": -1}}, "housing.rent", "negative"),
         ({"children": [4, 25]}, "children[1]", "age_out_of_range"),
         ({"children": [-1]}, "children[0]", "age_out_of_range"),
-        ({"partner": {"situation": "works", "hourly_wage": 15, "hours_week": 81}}, "partner.hours_week", "hours_out_of_range"),
+        (
+            {"partner": {"situation": "works", "hourly_wage": 15, "hours_week": 81}},
+            "partner.hours_week",
+            "hours_out_of_range",
+        ),
         ({"year": 2031}, "year", "unknown_year"),
         ({"year": "2026"}, "year", "unknown_year"),
         ({"partner": {"situation": "married"}}, "partner.situation", "unknown_situation"),
-        ({"childcare": [{"child": 2, "type": "bso", "hours_month": 40, "hourly_price": 9}]}, "childcare[0].child", "unknown_child"),
-        ({"childcare": [{"child": 0, "type": "creche", "hours_month": 40, "hourly_price": 9}]}, "childcare[0].type", "unknown_type"),
+        (
+            {"childcare": [{"child": 2, "type": "bso", "hours_month": 40, "hourly_price": 9}]},
+            "childcare[0].child",
+            "unknown_child",
+        ),
+        (
+            {"childcare": [{"child": 0, "type": "creche", "hours_month": 40, "hourly_price": 9}]},
+            "childcare[0].type",
+            "unknown_type",
+        ),
         ({"her": {"hourly_wage": -3}}, "her.hourly_wage", "negative"),
         ({"partner": {"situation": "works", "gross_month": -100}}, "partner.gross_month", "negative"),
         ({"partner": {"situation": "works"}}, "partner", "wage_required"),
@@ -45,7 +57,9 @@ def test_one_error_for_the_wrong_field(changes, field, code):
 
 def test_the_child_age_message_is_plain():
     _, raw = errors(household(COUPLE_TWO_CHILDREN, children=[4, 25]))
-    assert raw == [{"field": "children[1]", "code": "age_out_of_range", "message": "A child's age must be 0 to 17."}]
+    assert raw == [
+        {"field": "children[1]", "code": "age_out_of_range", "message": "A child's age must be 0 to 17."}
+    ]
 
 
 def test_several_wrong_fields_give_several_errors():

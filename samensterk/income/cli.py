@@ -37,6 +37,7 @@ Input CSV (header row; empty cell = not given):
                        (child = index into children; type dagopvang | bso | gastouder)
   bijstand_claim       1/0 (default: 1 when the partner situation is bijstand or none)
   bijstand_vrijlating  1/0 (the 25% earnings disregard; default 0)
+  bijstand_vrijlating_alleenstaande_ouder  1/0 (the 12.5% single-parent disregard; default 0)
 
 Output CSV, one row per input row:
   id, status (ok | invalid), errors (field: message; ...), missing (component: parameter; ...),
@@ -82,7 +83,7 @@ def _household_from_csv(row: dict) -> dict:
         care.append({"child": int(child) if child.isdigit() else child, "type": kind.strip(),
                      "hours_month": float(hours), "hourly_price": float(price)})  # fmt: skip
     data["childcare"] = care
-    bij = {k: flag(f"bijstand_{k}") for k in ("claim", "vrijlating")}
+    bij = {k: flag(f"bijstand_{k}") for k in ("claim", "vrijlating", "vrijlating_alleenstaande_ouder")}
     data["bijstand"] = {k: v for k, v in bij.items() if v is not None}
     return data
 

@@ -7,9 +7,11 @@ one error per wrong field: ``{"field": "children[1]", "code": "age_out_of_range"
 Extras beyond the contract's example, all optional:
 ``her.born_before_1963`` / ``partner.born_before_1963`` (payout of the algemene heffingskorting to
 a non-earning partner), ``partner.pension_percent``, and ``bijstand: {"claim": bool,
-"vrijlating": bool}``. ``claim`` defaults to true when ``partner.situation`` is ``bijstand`` or
+"vrijlating": bool, "vrijlating_alleenstaande_ouder": bool}``. ``claim`` defaults to true when ``partner.situation`` is ``bijstand`` or
 ``none`` (a single mother without income is on bijstand; the top-up is 0 once she earns above
-the norm); ``vrijlating`` (the 25% earnings disregard of the first six months) defaults to false.
+the norm); ``vrijlating`` (the 25% earnings disregard of the first six months) and
+``vrijlating_alleenstaande_ouder`` (the 12.5% disregard for a single parent after those months)
+default to false.
 """
 
 from __future__ import annotations
@@ -71,6 +73,7 @@ class Household:
     childcare: tuple[Childcare, ...] = field(default_factory=tuple)
     bijstand_claim: bool = False
     bijstand_vrijlating: bool = False
+    bijstand_vrijlating_alleenstaande_ouder: bool = False
 
     @property
     def has_partner(self) -> bool:
@@ -223,6 +226,9 @@ def parse_household(data) -> Household:
     bijstand = _section(data, "bijstand", err)
     claim = err.flag(bijstand, "claim", "bijstand.claim", situation in ("bijstand", "none"))
     vrijlating = err.flag(bijstand, "vrijlating", "bijstand.vrijlating", False)
+    vrijlating_ouder = err.flag(
+        bijstand, "vrijlating_alleenstaande_ouder", "bijstand.vrijlating_alleenstaande_ouder", False
+    )
 
     if err.items:
         raise HouseholdInvalid(err.items)
@@ -244,4 +250,5 @@ def parse_household(data) -> Household:
         childcare=tuple(childcare),
         bijstand_claim=claim,
         bijstand_vrijlating=vrijlating,
+        bijstand_vrijlating_alleenstaande_ouder=vrijlating_ouder,
     )

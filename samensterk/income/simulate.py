@@ -86,6 +86,7 @@ class Arrays:
     care_price: np.ndarray
     bijstand_claim: np.ndarray
     vrijlating: np.ndarray
+    vrijlating_ouder: np.ndarray
 
     @property
     def has_partner(self):
@@ -130,6 +131,7 @@ def pack(households: list[Household]) -> Arrays:
         care_price=care[2],
         bijstand_claim=col(lambda h: h.bijstand_claim).astype(bool),
         vrijlating=col(lambda h: h.bijstand_vrijlating).astype(bool),
+        vrijlating_ouder=col(lambda h: h.bijstand_vrijlating_alleenstaande_ouder).astype(bool),
     )
 
 
@@ -294,7 +296,7 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     bijstand = rules.call(
         "bijstand", "bijstand", "bijstand", a.bijstand_claim, shape, p=p, leefvorm=leefvorm,
         netto_inkomen_maand=work_net_month, arbeidsinkomen_zij_maand=her["net"] + her_vt_net / 12,
-        met_vrijlating=a.vrijlating) * a.bijstand_claim  # fmt: skip
+        met_vrijlating=a.vrijlating, met_vrijlating_alleenstaande_ouder=a.vrijlating_ouder) * a.bijstand_claim  # fmt: skip
     # A couple's bijstand is paid half to each partner, each half grossed up with that partner's
     # algemene heffingskorting; a single parent's in full.
     halves = np.where(a.has_partner, 2, 1)

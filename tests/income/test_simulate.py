@@ -179,3 +179,13 @@ def test_hours_can_be_any_list_within_0_to_80():
     assert res.components["net_household"].shape == (1, 4)
     with pytest.raises(ValueError):
         simulate([parse_household(SINGLE_MOTHER)], hours=[0, 81])
+
+
+def test_the_single_parent_disregard_raises_net_income_while_on_bijstand():
+    base = household(SINGLE_MOTHER, children=[4])
+    ouder = household(base, bijstand={"vrijlating_alleenstaande_ouder": True})
+    c = run(base, ouder).components
+    on = np.flatnonzero(c["bijstand"][0] > 0)
+    assert on.size > 2
+    assert c["net_household"][1, on[1]] > c["net_household"][0, on[1]]
+    assert np.all(c["net_household"][1] >= c["net_household"][0] - 0.01)

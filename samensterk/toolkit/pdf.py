@@ -19,8 +19,8 @@ from .selectors import SOURCE_LANGUAGE, Localized
 # The usable area of an A4 landscape sheet with 15 mm margins, in points (1 mm = 72/25.4 pt).
 _MM = 72 / 25.4
 SHEET_WIDTH_PT = (297 - 2 * 15) * _MM
-SHEET_HEIGHT_PT = (210 - 2 * 15 - 12) * _MM  # 12 mm kept for the footer line
-FONT_SIZES_PT = (96, 88, 80, 72, 64, 58, 52, 46, 40, 36, 32, 28, 25, 22, 20, 18, 16, 14, 12)
+SHEET_HEIGHT_PT = (210 - 2 * 15 - 14) * _MM  # 14 mm kept free above the footer
+FONT_SIZES_PT = (120, 108, 96, 88, 80, 72, 64, 58, 52, 46, 40, 36, 32, 28, 25, 22, 20, 18, 16, 14, 12)
 
 
 def _rtl(language: str) -> bool:
@@ -56,7 +56,7 @@ def flipover_font_size(text: str, *, rtl: bool = False, dutch: str = "") -> tupl
 
     Estimates with a generous average glyph width for a bold face, so the real text always fits.
     """
-    char_em, line_height = (0.56, 1.75) if rtl else (0.62, 1.22)
+    char_em, line_height = (0.47, 1.75) if rtl else (0.58, 1.22)
     for size in FONT_SIZES_PT:
         dutch_size = max(14, min(30, round(size * 0.4))) if dutch else 0
         height = _block_height(text, size, width=SHEET_WIDTH_PT, char_em=char_em, line_height=line_height)

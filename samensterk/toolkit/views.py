@@ -44,7 +44,9 @@ class StatementFilterForm(forms.Form):
             "invalid_choice": _("There is no audience “%(value)s”. Choose an audience from the list.")
         },
     )
-    q = forms.CharField(label=_("Search"), required=False, max_length=200, strip=True)
+    q = forms.CharField(
+        label=_("Search"), required=False, max_length=200, strip=True, widget=forms.SearchInput
+    )
 
     def __init__(self, data, *, methods: list, themes: list, **kwargs):
         super().__init__(data, **kwargs)
@@ -53,7 +55,7 @@ class StatementFilterForm(forms.Form):
         self.fields["audience"].choices = [("", _("Everyone and every group"))] + list(
             Statement.Audience.choices
         )
-        self.fields["q"].widget.attrs.update({"type": "search", "maxlength": 200, "autocomplete": "off"})
+        self.fields["q"].widget.attrs.update({"autocomplete": "off"})
 
     def full_clean(self):
         super().full_clean()

@@ -23,6 +23,8 @@ How the parts fit (all euros; components per month, shape (n, H)):
 - bijstand: the household's top-up to the norm; her and her partner's net wages (holiday
   allowance spread over the year) count against it, with the 25% disregard as an option.
 - childcare is used, paid and subsidised only in the hours she works (hours > 0).
+- the employee pension contribution (a percentage) is taken from the monthly wage only, not
+  from the holiday allowance (schemes differ; this is the simple reading).
 
 A rule that raises MissingParameter (or is not implemented yet) gives 0 for that component and
 an entry in ``res.missing[i]`` for each household it would apply to.
@@ -143,6 +145,9 @@ def simulate(households: list[Household], hours=range(0, 41)) -> Result:
         raise ValueError(f"hours must be a non-empty list of values from 0 to {MAX_HOURS_WEEK}")
     n = len(households)
     missing: list[list[dict]] = [[] for _ in range(n)]
+    if n == 0:
+        empty = {k: np.zeros((0, hrs.size)) for k in COMPONENTS}
+        return Result(hours=hrs, components=empty, missing=[], households=[], context={})
     years = np.array([h.year for h in households])
     components: dict[str, np.ndarray] = {}
     context: dict[str, np.ndarray] = {}

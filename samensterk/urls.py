@@ -3,11 +3,13 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from samensterk.calculator.api import api as calculator_api
 from samensterk.core import views as core_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("api/", calculator_api.urls),
 ]
 
 # Dutch at "/", the other languages under "/en/", "/ar/", "/tr/".

@@ -79,6 +79,7 @@ def curve_svg(
     money,
     rtl: bool = False,
     large: bool = False,
+    compact: bool = False,
     chart_id: str = "chart",
 ) -> str:
     """An inline SVG of the curve. ``drops``: ``[{"hours", "number", "short"}]`` marked on the line;
@@ -87,7 +88,8 @@ def curve_svg(
     plt = _plt()
     from matplotlib.ticker import FuncFormatter, MultipleLocator
 
-    font = 15 if large else 11
+    font = 15 if large else (12 if compact else 11)
+    size = (10, 5) if large else ((4.6, 4.2) if compact else (8, 4.4))
     with _lock:
         plt.rcParams.update(
             {
@@ -102,7 +104,7 @@ def curve_svg(
                 "svg.hashsalt": "samensterk",  # stable ids: the same input gives the same SVG
             }
         )
-        fig, ax = plt.subplots(figsize=(8, 4.4) if not large else (10, 5), dpi=72)
+        fig, ax = plt.subplots(figsize=size, dpi=72)
         try:
             ax.plot(
                 hours, household, color=ACCENT, linewidth=3.2 if large else 2.6, label=labels["household"]
@@ -123,13 +125,13 @@ def curve_svg(
                     textcoords="offset points",
                     color=HER,
                     fontsize=font - 1,
-                    ha="left" if independence_hours < 30 else "right",
+                    ha="left" if independence_hours < (18 if compact else 30) else "right",
                 )
             ymax = max(max(household), max(own or [0]), threshold or 0)
             ymin = min(min(household), 0)
             ax.set_ylim(ymin, ymax * 1.18 + 50)
             ax.set_xlim(0, 40)
-            ax.xaxis.set_major_locator(MultipleLocator(8 if large else 4))
+            ax.xaxis.set_major_locator(MultipleLocator(8 if large or compact else 4))
             ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: money(v)))
             ax.grid(axis="y", color="#e3dfe9", linewidth=0.8)
             ax.set_axisbelow(True)
@@ -149,7 +151,11 @@ def curve_svg(
                     fontsize=font - 1,
                     fontweight="bold",
                 )
-            ax.legend(loc="upper left", frameon=False, fontsize=font - 1, ncol=1)
+            if compact:  # a phone: the legend goes under the axes, the labels stay readable
+                ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.2), frameon=False, fontsize=font - 1)
+                ax.set_ylim(ymin, ymax * 1.08 + 50)
+            else:
+                ax.legend(loc="upper left", frameon=False, fontsize=font - 1, ncol=1)
             fig.tight_layout(pad=0.6)
             fig.canvas.draw()
             # Marker positions in SVG user units (points; the SVG's y axis points down).

@@ -28,6 +28,15 @@ DEFAULT_CHILDREN = (4, 8)
 DEFAULT_CARE_HOURS = {"dagopvang": 80, "bso": 40, "gastouder": 60}
 CARE_TYPES = ("dagopvang", "bso", "gastouder")
 
+UNKNOWN_FOR = {
+    "partner_unknown": "partner_amount",
+    "children_unknown": "children",
+    "rent_unknown": "rent",
+    "her_wage_unknown": "her_wage",
+    "childcare_unknown": "childcare",
+}
+HAS_HELP = {"partner_amount", "children", "rent", "her_wage"}
+
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _GROUPED = re.compile(r"^\d{1,3}([.,\s])\d{3}(\1\d{3})*$")  # 1.250 / 1,250 / 1 250 000
 
@@ -227,6 +236,20 @@ class CalculatorForm(forms.Form):
             )
             self.fields[f"care_hours_{i}"] = AmountField(label=_("Hours per month"), max_value=300)
             self.fields[f"care_price_{i}"] = AmountField(label=_("Price per hour"), max_value=50)
+        for name, target in UNKNOWN_FOR.items():
+            self.fields[name].widget.attrs["data-unknown-for"] = f"id_{target}"
+        for name in HAS_HELP:
+            self.fields[name].widget.attrs["aria-describedby"] = f"id_{name}-help"
+
+    def full_clean(self):
+        super().full_clean()
+        # Screen readers read the help text and the error with the field (the ids are in the template).
+        for name, field in self.fields.items():
+            ids = [f"id_{name}-help"] if name in HAS_HELP else []
+            if name in self.errors:
+                ids.insert(0, f"id_{name}-error")
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
 
     # Per-field cleaning: the ages list.
     def clean_children(self):

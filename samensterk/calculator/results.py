@@ -7,6 +7,7 @@ turns the result into plain-words text in the active language. Nothing is stored
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.formats import number_format
 from django.utils.translation import get_language_bidi, gettext, ngettext
@@ -28,8 +29,10 @@ def format_money(value, cents: bool | None = None) -> str:
     if cents is None:
         cents = abs(value) < 100 and abs(round(value, 2) - round(value)) >= 0.005
     digits = 2 if cents else 0
-    number = number_format(abs(value), decimal_pos=digits, use_l10n=True, force_grouping=True)
-    sign = "−" if round(value, digits) < 0 else ""
+    # Django's number_format cuts decimals off; round half up first (as the law rounds).
+    rounded = Decimal(str(abs(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    number = number_format(rounded, decimal_pos=digits, use_l10n=True, force_grouping=True)
+    sign = "−" if value < 0 and rounded != 0 else ""
     return f"{sign}€\u00a0{number}"
 
 
@@ -159,7 +162,7 @@ def chart_labels(independent_from: int | None) -> dict:
 
 
 def chart(
-    calc: Calculation, selected: int, marks: list[dict], *, large: bool = False, chart_id="chart"
+    calc: Calculation, selected: int, marks: list[dict], *, large=False, compact=False, chart_id="chart"
 ) -> str:
     from samensterk.calculator.chart import curve_svg
 
@@ -179,6 +182,7 @@ def chart(
         money=lambda v: format_money(v, cents=False),
         rtl=get_language_bidi(),
         large=large,
+        compact=compact,
         chart_id=chart_id,
     )
 
@@ -267,7 +271,7 @@ def curve_table(calc: Calculation) -> list[dict]:
     ]
 
 
-def full(calc: Calculation, hours: int, compare_a: int, *, with_chart=True, large=False) -> dict:
+def full(calc: Calculation, hours: int, compare_a: int, *, with_chart=True, large=False, phone=False) -> dict:
     """Everything the page shows for one household (the chart once per submission)."""
     marks = drops(calc)
     out = {
@@ -278,4 +282,6 @@ def full(calc: Calculation, hours: int, compare_a: int, *, with_chart=True, larg
     }
     if with_chart:
         out["chart_svg"] = chart(calc, hours, marks, large=large)
+    if with_chart and phone:  # a second, narrower drawing with larger type for phones
+        out["chart_svg_compact"] = chart(calc, hours, marks, compact=True, chart_id="chart-compact")
     return out

@@ -1,7 +1,15 @@
-# Placeholder route so the layout renders; the calculator page replaces it.
 from django.urls import path
 
-from samensterk.core.views import home
+from samensterk.calculator import views
 
 app_name = "calculator"
-urlpatterns = [path("", home, name="index")]
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("hours/", views.hours, name="hours"),
+    path("projector/", views.projector, name="projector"),
+    path("handout.pdf", views.handout, name="handout"),
+    # Fictional worked examples: safe in a URL because they describe nobody.
+    path("example/<slug:slug>/", views.example, name="example"),
+    path("example/<slug:slug>/projector/", views.example_projector, name="example_projector"),
+    path("example/<slug:slug>/handout.pdf", views.example_handout, name="example_handout"),
+]

@@ -1,0 +1,93 @@
+/* The calculator page: the hours control (slider and +/- buttons) moves the chart's marker at once;
+   htmx posts the form for the new sentence. "I don't know" disables the field it replaces.
+   No inline script (CSP); nothing is stored in the browser either. */
+(function () {
+  "use strict";
+
+  function marker(hours) {
+    document.querySelectorAll("svg.curve").forEach(function (svg) { moveMarker(svg, hours); });
+  }
+
+  function moveMarker(svg, hours) {
+    var xs = JSON.parse(svg.getAttribute("data-x") || "[]");
+    var ys = JSON.parse(svg.getAttribute("data-y") || "[]");
+    var g = svg.querySelector(".hours-marker");
+    var dot = svg.querySelector(".hours-dot");
+    if (!g || xs[hours] === undefined) return;
+    g.setAttribute("transform", "translate(" + xs[hours] + " 0)");
+    if (dot) dot.setAttribute("cy", ys[hours]);
+    svg.setAttribute("data-selected", String(hours));
+  }
+
+  function setupHours() {
+    var range = document.getElementById("id_hours");
+    if (!range) return;
+    var output = document.getElementById("hours-output");
+    function show() {
+      var v = parseInt(range.value, 10);
+      if (output) output.textContent = String(v);
+      marker(v);
+    }
+    range.addEventListener("input", show);
+    document.querySelectorAll("button.step").forEach(function (btn) {
+      btn.addEventListener("click", function () {
+        var v = parseInt(range.value, 10) + parseInt(btn.getAttribute("data-step"), 10);
+        v = Math.max(parseInt(range.min, 10), Math.min(parseInt(range.max, 10), v));
+        if (String(v) === range.value) return;
+        range.value = String(v);
+        range.dispatchEvent(new Event("input", { bubbles: true }));
+      });
+    });
+    show();
+  }
+
+  function setupUnknown() {
+    document.querySelectorAll("input[data-unknown-for]").forEach(function (box) {
+      var id = box.getAttribute("data-unknown-for");
+      var target = document.getElementById(id);
+      var inputs = target ? (target.matches("input, select") ? [target] : target.querySelectorAll("input, select")) : [];
+      function sync() {
+        Array.prototype.forEach.call(inputs, function (el) { el.disabled = box.checked; });
+      }
+      box.addEventListener("change", sync);
+      sync();
+    });
+  }
+
+  function setupPartner() {
+    var wage = document.querySelector("[data-show-when-partner]");
+    var radios = document.querySelectorAll("input[name='partner']");
+    if (!wage || !radios.length) return;
+    function sync() {
+      var checked = document.querySelector("input[name='partner']:checked");
+      wage.hidden = !!checked && checked.value !== wage.getAttribute("data-show-when-partner");
+    }
+    radios.forEach(function (r) { r.addEventListener("change", sync); });
+    sync();
+  }
+
+  function setupCareRows() {
+    var ages = document.getElementById("id_children");
+    var rows = document.querySelectorAll(".care-row");
+    if (!ages || !rows.length) return;
+    function sync() {
+      var n = ages.value.split(/[,;\/\s]+/).filter(function (s) { return s.length; }).length;
+      rows.forEach(function (row, i) { row.hidden = i >= Math.max(n, 1); });
+    }
+    ages.addEventListener("input", sync);
+    sync();
+  }
+
+  function setupErrors() {
+    var summary = document.getElementById("errors");
+    if (summary) summary.focus();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    setupHours();
+    setupUnknown();
+    setupPartner();
+    setupCareRows();
+    setupErrors();
+  });
+})();

@@ -14,7 +14,7 @@ from typing import Literal
 
 from django.http import HttpRequest
 from django_ratelimit.core import is_ratelimited
-from ninja import Field, NinjaAPI, Schema
+from ninja import Field, NinjaAPI, Schema, Status
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.renderers import JSONRenderer
 
@@ -173,22 +173,25 @@ def _gettext(s):
 )
 def simulate_household(request: HttpRequest, payload: SimulateIn):
     if is_ratelimited(request, group="calculator-api", key="ip", rate=API_RATE, increment=True):
-        return 429, {"detail": "Too many requests in a short time. Wait a minute and try again."}
-    calc = results.run(payload.household.dict())
+        return Status(429, {"detail": "Too many requests in a short time. Wait a minute and try again."})
+    calc = results.run(payload.household.model_dump())
     res = calc.res
     comparison = compare(res, 0, payload.compare_with, payload.hours)
     comparison["changes"] = [_line(c) for c in comparison["changes"]]
     cliff_list = cliffs(res, 0)
     for cl in cliff_list:
         cl["causes"] = [_line(c) for c in cl["causes"]]
-    return 200, _plain(
-        {
-            "hours": res.hours,
-            "components": {name: values[0] for name, values in res.components.items()},
-            "explanation": [_line(line) for line in explain(res, 0, payload.hours)],
-            "comparison": comparison,
-            "cliffs": cliff_list,
-            "independence_hours": independence_hours(res, 0),
-            "missing": res.missing[0],
-        }
+    return Status(
+        200,
+        _plain(
+            {
+                "hours": res.hours,
+                "components": {name: values[0] for name, values in res.components.items()},
+                "explanation": [_line(line) for line in explain(res, 0, payload.hours)],
+                "comparison": comparison,
+                "cliffs": cliff_list,
+                "independence_hours": independence_hours(res, 0),
+                "missing": res.missing[0],
+            }
+        ),
     )

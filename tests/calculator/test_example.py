@@ -1,0 +1,30 @@
+"""Worked examples: fictional households a facilitator opens with one click."""
+
+import pytest
+from django.urls import reverse
+
+from samensterk.calculator.examples import EXAMPLES
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("slug", [e.slug for e in EXAMPLES])
+def test_every_example_opens_with_its_result(client, slug):
+    response = client.get(reverse("calculator:example", args=[slug]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "(fictional)" in html
+    assert 'class="sentence"' in html
+
+
+def test_the_examples_are_varied():
+    partners = {e.data["partner"] for e in EXAMPLES}
+    assert {"bijstand", "works", "none"} <= partners
+
+
+def test_an_unknown_example_is_404(client):
+    assert client.get(reverse("calculator:example", args=["nobody"])).status_code == 404
+
+
+def test_it_rejects_the_wrong_method(client):
+    assert client.post(reverse("calculator:example", args=[EXAMPLES[0].slug])).status_code == 405

@@ -1,0 +1,100 @@
+"""The calculator page: five questions, the answer on top, bad input kept with a message."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+URL = reverse("calculator:index")
+
+
+def sentence(response) -> str:
+    m = re.search(r'<p class="sentence"[^>]*>([^<]*)</p>', response.content.decode())
+    return m.group(1) if m else ""
+
+
+def test_it_shows_the_five_questions(client):
+    response = client.get(URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    for name in ("partner", "children", "rent", "her_wage", "childcare"):
+        assert f'name="{name}"' in html
+        assert f'name="{name}_unknown"' in html
+    assert 'class="sentence"' not in html
+
+
+def test_it_answers_in_one_sentence(client, form_data):
+    response = client.post(URL, form_data)
+    assert response.status_code == 200
+    assert sentence(response).startswith("If she works 16 hours a week, your household has €")
+    html = response.content.decode()
+    assert "financially independent" in html
+    assert '<svg id="chart"' in html and 'class="hours-marker"' in html
+    assert 'type="range" name="hours"' in html
+
+
+def test_i_dont_know_uses_the_defaults(client):
+    data = {"partner": "works", "partner_unknown": "on", "children_unknown": "on", "rent_unknown": "on",
+            "her_wage_unknown": "on", "childcare_unknown": "on"}  # fmt: skip
+    response = client.post(URL, data)
+    assert response.status_code == 200
+    assert sentence(response).startswith("If she works 16 hours a week")
+
+
+def test_it_rejects_the_wrong_method(client):
+    assert client.put(URL).status_code == 405
+
+
+def test_bad_input_gets_a_message_and_keeps_what_was_typed(client, form_data):
+    form_data.update(children="4, acht", rent="veel", her_wage="-3")
+    response = client.post(URL, form_data)
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "“acht” is not an age" in html
+    assert "Enter an amount in numbers" in html
+    assert 'value="4, acht"' in html and 'value="veel"' in html and 'value="-3"' in html
+    assert 'class="sentence"' not in html
+    assert 'aria-invalid="true"' in html
+
+
+def test_amounts_in_local_notation_and_arabic_digits(client, form_data):
+    form_data.update(partner_amount="2.600,00", rent="€ 900,-", children="٤، ٨".replace("،", ","))
+    response = client.post(URL, form_data)
+    assert response.status_code == 200
+    same = client.post(URL, {**form_data, "partner_amount": "2600", "rent": "900", "children": "4, 8"})
+    assert sentence(response) == sentence(same)
+
+
+def test_a_calculation_writes_nothing(client, form_data, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.post(URL, form_data)
+    assert response.status_code == 200
+    assert not response.cookies  # no session, no CSRF cookie
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_no_household_value_in_any_url(client, form_data):
+    form_data.update(partner_amount="2345", rent="876", children="3, 11")
+    html = client.post(URL, form_data).content.decode()
+    urls = re.findall(r'(?:href|action|formaction|hx-post|src)="([^"]*)"', html)
+    assert urls
+    for url in urls:
+        assert "?" not in url, url
+        for value in ("2345", "876", "3, 11", "3%2C"):
+            assert value not in url, url
+    # and the form sends its data by POST only
+    assert re.search(r'<form id="calc-form"[^>]*method="post"', html)
+
+
+def test_it_is_in_arabic_right_to_left(client, form_data):
+    response = client.post("/ar" + URL, form_data)
+    assert response.status_code == 200
+    assert 'dir="rtl"' in response.content.decode()
+
+
+def test_single_mother_on_bijstand(client, form_data):
+    form_data.update(partner="none", children="1, 5", childcare="yes")
+    response = client.post(URL, form_data)
+    assert response.status_code == 200
+    assert "Bijstand" in response.content.decode()

@@ -6,6 +6,8 @@ unknown slugs get the site's 404.
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django import forms
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,6 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from django.views.decorators.http import require_GET
 from django_ratelimit.decorators import ratelimit
+from django_ratelimit.exceptions import Ratelimited
+
+from samensterk.core.views import ratelimited
 
 from . import pdf, selectors
 from .models import Method, MethodStep, Statement, WorkForm
@@ -93,6 +98,20 @@ class FlipoverForm(StatementFilterForm):
 # --- helpers --------------------------------------------------------------------------------
 
 
+def pdf_rate_limit(view):
+    """30 PDFs a minute per address; over that a 429 page (also without RatelimitMiddleware installed)."""
+    limited = ratelimit(key="ip", rate="30/m", block=True)(view)
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return limited(request, *args, **kwargs)
+        except Ratelimited as exc:
+            return ratelimited(request, exc)
+
+    return wrapper
+
+
 def _bad_request(request: HttpRequest, template: str, context: dict) -> HttpResponse:
     return render(request, template, context, status=400)
 
@@ -163,7 +182,7 @@ def step(request: HttpRequest, slug: str, step_slug: str) -> HttpResponse:
 
 
 @require_GET
-@ratelimit(key="ip", rate="30/m", block=True)
+@pdf_rate_limit
 def step_plan_pdf(request: HttpRequest, slug: str, step_slug: str) -> HttpResponse:
     """The session plan of one meeting, A4 portrait, in the page's language."""
     obj = _method_or_404(slug)
@@ -226,7 +245,7 @@ def statements(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@ratelimit(key="ip", rate="30/m", block=True)
+@pdf_rate_limit
 def statements_flipover(request: HttpRequest) -> HttpResponse:
     """Flip-over sheets: one statement per A4 landscape page, filtered like the statement bank."""
     form, _methods, _themes = _statement_filter_form(request, FlipoverForm)

@@ -1,0 +1,138 @@
+"""The calculator in Chromium: five questions, the hours control, comparison, Arabic, handout, axe."""
+
+import subprocess
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.helpers import assert_accessible, assert_fits_width
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(autouse=True)
+def english_source_strings(settings):
+    """Assertions read the English source strings: "/" is English here whatever .mo files exist."""
+    settings.LANGUAGE_CODE = "en"
+
+
+def answer_five_questions(page: Page, base: str, lang: str = ""):
+    page.goto(f"{base}{lang}/calculator/")
+    page.locator("#id_partner_0").check()  # works
+    page.locator("#id_partner_amount").fill("2600")
+    page.locator("#id_children").fill("4, 8")
+    page.locator("#id_rent").fill("900")
+    page.locator("#id_her_wage_unknown").check()
+    page.locator("#id_childcare_0").check()  # yes
+    page.locator("button.primary").click()
+    page.wait_for_load_state()
+
+
+def test_five_questions_then_move_the_hours(live_server, page: Page, artifacts_dir):
+    answer_five_questions(page, live_server.url)
+    sentence = page.locator("#sentence")
+    expect(sentence).to_contain_text("If she works 16 hours a week, your household has")
+    page.evaluate("window.__noReload = true")
+    marker = page.locator("#chart .hours-marker")
+    before = marker.get_attribute("transform")
+
+    slider = page.locator("#id_hours")
+    slider.focus()
+    for _ in range(4):
+        page.keyboard.press("ArrowRight")
+    expect(sentence).to_contain_text("If she works 20 hours a week")
+    assert marker.get_attribute("transform") != before
+
+    page.get_by_role("button", name="One hour less").click()
+    expect(sentence).to_contain_text("If she works 19 hours a week")
+    page.get_by_role("button", name="One hour more").click()
+    page.get_by_role("button", name="One hour more").click()
+    expect(sentence).to_contain_text("If she works 21 hours a week")
+    expect(page.locator("#hours-output")).to_have_text("21")
+    assert page.evaluate("window.__noReload") is True  # the page was not reloaded
+
+    page.get_by_text("Compare two numbers of hours, line by line").click()
+    table = page.locator("#comparison-table table")
+    expect(table).to_be_visible()
+    expect(table).to_contain_text("21 h")
+    expect(table).to_contain_text("Zorgtoeslag")
+    page.screenshot(path=str(artifacts_dir / "calculator-browser-result.png"), full_page=True)
+
+
+def test_arabic_right_to_left_and_the_handout(live_server, page: Page, artifacts_dir):
+    answer_five_questions(page, live_server.url)
+    page.locator(".lang-switch a[hreflang='ar']").click()
+    page.wait_for_load_state()
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    answer_five_questions(page, live_server.url, "/ar")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    expect(page.locator("#sentence")).to_be_visible()
+    with page.expect_download() as info:
+        page.locator("button[formaction$='handout.pdf']").click()
+    path = artifacts_dir / "calculator-handout-ar.pdf"
+    info.value.save_as(path)
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, check=True, text=True
+        ).stdout.split()
+    )
+    assert "16" in text and "Zorgtoeslag" in text
+    assert "She works 16 hours a week at" in text or "16" in text
+
+
+def test_handout_text_in_dutch(live_server, page: Page, artifacts_dir):
+    answer_five_questions(page, live_server.url)
+    with page.expect_download() as info:
+        page.locator("button[formaction$='handout.pdf']").click()
+    path = artifacts_dir / "calculator-handout-nl.pdf"
+    info.value.save_as(path)
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, check=True, text=True
+        ).stdout.split()
+    )
+    assert "If she works 16 hours a week, your household has" in text
+    assert "She works 16 hours a week at" in text
+
+
+@pytest.mark.parametrize("lang", ["", "/ar"])
+def test_accessible_and_fits_a_phone(live_server, page: Page, lang):
+    page.goto(f"{live_server.url}{lang}/calculator/")
+    assert_accessible(page, f"calculator-form{lang.replace('/', '-')}")
+    answer_five_questions(page, live_server.url, lang)
+    page.locator("details.comparison summary").click()
+    assert_accessible(page, f"calculator-result{lang.replace('/', '-')}")
+    assert_fits_width(page, 360)
+
+
+def test_bad_input_keeps_the_values(live_server, page: Page):
+    page.goto(f"{live_server.url}/calculator/")
+    page.locator("#id_children").fill("4, acht")
+    page.locator("button.primary").click()
+    expect(page.locator("#id_children-error")).to_contain_text("is not an age")
+    expect(page.locator("#id_children")).to_have_value("4, acht")
+    assert_accessible(page, "calculator-errors")
+
+
+def test_projector_mode(live_server, page: Page, artifacts_dir):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{live_server.url}/calculator/")
+    page.locator("a[href$='/example/low-wage-three-children/projector/']").click()
+    page.wait_for_load_state()
+    expect(page.locator("body.projector")).to_be_visible()
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.locator("#sentence")).to_contain_text("16 hours")
+    page.locator("#id_hours").focus()
+    page.keyboard.press("ArrowRight")
+    expect(page.locator("#sentence")).to_contain_text("17 hours")
+    assert_accessible(page, "calculator-projector")
+    page.screenshot(path=str(artifacts_dir / "calculator-projector.png"), full_page=True)
+
+
+def test_keyboard_only(live_server, page: Page):
+    page.goto(f"{live_server.url}/calculator/")
+    page.locator("#id_rent").focus()
+    page.keyboard.type("")
+    page.locator("#id_rent").press("Enter")  # Enter submits the form
+    page.wait_for_load_state()
+    expect(page.locator("#sentence")).to_be_visible()

@@ -66,14 +66,3 @@ def lang_attrs(item, field):
     except KeyError:
         rtl = False
     return format_html(' lang="{}" dir="{}"', lang, "rtl" if rtl else "ltr")
-
-
-@register.filter
-def text_dir(code):
-    """"rtl" or "ltr" for a language code."""
-    from django.utils.translation import get_language_info
-
-    try:
-        return "rtl" if get_language_info(code)["bidi"] else "ltr"
-    except KeyError:
-        return "ltr"

@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from samensterk.toolkit.models import Statement, Theme
+from samensterk.toolkit.models import Method, Statement, Theme
 from tests.toolkit.helpers import pdf_page_size, pdf_pages, pdf_text, url
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +109,23 @@ def test_it_is_rate_limited(client, toolkit_content):
     statuses = [client.get(url("statements_flipover", query="lang=xx")).status_code for _ in range(31)]
     assert statuses[:30] == [400] * 30
     assert statuses[30] == 429
+
+
+@pytest.mark.parametrize("lang", ["nl", "ar"])
+def test_a_methods_statements_one_per_page(client, toolkit_content, translate, tmp_path, lang):
+    """Done-criterion of the issue: a method's statements, one per page, in Arabic and in Dutch."""
+    method = Method.objects.get(slug="huiskamergesprekken")
+    statements = list(method.statements.order_by("order", "slug"))
+    assert statements
+    expected = {}
+    for n, statement in enumerate(statements):
+        arabic = f"عبارة الاختبار رقم {n} عن العمل"
+        translate(statement, text=arabic)
+        expected[statement.pk] = arabic if lang == "ar" else statement.text
+    response = client.get(url("statements_flipover", query=f"method={method.slug}&lang={lang}"))
+    assert response.status_code == 200
+    assert pdf_pages(response.content, tmp_path) == len(statements)
+    for page, statement in enumerate(statements, start=1):
+        text = _plain(pdf_text(response.content, tmp_path, page=page))
+        for word in expected[statement.pk].split():
+            assert word in text

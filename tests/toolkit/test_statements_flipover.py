@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from samensterk.toolkit.models import Method, Statement, Theme
+from samensterk.toolkit.models import Method, Statement, Theme, Translation
 from tests.toolkit.helpers import pdf_page_size, pdf_pages, pdf_text, url
 
 pytestmark = pytest.mark.django_db
@@ -129,3 +129,20 @@ def test_a_methods_statements_one_per_page(client, toolkit_content, translate, t
         text = _plain(pdf_text(response.content, tmp_path, page=page))
         for word in expected[statement.pk].split():
             assert word in text
+
+
+@pytest.mark.parametrize("reviewed", [False, True])
+def test_an_unreviewed_translation_is_labelled_on_its_sheet(
+    client, toolkit_content, translate, tmp_path, reviewed
+):
+    from django.utils.translation import gettext, override
+
+    Translation.objects.filter(language="ar").update(reviewed=True)
+    statement = Theme.objects.get(slug="geld").statements.order_by("order", "slug").first()
+    translate(statement, text="المال يجلب السعادة للجميع", reviewed=reviewed)
+    with override("ar"):
+        label = _plain(gettext("draft translation"))
+    response = client.get(url("statements_flipover", query="theme=geld&lang=ar"))
+    assert pdf_pages(response.content, tmp_path) == Theme.objects.get(slug="geld").statements.count()
+    first = _plain(pdf_text(response.content, tmp_path, page=1))
+    assert (label in first) is (not reviewed)

@@ -1,0 +1,34 @@
+"""Locust: the calculator's hours round trip (an htmx POST of the form), as a slider drag makes it.
+
+Run through benchmarks/calculator_load.py, which starts and stops the server; loopback only.
+"""
+
+import os
+import random
+
+from locust import HttpUser, between, task
+
+# Seconds between two hours changes of one user: 0 is a saturation test; calculator_load.py also
+# runs a paced phase (a person dragging the slider sends a change every few hundred ms at most).
+WAIT = (float(os.environ.get("CALC_WAIT_MIN", "0")), float(os.environ.get("CALC_WAIT_MAX", "0")))
+
+FORM = {
+    "partner": "works",
+    "partner_amount": "2600",
+    "partner_amount_kind": "gross",
+    "children": "4, 8",
+    "rent": "900",
+    "childcare": "yes",
+    "compare_a": "0",
+}
+
+
+class SliderUser(HttpUser):
+    wait_time = between(*WAIT)
+
+    @task
+    def move_hours(self):
+        data = {**FORM, "hours": str(random.randint(0, 40))}
+        self.client.post(
+            "/calculator/hours/", data=data, headers={"HX-Request": "true"}, name="POST /calculator/hours/"
+        )

@@ -133,9 +133,13 @@ def test_every_page_is_accessible_and_fits_a_phone(
     live_server, page: Page, toolkit_content, name, lang, artifacts_dir
 ):
     path = _public_pages()[name](lang)
+    errors = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     response = page.goto(live_server.url + path)
     assert response.status == (400 if name == "statements-bad-filter" else 200)
     expect(page.locator("html")).to_have_attribute("dir", "rtl" if lang == "ar" else "ltr")
     assert_accessible(page, f"toolkit-{name}-{lang}")
     assert_fits_width(page)
     page.screenshot(path=str(artifacts_dir / f"toolkit-{name}-{lang}-360.png"), full_page=True)
+    # no script or style blocked by the Content-Security-Policy, no script errors (a 400 page logs its status)
+    assert [e for e in errors if "400" not in e] == []

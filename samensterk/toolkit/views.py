@@ -123,9 +123,9 @@ def _method_or_404(slug: str) -> Method:
         raise Http404(slug) from None
 
 
-def _statement_filter_form(request: HttpRequest, form_class=StatementFilterForm, language=None):
-    methods = selectors.method_list(language)
-    themes = selectors.theme_list(language)
+def _statement_filter_form(request: HttpRequest, form_class=StatementFilterForm):
+    methods = selectors.method_list()
+    themes = selectors.theme_list()
     form = form_class(request.GET or None, methods=methods, themes=themes)
     return form, methods, themes
 

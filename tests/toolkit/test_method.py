@@ -63,3 +63,8 @@ def test_it_falls_back_to_dutch_marked_as_dutch(client, method, translate):
 def test_it_links_the_statements_of_the_method(client, method):
     html = client.get(url("method", method.slug)).content.decode()
     assert url("statements", query=f"method={method.slug}") in html
+
+
+def test_it_links_the_flipover_sheets_of_the_method(client, method):
+    html = client.get(url("method", method.slug)).content.decode()
+    assert url("statements_flipover", query=f"method={method.slug}") in html

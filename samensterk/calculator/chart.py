@@ -80,11 +80,16 @@ def curve_svg(
     rtl: bool = False,
     large: bool = False,
     compact: bool = False,
+    text_labels: bool = True,
     chart_id: str = "chart",
 ) -> str:
     """An inline SVG of the curve. ``drops``: ``[{"hours", "number", "short"}]`` marked on the line;
     ``labels``: translated ``title``, ``x``, ``household``, ``own``, ``threshold``, ``independent``.
-    ``money`` formats the y tick labels."""
+    ``money`` formats the y tick labels. ``text_labels=False`` leaves words out of the drawing (for
+    WeasyPrint, whose SVG text does not shape Arabic); the caller prints the legend beside it."""
+    if not text_labels:
+        labels = {**{k: "" for k in labels}, "title": labels["title"]}
+        drops = [{**d, "short": ""} for d in drops]
     plt = _plt()
     from matplotlib.ticker import FuncFormatter, MultipleLocator
 
@@ -115,7 +120,7 @@ def curve_svg(
                 ax.axhline(
                     threshold, color=HER, linewidth=1.2, linestyle=(0, (5, 4)), label=labels["threshold"]
                 )
-            if independence_hours is not None:
+            if independence_hours is not None and labels["independent"]:
                 ax.axvline(independence_hours, color=HER, linewidth=1.2, linestyle=(0, (2, 3)))
                 ax.annotate(
                     labels["independent"],
@@ -137,12 +142,13 @@ def curve_svg(
             ax.set_axisbelow(True)
             for side in ("top", "right"):
                 ax.spines[side].set_visible(False)
-            ax.set_xlabel(labels["x"])
+            if labels["x"]:
+                ax.set_xlabel(labels["x"])
             for d in drops:
                 j = hours.index(d["hours"])
                 ax.plot([d["hours"]], [household[j]], marker="v", color=BAD, markersize=9, zorder=5)
                 ax.annotate(
-                    f"{d['number']}. {d['short']}",
+                    f"{d['number']}. {d['short']}".strip(". ") if d["short"] else str(d["number"]),
                     xy=(d["hours"], household[j]),
                     xytext=(0, 12),
                     textcoords="offset points",
@@ -151,7 +157,9 @@ def curve_svg(
                     fontsize=font - 1,
                     fontweight="bold",
                 )
-            if compact:  # a phone: the legend goes under the axes, the labels stay readable
+            if not text_labels:
+                pass
+            elif compact:  # a phone: the legend goes under the axes, the labels stay readable
                 ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.2), frameon=False, fontsize=font - 1)
                 ax.set_ylim(ymin, ymax * 1.08 + 50)
             else:

@@ -162,7 +162,14 @@ def chart_labels(independent_from: int | None) -> dict:
 
 
 def chart(
-    calc: Calculation, selected: int, marks: list[dict], *, large=False, compact=False, chart_id="chart"
+    calc: Calculation,
+    selected: int,
+    marks: list[dict],
+    *,
+    large=False,
+    compact=False,
+    text_labels=True,
+    chart_id="chart",
 ) -> str:
     from samensterk.calculator.chart import curve_svg
 
@@ -183,6 +190,7 @@ def chart(
         rtl=get_language_bidi(),
         large=large,
         compact=compact,
+        text_labels=text_labels,
         chart_id=chart_id,
     )
 
@@ -271,7 +279,9 @@ def curve_table(calc: Calculation) -> list[dict]:
     ]
 
 
-def full(calc: Calculation, hours: int, compare_a: int, *, with_chart=True, large=False, phone=False) -> dict:
+def full(
+    calc: Calculation, hours: int, compare_a: int, *, with_chart=True, large=False, phone=False, pdf=False
+) -> dict:
     """Everything the page shows for one household (the chart once per submission)."""
     marks = drops(calc)
     out = {
@@ -281,7 +291,10 @@ def full(calc: Calculation, hours: int, compare_a: int, *, with_chart=True, larg
         "curve": curve_table(calc),
     }
     if with_chart:
-        out["chart_svg"] = chart(calc, hours, marks, large=large)
+        # WeasyPrint does not shape right-to-left text inside SVG: the PDF's legend is then HTML.
+        words = not (pdf and get_language_bidi())
+        out["chart_svg"] = chart(calc, hours, marks, large=large, text_labels=words)
+        out["chart_labels"] = None if words else chart_labels(independence_hours(calc.res, 0)["financial"])
     if with_chart and phone:  # a second, narrower drawing with larger type for phones
         out["chart_svg_compact"] = chart(calc, hours, marks, compact=True, chart_id="chart-compact")
     return out

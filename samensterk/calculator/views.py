@@ -34,7 +34,7 @@ def _private(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _calculate(form: CalculatorForm, *, with_chart=True, large=False, phone=False) -> dict | None:
+def _calculate(form: CalculatorForm, *, with_chart=True, large=False, phone=False, pdf=False) -> dict | None:
     """The result for a valid form, or None with the engine's messages added to the form."""
     data = form.cleaned_data
     try:
@@ -44,7 +44,7 @@ def _calculate(form: CalculatorForm, *, with_chart=True, large=False, phone=Fals
             form.add_error(None, err["message"])
         return None
     return results.full(
-        calc, data["hours"], data["compare_a"], with_chart=with_chart, large=large, phone=phone
+        calc, data["hours"], data["compare_a"], with_chart=with_chart, large=large, phone=phone, pdf=pdf
     )
 
 
@@ -152,7 +152,7 @@ def example_projector(request: HttpRequest, slug: str) -> HttpResponse:
 def _handout_response(request, form, example=None) -> HttpResponse:
     from samensterk.calculator.pdf import handout_pdf
 
-    result = _calculate(form) if form.is_valid() else None
+    result = _calculate(form, pdf=True) if form.is_valid() else None
     if result is None:
         return _private(render(request, "calculator/index.html", _page_context(form, None), status=INVALID))
     pdf = handout_pdf(request, {**_page_context(form, result, example=example), "language": get_language()})

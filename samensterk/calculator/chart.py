@@ -93,8 +93,8 @@ def curve_svg(
     plt = _plt()
     from matplotlib.ticker import FuncFormatter, MultipleLocator
 
-    font = 15 if large else (12 if compact else 11)
-    size = (10, 5) if large else ((4.6, 4.2) if compact else (8, 4.4))
+    font = 15 if large else (13 if compact else 11)
+    size = (10, 5) if large else ((4.3, 4.6) if compact else (8, 4.4))
     with _lock:
         plt.rcParams.update(
             {
@@ -120,7 +120,7 @@ def curve_svg(
                 ax.axhline(
                     threshold, color=HER, linewidth=1.2, linestyle=(0, (5, 4)), label=labels["threshold"]
                 )
-            if independence_hours is not None and labels["independent"]:
+            if independence_hours is not None and labels["independent"] and not compact:
                 ax.axvline(independence_hours, color=HER, linewidth=1.2, linestyle=(0, (2, 3)))
                 ax.annotate(
                     labels["independent"],
@@ -130,7 +130,7 @@ def curve_svg(
                     textcoords="offset points",
                     color=HER,
                     fontsize=font - 1,
-                    ha="left" if independence_hours < (18 if compact else 30) else "right",
+                    ha="left" if independence_hours < 30 else "right",
                 )
             ymax = max(max(household), max(own or [0]), threshold or 0)
             ymin = min(min(household), 0)
@@ -148,7 +148,7 @@ def curve_svg(
                 j = hours.index(d["hours"])
                 ax.plot([d["hours"]], [household[j]], marker="v", color=BAD, markersize=9, zorder=5)
                 ax.annotate(
-                    f"{d['number']}. {d['short']}".strip(". ") if d["short"] else str(d["number"]),
+                    f"{d['number']}. {d['short']}" if d["short"] and not compact else str(d["number"]),
                     xy=(d["hours"], household[j]),
                     xytext=(0, 12),
                     textcoords="offset points",

@@ -86,6 +86,14 @@ class Childcare(Schema):
     hourly_price: float = Field(..., ge=0, le=100)
 
 
+class Bijstand(Schema):
+    claim: bool | None = Field(
+        None, description="Default: true when the partner is on bijstand or there is none"
+    )
+    vrijlating: bool = Field(False, description="The 25% earnings disregard of the first six months")
+    vrijlating_alleenstaande_ouder: bool = Field(False, description="The 12.5% disregard for a single parent")
+
+
 class Household(Schema):
     year: int = Field(..., description="A year the engine has rules for (2025, 2026)")
     her: Her = Field(default_factory=Her)
@@ -93,6 +101,7 @@ class Household(Schema):
     children: list[int] = Field(default_factory=list, max_length=15, description="Ages 0-17")
     housing: Housing = Field(default_factory=Housing)
     childcare: list[Childcare] = Field(default_factory=list, max_length=15)
+    bijstand: Bijstand = Field(default_factory=Bijstand)
 
 
 class SimulateIn(Schema):
@@ -174,7 +183,7 @@ def _gettext(s):
 def simulate_household(request: HttpRequest, payload: SimulateIn):
     if is_ratelimited(request, group="calculator-api", key="ip", rate=API_RATE, increment=True):
         return Status(429, {"detail": "Too many requests in a short time. Wait a minute and try again."})
-    calc = results.run(payload.household.model_dump())
+    calc = results.run(payload.household.model_dump(exclude_none=True))
     res = calc.res
     comparison = compare(res, 0, payload.compare_with, payload.hours)
     comparison["changes"] = [_line(c) for c in comparison["changes"]]

@@ -212,6 +212,14 @@ class CalculatorForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=(), required=False)
     owner = forms.BooleanField(label=_("We own our home (no rent)"), required=False)
     her_pension = AmountField(label=_("Her pension contribution (percent of the wage)"), max_value=30)
+    vrijlating = forms.BooleanField(
+        label=_("She starts work from bijstand: in the first six months 25% of her earnings may be kept"),
+        required=False,
+    )
+    vrijlating_ouder = forms.BooleanField(
+        label=_("Single parent on bijstand: after those six months 12.5% of her earnings may be kept"),
+        required=False,
+    )
 
     # The hours to look at and the comparison.
     hours = forms.IntegerField(
@@ -327,7 +335,7 @@ class CalculatorForm(forms.Form):
                     "hourly_price": float(price) if price is not None else max_care_price(year, kind),
                 }
             )
-        return {
+        household = {
             "year": year,
             "her": {"hourly_wage": wage, "pension_percent": pension},
             "partner": partner_dict,
@@ -335,6 +343,12 @@ class CalculatorForm(forms.Form):
             "housing": housing,
             "childcare": childcare,
         }
+        if d.get("vrijlating") or d.get("vrijlating_ouder"):
+            household["bijstand"] = {
+                "vrijlating": bool(d.get("vrijlating")),
+                "vrijlating_alleenstaande_ouder": bool(d.get("vrijlating_ouder")),
+            }
+        return household
 
 
 def _form_field(engine_field: str) -> str | None:

@@ -76,3 +76,10 @@ def test_it_is_rate_limited(client, settings):
     codes = [post(client, {"household": {"year": 2026}}).status_code for _ in range(125)]
     assert codes[0] == 200 and codes[-1] == 429
     cache.clear()
+
+
+def test_the_bijstand_options(client):
+    single = {"year": 2026, "partner": {"situation": "none"}, "children": [1, 5], "housing": {"rent": 700}}
+    plain = post(client, {"household": single, "hours": 12}).json()
+    kept = post(client, {"household": {**single, "bijstand": {"vrijlating": True}}, "hours": 12}).json()
+    assert kept["components"]["net_household"][12] > plain["components"]["net_household"][12]

@@ -98,3 +98,10 @@ def test_single_mother_on_bijstand(client, form_data):
     response = client.post(URL, form_data)
     assert response.status_code == 200
     assert "Bijstand" in response.content.decode()
+
+
+def test_the_bijstand_earnings_disregard_helps_a_single_mother(client, form_data):
+    form_data.update(partner="none", children="1, 5", childcare="no", hours="12")
+    plain = sentence(client.post(URL, form_data))
+    kept = sentence(client.post(URL, {**form_data, "vrijlating": "on"}))
+    assert plain != kept

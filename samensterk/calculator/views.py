@@ -10,8 +10,10 @@ calculation), and a CSRF token would mean a cookie on every visitor's device.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse, translate_url
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
@@ -68,6 +70,11 @@ def _page_context(form: CalculatorForm, result: dict | None, example=None) -> di
         "minimum_wage": results.format_money(minimum_hourly_wage(year) or 0, cents=True),
         "year": year,
         "hidden_fields": _hidden_fields(form) if form.is_bound else [],
+        # The result in another language: the same POST to that language's page (nothing retyped).
+        "result_languages": [
+            {"code": code, "url": translate_url(reverse("calculator:index"), code)}
+            for code, _ in settings.LANGUAGES
+        ],
     }
 
 

@@ -28,3 +28,11 @@ def test_an_unknown_example_is_404(client):
 
 def test_it_rejects_the_wrong_method(client):
     assert client.post(reverse("calculator:example", args=[EXAMPLES[0].slug])).status_code == 405
+
+
+def test_an_example_can_be_shown_in_another_language_by_post(client):
+    html = client.get(reverse("calculator:example", args=[EXAMPLES[0].slug])).content.decode()
+    assert 'formaction="/ar/calculator/#result"' in html
+    data = EXAMPLES[0].form_data()
+    response = client.post("/ar/calculator/", data)
+    assert response.status_code == 200 and 'dir="rtl"' in response.content.decode()

@@ -94,7 +94,7 @@ def curve_svg(
     from matplotlib.ticker import FuncFormatter, MultipleLocator
 
     font = 15 if large else (13 if compact else 11)
-    size = (10, 5) if large else ((4.3, 4.6) if compact else (8, 4.4))
+    size = (10, 5.8) if large else ((4.3, 4.6) if compact else (8, 5))
     with _lock:
         plt.rcParams.update(
             {
@@ -162,8 +162,9 @@ def curve_svg(
             elif compact:  # a phone: the legend goes under the axes, the labels stay readable
                 ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.2), frameon=False, fontsize=font - 1)
                 ax.set_ylim(ymin, ymax * 1.08 + 50)
-            else:
-                ax.legend(loc="upper left", frameon=False, fontsize=font - 1, ncol=1)
+            else:  # under the axes, in one row: the selected-hours marker never crosses it
+                ax.legend(loc="upper left", bbox_to_anchor=(-0.02, -0.15), frameon=False, fontsize=font - 1)
+                ax.set_ylim(ymin, ymax * 1.1 + 50)
             fig.tight_layout(pad=0.6)
             fig.canvas.draw()
             # Marker positions in SVG user units (points; the SVG's y axis points down).

@@ -203,6 +203,16 @@ def live(calc: Calculation, hours: int, compare_a: int) -> dict:
     lines_b = explain(calc.res, 0, hours)
     lines_a = {line["component"]: line for line in explain(calc.res, 0, compare_a)}
     changes = {ch["component"]: ch for ch in compare(calc.res, 0, compare_a, hours)["changes"]}
+    vs_zero = (
+        changes
+        if compare_a == 0
+        else {ch["component"]: ch for ch in compare(calc.res, 0, 0, hours)["changes"]}
+    )
+    reasons = [
+        {"label": _t(ch["label"]), "change": format_money(ch["change"], cents=False), "up": ch["change"] > 0}
+        for ch in sorted(vs_zero.values(), key=lambda ch: -abs(ch["change"]))[:4]
+        if abs(ch["change"]) >= 0.5
+    ]
     rows, independence_text = [], ""
     for line in lines_b:
         comp = line["component"]
@@ -231,6 +241,7 @@ def live(calc: Calculation, hours: int, compare_a: int) -> dict:
         "hours": hours,
         "compare_a": compare_a,
         "sentence": sentence(hours, change),
+        "reasons": reasons,
         "independent": bool(c["financially_independent"][hours]),
         "independence_sentence": independence_sentence(
             hours, bool(c["financially_independent"][hours]), ind["financial"]

@@ -140,9 +140,32 @@ def test_projector_mode(live_server, page: Page, artifacts_dir):
 
 
 def test_keyboard_only(live_server, page: Page):
+    """Tab to the submit button, Enter; Tab to the slider, arrow keys; all without a mouse."""
     page.goto(f"{live_server.url}/calculator/")
-    page.locator("#id_rent").focus()
-    page.keyboard.type("")
-    page.locator("#id_rent").press("Enter")  # Enter submits the form
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('button.primary')"):
+            break
+    else:
+        pytest.fail("the submit button cannot be reached with Tab")
+    page.keyboard.press("Enter")
     page.wait_for_load_state()
-    expect(page.locator("#sentence")).to_be_visible()
+    expect(page.locator("#sentence")).to_contain_text("16 hours")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "id_hours":
+            break
+    else:
+        pytest.fail("the hours slider cannot be reached with Tab")
+    page.keyboard.press("ArrowLeft")
+    expect(page.locator("#sentence")).to_contain_text("15 hours")
+    page.keyboard.press("Shift+Tab")  # the "one hour less" button
+    page.keyboard.press("Enter")
+    expect(page.locator("#sentence")).to_contain_text("14 hours")
+
+
+def test_a_changed_answer_marks_the_chart_stale(live_server, page: Page):
+    answer_five_questions(page, live_server.url)
+    expect(page.locator("#stale-note")).to_be_hidden()
+    page.locator("#id_rent").fill("950")
+    expect(page.locator("#stale-note")).to_be_visible()

@@ -105,3 +105,33 @@ def test_the_bijstand_earnings_disregard_helps_a_single_mother(client, form_data
     plain = sentence(client.post(URL, form_data))
     kept = sentence(client.post(URL, {**form_data, "vrijlating": "on"}))
     assert plain != kept
+
+
+@pytest.mark.parametrize(("prefix", "lang"), [("/nl", "nl"), ("", "en"), ("/ar", "ar"), ("/tr", "tr")])
+def test_every_language_gives_a_result(client, form_data, prefix, lang):
+    response = client.post(prefix + URL, form_data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{lang}"' in html
+    assert sentence(response)
+
+
+def test_a_missing_figure_is_shown_not_guessed(client, form_data, monkeypatch):
+    """The one place the engine's result is altered: a MissingParameter note for the huurtoeslag,
+    as the engine reports a figure that is not yet published."""
+    from samensterk.calculator import results
+
+    real = results.simulate
+
+    def with_missing(households, hours):
+        res = real(households, hours=hours)
+        res.missing[0].append(
+            {"component": "huurtoeslag", "parameter": "huurtoeslag.rekengrens", "note": "not yet published"}
+        )
+        return res
+
+    monkeypatch.setattr(results, "simulate", with_missing)
+    html = client.post(URL, form_data).content.decode()
+    assert "Not yet in this calculation" in html
+    assert "huurtoeslag.rekengrens" in html
+    assert "figure not yet published" in html

@@ -78,6 +78,27 @@
     sync();
   }
 
+  // An answer changed below a result: the chart was drawn for the old answers, so say so.
+  function setupStale() {
+    var note = document.getElementById("stale-note");
+    var questions = document.querySelector(".questions");
+    if (!note || !questions) return;
+    function stale() {
+      note.hidden = false;
+      document.getElementById("result").classList.add("is-stale");
+    }
+    questions.addEventListener("input", stale);
+    questions.addEventListener("change", stale);
+  }
+
+  // A 422 (an answer that cannot be used) is shown where the sentence was, not dropped.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (event.detail.xhr && event.detail.xhr.status === 422) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
   function setupErrors() {
     var summary = document.getElementById("errors");
     if (summary) summary.focus();
@@ -88,6 +109,7 @@
     setupUnknown();
     setupPartner();
     setupCareRows();
+    setupStale();
     setupErrors();
   });
 })();

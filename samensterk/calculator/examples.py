@@ -32,10 +32,10 @@ EXAMPLES = [
         title=_("Couple on bijstand, two children"),
         summary=_(
             "Samira and Youssef (fictional) receive bijstand as a couple. Their children are 3 and 7. "
-            "The rent is € 680. Samira could start at the minimum wage; the children would go to "
-            "day care and after-school care."
+            "The rent is € 680. Samira could start at the minimum wage; Youssef would look after "
+            "the children while she works."
         ),
-        data={"partner": "bijstand", "children": "3, 7", "rent": "680"},
+        data={"partner": "bijstand", "children": "3, 7", "rent": "680", "childcare": "no"},
     ),
     Example(
         slug="low-wage-three-children",

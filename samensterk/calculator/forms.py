@@ -315,7 +315,11 @@ class CalculatorForm(forms.Form):
         housing = {"owner": True} if d.get("owner") else {"rent": float(rent)}
         wage = None if d.get("her_wage_unknown") or d.get("her_wage") is None else float(d["her_wage"])
         pension = float(d.get("her_pension") or 0)
-        care_on = d.get("childcare_unknown") or (d.get("childcare") or "yes") == "yes"
+        if d.get("childcare_unknown"):
+            # Not known: childcare when no other parent is at home while she works.
+            care_on = partner in ("works", "none")
+        else:
+            care_on = (d.get("childcare") or "yes") == "yes"
         childcare = []
         for i, age in enumerate(ages):
             if not care_on:

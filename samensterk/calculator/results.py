@@ -36,6 +36,13 @@ def format_money(value, cents: bool | None = None) -> str:
     return f"{sign}€\u00a0{number}"
 
 
+def _signed_money(change: float) -> str:
+    """A difference: '+€ 79', '−€ 1.298', or empty when it rounds to nothing."""
+    if abs(change) < 0.5:
+        return ""
+    return ("+" if change > 0 else "") + format_money(change, cents=False)
+
+
 def _t(text: str) -> str:
     return gettext(text) if text else ""
 
@@ -209,7 +216,7 @@ def live(calc: Calculation, hours: int, compare_a: int) -> dict:
         else {ch["component"]: ch for ch in compare(calc.res, 0, 0, hours)["changes"]}
     )
     reasons = [
-        {"label": _t(ch["label"]), "change": format_money(ch["change"], cents=False), "up": ch["change"] > 0}
+        {"label": _t(ch["label"]), "change": _signed_money(ch["change"]), "up": ch["change"] > 0}
         for ch in sorted(vs_zero.values(), key=lambda ch: -abs(ch["change"]))[:4]
         if abs(ch["change"]) >= 0.5
     ]
@@ -227,9 +234,7 @@ def live(calc: Calculation, hours: int, compare_a: int) -> dict:
                 "label": _t(line["label"]),
                 "a": format_money(before, cents=False),
                 "b": format_money(line["amount"], cents=False),
-                "change": format_money(line["amount"] - before, cents=False)
-                if abs(line["amount"] - before) >= 0.5
-                else "",
+                "change": _signed_money(line["amount"] - before),
                 "text": _render(line),
                 "why": _render(cause) if cause else "",
                 "source": line["source"],

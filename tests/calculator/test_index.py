@@ -135,3 +135,12 @@ def test_a_missing_figure_is_shown_not_guessed(client, form_data, monkeypatch):
     assert "Not yet in this calculation" in html
     assert "huurtoeslag.rekengrens" in html
     assert "figure not yet published" in html
+
+
+def test_i_dont_know_about_childcare_means_none_when_the_partner_is_at_home(client):
+    from samensterk.calculator.forms import CalculatorForm
+
+    at_home = CalculatorForm({"partner": "bijstand", "children": "3, 7", "childcare_unknown": "on"})
+    assert at_home.is_valid() and at_home.to_household()["childcare"] == []
+    alone = CalculatorForm({"partner": "none", "children": "3, 7", "childcare_unknown": "on"})
+    assert alone.is_valid() and len(alone.to_household()["childcare"]) == 2

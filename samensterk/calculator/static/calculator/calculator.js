@@ -26,6 +26,10 @@
     function show() {
       var v = parseInt(range.value, 10);
       if (output) output.textContent = String(v);
+      // "16 hours a week" for screen readers, from the server's translated one/other forms.
+      var one = range.getAttribute("data-valuetext-one");
+      var other = range.getAttribute("data-valuetext-other");
+      if (one && other) range.setAttribute("aria-valuetext", v === 1 ? one : other.replace("40", String(v)));
       marker(v);
     }
     range.addEventListener("input", show);

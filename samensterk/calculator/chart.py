@@ -144,13 +144,16 @@ def curve_svg(
                 ax.spines[side].set_visible(False)
             if labels["x"]:
                 ax.set_xlabel(labels["x"])
+            placed: list[float] = []
             for d in drops:
                 j = hours.index(d["hours"])
+                stack = sum(1 for h in placed if abs(h - d["hours"]) < 6)  # labels close together stack up
+                placed.append(d["hours"])
                 ax.plot([d["hours"]], [household[j]], marker="v", color=BAD, markersize=9, zorder=5)
                 ax.annotate(
                     f"{d['number']}. {d['short']}" if d["short"] and not compact else str(d["number"]),
                     xy=(d["hours"], household[j]),
-                    xytext=(0, 12),
+                    xytext=(0, 12 + stack * (font + 6)),
                     textcoords="offset points",
                     ha="center" if 4 < d["hours"] < 34 else ("left" if d["hours"] <= 4 else "right"),
                     color=BAD,

@@ -20,6 +20,8 @@ HOURS = list(range(0, 41))
 EXPLAIN_SKIP_IN_TABLE = {"independence"}
 # A drop worth marking on the chart: the household loses at least this much per extra hour.
 DROP_MARK_EUROS = 1.0
+# A stretch where the household keeps less than this share of her extra gross wage is marked too.
+FLAT_KEPT_PERCENT = 10
 
 
 def format_money(value, cents: bool | None = None) -> str:
@@ -117,13 +119,22 @@ def independence_sentence(hours: int, independent: bool, from_hours: int | None)
     ) % {"from": from_hours}
 
 
-def _drop_short(cause: dict) -> str:
+def _drop_short(cause: dict, kind: str = "") -> str:
     label = _t(cause["label"])
+    if kind == "flat":
+        return gettext("%(part)s takes back what she earns") % {"part": label}
     if "stop_hours" in cause["values"]:
         return gettext("%(part)s stops") % {"part": label}
     if "start_hours" in cause["values"]:
         return gettext("%(part)s starts") % {"part": label}
     return gettext("%(part)s falls") % {"part": label}
+
+
+def _kept_percent(calc: Calculation, hours: int) -> float:
+    """The share of the extra gross wage of the step to ``hours`` that the household keeps."""
+    c = calc.c
+    gross = float(c["her_gross"][hours] - c["her_gross"][hours - 1])
+    return 100 * float(c["net_household"][hours] - c["net_household"][hours - 1]) / gross if gross else 100.0
 
 
 def drops(calc: Calculation) -> list[dict]:
@@ -133,18 +144,26 @@ def drops(calc: Calculation) -> list[dict]:
         if not cliff["causes"]:
             continue
         stops = [c for c in cliff["causes"] if "stop_hours" in c["values"]]
-        if not (stops or (cliff["loses"] and cliff["marginal_per_hour"] <= -DROP_MARK_EUROS)):
+        loses = cliff["loses"] and cliff["marginal_per_hour"] <= -DROP_MARK_EUROS
+        # Almost nothing of an extra hour's wage is kept (the bijstand takes it back): a flat line.
+        flat = cliff["kept_percent"] is not None and cliff["kept_percent"] < FLAT_KEPT_PERCENT
+        if not (stops or loses or flat):
             continue
         cause = stops[0] if stops else cliff["causes"][0]
-        key = (cause["component"], "stop" if stops else "fall")
+        kind = "stop" if stops else ("fall" if loses else "flat")
+        key = (cause["component"], kind)
         if key in seen:
             continue
         seen.add(key)
+        hours = int(cliff["hours"])
+        if kind == "flat":  # mark where the flat stretch begins
+            while hours > 1 and _kept_percent(calc, hours - 1) < FLAT_KEPT_PERCENT:
+                hours -= 1
         out.append(
             {
                 "number": len(out) + 1,
-                "hours": int(cliff["hours"]),
-                "short": _drop_short(cause),
+                "hours": hours,
+                "short": _drop_short(cause, kind),
                 "text": _render(cause),
                 "per_hour": cliff["marginal_per_hour"],
                 "source": cause["source"],

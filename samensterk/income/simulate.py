@@ -26,19 +26,28 @@ How the parts fit (all euros; components per month, shape (n, H)):
 - the employee pension contribution (a percentage) is taken from the monthly wage only, not
   from the holiday allowance (schemes differ; this is the simple reading).
 
-A rule that raises MissingParameter (or is not implemented yet) gives 0 for that component and
+A rule that raises MissingParameter gives 0 for that component and
 an entry in ``res.missing[i]`` for each household it would apply to.
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from samensterk.income.formulas import bijstand as bijstand_rules
+from samensterk.income.formulas import (
+    huurtoeslag,
+    kinderbijslag,
+    kinderopvangtoeslag,
+    kindgebonden_budget,
+    loon,
+    loonheffing,
+    zelfstandigheid,
+    zorgtoeslag,
+)
 from samensterk.income.formulas import inkomstenbelasting as ib
-from samensterk.income.formulas import loon, loonheffing, zelfstandigheid
 from samensterk.income.household import CHILDCARE_TYPES, MAX_HOURS_WEEK, Household
 from samensterk.income.parameters_loader import MissingParameter, load
 from samensterk.income.rounding import round_half_up_cent
@@ -177,8 +186,8 @@ def _fill(out: dict, part: dict, idx, n):
 
 
 class _Rules:
-    """Calls the other rule modules; a MissingParameter (or a rule not yet written) becomes 0 for
-    that component and a note for each household it applies to.
+    """Calls a rule; a MissingParameter becomes 0 for that component and a note for each
+    household it applies to.
 
     A rule raises for the whole array when any household needs an unpublished figure, so on
     MissingParameter we split the households in halves and retry, down to single households:
@@ -188,15 +197,8 @@ class _Rules:
         self.n = n
         self.missing: list[list[dict]] = [[] for _ in range(n)]
 
-    def call(self, component, module, func, applies, shape, **kwargs):
+    def call(self, component, fn, applies, shape, **kwargs):
         applies = np.broadcast_to(applies, (self.n, 1))[:, 0]
-        try:
-            fn = getattr(importlib.import_module(f"samensterk.income.formulas.{module}"), func)
-        except (ImportError, AttributeError) as e:
-            note = {"component": component, "parameter": None, "note": f"This rule is not available: {e}"}
-            for i in np.flatnonzero(applies):
-                self.missing[i].append(note)
-            return np.zeros(shape)
         out = np.zeros((self.n, shape[1]))
         self._fill(component, fn, kwargs, np.arange(self.n), out, applies)
         return out
@@ -299,7 +301,7 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     # Bijstand: top-up to the norm of the household (couple or single parent).
     leefvorm = np.where(a.has_partner, 1, 2)
     bijstand = rules.call(
-        "bijstand", "bijstand", "bijstand", a.bijstand_claim, shape, p=p, leefvorm=leefvorm,
+        "bijstand", bijstand_rules.bijstand, a.bijstand_claim, shape, p=p, leefvorm=leefvorm,
         netto_inkomen_maand=work_net_month, arbeidsinkomen_zij_maand=her["net"] + her_vt_net / 12,
         met_vrijlating=a.vrijlating, met_vrijlating_alleenstaande_ouder=a.vrijlating_ouder) * a.bijstand_claim  # fmt: skip
     # A couple's bijstand is paid half to each partner, each half grossed up with that partner's
@@ -313,21 +315,21 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     has_care = np.any(a.care_type > 0, axis=-1)
     care_hours = a.care_hours * working[..., None]
     monthly = lambda annual: np.floor(annual / 12 + 1e-9)  # noqa: E731  Awir art. 22: rounded down
-    zt = rules.call("zorgtoeslag", "zorgtoeslag", "zorgtoeslag", True, shape,
+    zt = rules.call("zorgtoeslag", zorgtoeslag.zorgtoeslag, True, shape,
                     p=p, toetsingsinkomen=ti, heeft_partner=a.has_partner)  # fmt: skip
-    ht = rules.call("huurtoeslag", "huurtoeslag", "huurtoeslag", ~a.owner & (a.rent > 0), shape,
+    ht = rules.call("huurtoeslag", huurtoeslag.huurtoeslag, ~a.owner & (a.rent > 0), shape,
                     p=p, toetsingsinkomen=ti, heeft_partner=a.has_partner, kind_leeftijd=a.child_age,
                     kale_huur_maand=a.rent, eigen_woning=a.owner)  # fmt: skip
-    kgb = rules.call("kindgebonden_budget", "kindgebonden_budget", "kindgebonden_budget", has_child, shape,
+    kgb = rules.call("kindgebonden_budget", kindgebonden_budget.kindgebonden_budget, has_child, shape,
                      p=p, toetsingsinkomen=ti, heeft_partner=a.has_partner, kind_leeftijd=a.child_age)  # fmt: skip
     recht = working & (~a.has_partner | works)
-    kot = rules.call("kinderopvangtoeslag", "kinderopvangtoeslag", "kinderopvangtoeslag", has_care, shape,
+    kot = rules.call("kinderopvangtoeslag", kinderopvangtoeslag.kinderopvangtoeslag, has_care, shape,
                      p=p, toetsingsinkomen=ti, kind_leeftijd=a.child_age, opvang_soort=a.care_type,
                      opvang_uren_maand=care_hours, opvang_uurprijs=a.care_price, recht=recht)  # fmt: skip
-    cost = rules.call("childcare_cost", "kinderopvangtoeslag", "kinderopvang_kosten", has_care, shape,
+    cost = rules.call("childcare_cost", kinderopvangtoeslag.kinderopvang_kosten, has_care, shape,
                       p=p, opvang_uren_maand=care_hours, opvang_uurprijs=a.care_price)  # fmt: skip
     kb = rules.call(
-        "kinderbijslag", "kinderbijslag", "kinderbijslag", has_child, (n, 1), p=p, kind_leeftijd=a.child_age
+        "kinderbijslag", kinderbijslag.kinderbijslag, has_child, (n, 1), p=p, kind_leeftijd=a.child_age
     )
 
     c = {

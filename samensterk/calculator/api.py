@@ -13,6 +13,7 @@ import math
 from typing import Literal
 
 from django.http import HttpRequest
+from django.utils import translation
 from django_ratelimit.core import is_ratelimited
 from ninja import Field, NinjaAPI, Schema, Status
 from ninja.errors import ValidationError as NinjaValidationError
@@ -183,6 +184,12 @@ def _gettext(s):
 def simulate_household(request: HttpRequest, payload: SimulateIn):
     if is_ratelimited(request, group="calculator-api", key="ip", rate=API_RATE, increment=True):
         return Status(429, {"detail": "Too many requests in a short time. Wait a minute and try again."})
+    # Outside i18n_patterns Django uses the default language; the API honours Accept-Language.
+    with translation.override(translation.get_language_from_request(request)):
+        return _simulate(payload)
+
+
+def _simulate(payload: SimulateIn):
     calc = results.run(payload.household.model_dump(exclude_none=True))
     res = calc.res
     comparison = compare(res, 0, payload.compare_with, payload.hours)

@@ -18,10 +18,3 @@ FORM = {
 @pytest.fixture
 def form_data():
     return dict(FORM)
-
-
-@pytest.fixture(autouse=True)
-def english_source_strings(settings):
-    """The tests read the English source strings: "/" is served in English here, whatever .mo
-    files are compiled (Dutch is the site's default language)."""
-    settings.LANGUAGE_CODE = "en"

@@ -15,6 +15,7 @@ HOUSEHOLD = {
 
 
 def post(client, body, **extra):
+    extra.setdefault("HTTP_ACCEPT_LANGUAGE", "en")  # explanation lines in the English source strings
     return client.post(URL, body, content_type="application/json", **extra)
 
 
@@ -83,3 +84,11 @@ def test_the_bijstand_options(client):
     plain = post(client, {"household": single, "hours": 12}).json()
     kept = post(client, {"household": {**single, "bijstand": {"vrijlating": True}}, "hours": 12}).json()
     assert kept["components"]["net_household"][12] > plain["components"]["net_household"][12]
+
+
+def test_explanations_follow_accept_language(client):
+    english = post(client, {"household": HOUSEHOLD}).json()["explanation"][0]["text"]
+    dutch = post(client, {"household": HOUSEHOLD}, HTTP_ACCEPT_LANGUAGE="nl").json()["explanation"][0]["text"]
+    assert "€ 1,0" in english or "€\u00a01,0" in english  # English grouping
+    assert dutch  # Dutch money format, translated where the .po has the line
+    assert ("1.0" in dutch) or ("1,0" in dutch)

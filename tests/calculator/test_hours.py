@@ -1,10 +1,11 @@
 """The hours round trip: an htmx POST of the form gives the new sentence and comparison."""
 
 import pytest
-from django.urls import reverse
+
+from tests.calculator.helpers import url
 
 pytestmark = pytest.mark.django_db
-URL = reverse("calculator:hours")
+URL = url("calculator:hours")
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 

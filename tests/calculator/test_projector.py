@@ -1,15 +1,15 @@
 """Projector mode: the sentence, the chart and the hours control, large."""
 
 import pytest
-from django.urls import reverse
 
 from samensterk.calculator.examples import EXAMPLES
+from tests.calculator.helpers import url
 
 pytestmark = pytest.mark.django_db
 
 
 def test_projector_for_an_example(client):
-    response = client.get(reverse("calculator:example_projector", args=[EXAMPLES[1].slug]))
+    response = client.get(url("calculator:example_projector", EXAMPLES[1].slug))
     assert response.status_code == 200
     html = response.content.decode()
     assert 'class="projector"' in html
@@ -18,7 +18,7 @@ def test_projector_for_an_example(client):
 
 
 def test_projector_for_the_posted_household_keeps_it_in_hidden_fields(client, form_data):
-    response = client.post(reverse("calculator:projector"), form_data)
+    response = client.post(url("calculator:projector"), form_data)
     assert response.status_code == 200
     html = response.content.decode()
     assert 'name="partner_amount" value="2600"' in html
@@ -26,11 +26,11 @@ def test_projector_for_the_posted_household_keeps_it_in_hidden_fields(client, fo
 
 
 def test_projector_rejects_get(client):
-    assert client.get(reverse("calculator:projector")).status_code == 405
+    assert client.get(url("calculator:projector")).status_code == 405
 
 
 def test_projector_bad_input_is_422_with_values(client, form_data):
     form_data["rent"] = "abc"
-    response = client.post(reverse("calculator:projector"), form_data)
+    response = client.post(url("calculator:projector"), form_data)
     assert response.status_code == 422
     assert 'value="abc"' in response.content.decode()

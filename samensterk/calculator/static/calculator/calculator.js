@@ -34,6 +34,7 @@
     }
     range.addEventListener("input", show);
     document.querySelectorAll("button.step").forEach(function (btn) {
+      btn.hidden = false; // they need this script; without it the slider and "Update" remain
       btn.addEventListener("click", function () {
         var v = parseInt(range.value, 10) + parseInt(btn.getAttribute("data-step"), 10);
         v = Math.max(parseInt(range.min, 10), Math.min(parseInt(range.max, 10), v));

@@ -6,8 +6,6 @@ unknown slugs get the site's 404.
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django import forms
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,9 +15,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from django.views.decorators.http import require_GET
 from django_ratelimit.decorators import ratelimit
-from django_ratelimit.exceptions import Ratelimited
-
-from samensterk.core.views import ratelimited
 
 from . import pdf, selectors
 from .models import Method, MethodStep, Statement, WorkForm
@@ -99,17 +94,8 @@ class FlipoverForm(StatementFilterForm):
 
 
 def pdf_rate_limit(view):
-    """30 PDFs a minute per address; over that a 429 page (also without RatelimitMiddleware installed)."""
-    limited = ratelimit(key="ip", rate="30/m", block=True)(view)
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        try:
-            return limited(request, *args, **kwargs)
-        except Ratelimited as exc:
-            return ratelimited(request, exc)
-
-    return wrapper
+    """30 PDFs a minute per address; RatelimitMiddleware turns the block into the 429 page."""
+    return ratelimit(key="ip", rate="30/m", block=True)(view)
 
 
 def _bad_request(request: HttpRequest, template: str, context: dict) -> HttpResponse:

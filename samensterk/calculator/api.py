@@ -138,7 +138,9 @@ class TooMany(Schema):
 
 def _field(loc) -> str:
     """Pydantic's location (body, payload, household, children, 1) as the engine's children[1]."""
-    parts = [str(p) for p in loc if p not in ("body", "payload", "household")]
+    parts = [str(p) for p in loc if p not in ("body", "payload")]
+    if len(parts) > 1 and parts[0] == "household":  # a missing household itself keeps its name
+        parts = parts[1:]
     out = ""
     for p in parts:
         out += f"[{p}]" if p.isdigit() else (f".{p}" if out else p)

@@ -52,6 +52,12 @@ def test_bad_input_is_a_422_with_field_errors(client, household, field):
     assert all(e["message"] and e["code"] for e in errors)
 
 
+def test_a_body_without_household_names_the_missing_field(client):
+    response = post(client, {**HOUSEHOLD})
+    assert response.status_code == 422
+    assert "household" in [e["field"] for e in response.json()["errors"]]
+
+
 def test_broken_json_is_a_4xx_not_a_500(client):
     assert post(client, "{not json").status_code == 400
     assert post(client, "[]").status_code == 422

@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django_ratelimit.decorators import ratelimit
 
 from samensterk.calculator.api import api as calculator_api
 from samensterk.core import views as core_views
@@ -17,7 +18,12 @@ urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
     path("toolkit/", include("samensterk.toolkit.urls")),
     path("calculator/", include("samensterk.calculator.urls")),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    # Password guessing is slowed down per address; the 11th attempt in a minute gets the 429 page.
+    path(
+        "login/",
+        ratelimit(key="ip", rate="10/m", method="POST", block=True)(auth_views.LoginView.as_view()),
+        name="login",
+    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     prefix_default_language=False,
 )

@@ -98,3 +98,13 @@ def personas(db):
 def _fast_password_hashing(settings):
     """The production hasher is slow on purpose; tests create many users."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters live in the cache; no test may inherit another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

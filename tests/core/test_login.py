@@ -20,3 +20,13 @@ class TestLogin:
     def test_it_logs_in(self, client, personas):
         response = client.post("/en/login/", {"username": "facilitator", "password": "a-long-test-password"})
         assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_password_guessing_is_rate_limited(client, personas):
+    statuses = [
+        client.post("/en/login/", {"username": "facilitator", "password": f"guess-{i}"}).status_code
+        for i in range(12)
+    ]
+    assert statuses[:10] == [200] * 10
+    assert statuses[10:] == [429, 429]

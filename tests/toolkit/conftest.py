@@ -1,20 +1,11 @@
-"""Fixtures for the methods-library view tests: seeded translations and fresh rate limits."""
+"""Fixtures for the methods-library view tests: seeded translations (rate limits: tests/conftest.py)."""
 
 from __future__ import annotations
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 
 from samensterk.toolkit.models import Translation
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """The PDF views allow 30 requests a minute per address; every test starts with a clean count."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

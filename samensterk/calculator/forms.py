@@ -213,10 +213,12 @@ class CalculatorForm(forms.Form):
     owner = forms.BooleanField(label=_("We own our home (no rent)"), required=False)
     her_pension = AmountField(label=_("Her pension contribution (percent of the wage)"), max_value=30)
     vrijlating = forms.BooleanField(
+        # xgettext:no-python-format
         label=_("She starts work from bijstand: in the first six months 25% of her earnings may be kept"),
         required=False,
     )
     vrijlating_ouder = forms.BooleanField(
+        # xgettext:no-python-format
         label=_("Single parent on bijstand: after those six months 12.5% of her earnings may be kept"),
         required=False,
     )

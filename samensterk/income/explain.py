@@ -104,6 +104,7 @@ T = {
                              "work ({earned} a month) counts against it."),
     "childcare_cost": gettext_noop("Childcare costs {amount} a month while she works."),
     "net_household": gettext_noop("Together the household has {amount} a month, {year_amount} a year."),
+    # xgettext:no-python-format
     "independence": gettext_noop("Her own net income from work is {own} a month (yearly average). Financially "
                                  "independent from {financial_threshold} (the net minimum wage), economically "
                                  "independent from {economic_threshold} (70% of it)."),

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from samensterk.income.formulas import huurtoeslag, kinderopvangtoeslag, kindgebonden_budget, zorgtoeslag
 from samensterk.income.parameters_loader import Scale, all_parameters, load, reference_at
 
 
@@ -270,6 +271,12 @@ def render_line(line: dict, translate=None, money=None) -> str:
 # --- compare and cliffs -------------------------------------------------------------------------
 
 TOESLAGEN = ("zorgtoeslag", "huurtoeslag", "kindgebonden_budget", "kinderopvangtoeslag")
+_TOESLAG_RULES = {
+    "zorgtoeslag": zorgtoeslag.zorgtoeslag,
+    "huurtoeslag": huurtoeslag.huurtoeslag,
+    "kindgebonden_budget": kindgebonden_budget.kindgebonden_budget,
+    "kinderopvangtoeslag": kinderopvangtoeslag.kinderopvangtoeslag,
+}
 CHANGE = {
     ("zorgtoeslag", "stop"): gettext_noop("From {stop_hours} hours the zorgtoeslag stops: your joint income passes {ceiling}."),
     ("zorgtoeslag", "fall"): gettext_noop("The zorgtoeslag falls by {change} because your joint income rises from {income_from} to {income_to}."),
@@ -296,14 +303,12 @@ CHANGE = {
 def _stop_income(res, i, comp) -> float | None:
     """The highest joint income (whole euros) at which this household still gets ``comp``: the
     toeslag's own rule evaluated on an income grid, so the figure is the rule's, not a guess."""
-    import importlib
-
     from samensterk.income.parameters_loader import MissingParameter
     from samensterk.income.simulate import pack
 
     hh = res.households[i]
     p, a = load(hh.year), pack([hh])
-    fn = getattr(importlib.import_module(f"samensterk.income.formulas.{comp}"), comp)
+    fn = _TOESLAG_RULES[comp]
     kw = {"p": p, "heeft_partner": a.has_partner, "kind_leeftijd": a.child_age}
     if comp == "zorgtoeslag":
         kw.pop("kind_leeftijd")

@@ -36,8 +36,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from samensterk.income.formulas import bijstand as bijstand_rules
 from samensterk.income.formulas import (
+    awir,
     huurtoeslag,
     kinderbijslag,
     kinderopvangtoeslag,
@@ -47,6 +47,7 @@ from samensterk.income.formulas import (
     zelfstandigheid,
     zorgtoeslag,
 )
+from samensterk.income.formulas import bijstand as bijstand_rules
 from samensterk.income.formulas import inkomstenbelasting as ib
 from samensterk.income.household import CHILDCARE_TYPES, MAX_HOURS_WEEK, Household
 from samensterk.income.parameters_loader import MissingParameter, load
@@ -314,7 +315,6 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     has_child = ~np.all(np.isnan(a.child_age), axis=-1)
     has_care = np.any(a.care_type > 0, axis=-1)
     care_hours = a.care_hours * working[..., None]
-    monthly = lambda annual: np.floor(annual / 12 + 1e-9)  # noqa: E731  Awir art. 22: rounded down
     zt = rules.call("zorgtoeslag", zorgtoeslag.zorgtoeslag, True, shape,
                     p=p, toetsingsinkomen=ti, heeft_partner=a.has_partner)  # fmt: skip
     ht = rules.call("huurtoeslag", huurtoeslag.huurtoeslag, ~a.owner & (a.rent > 0), shape,
@@ -343,10 +343,10 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
         "arbeidskorting": her["lh"].arbeidskorting,
         "iack": (her_ib["iack"] + p_ib["iack"]) / 12,
         "assessment": assessment_year / 12,
-        "zorgtoeslag": monthly(zt),
-        "huurtoeslag": monthly(ht),
-        "kindgebonden_budget": monthly(kgb),
-        "kinderopvangtoeslag": monthly(kot),
+        "zorgtoeslag": awir.maandbedrag(zt),
+        "huurtoeslag": awir.maandbedrag(ht),
+        "kindgebonden_budget": awir.maandbedrag(kgb),
+        "kinderopvangtoeslag": awir.maandbedrag(kot),
         "kinderbijslag": np.broadcast_to(kb / 12, shape),
         "bijstand": bijstand,
         "childcare_cost": cost / 12,

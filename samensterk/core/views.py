@@ -3,13 +3,12 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from samensterk.toolkit.models import Method
-from samensterk.toolkit.selectors import localize
+from samensterk.toolkit.selectors import method_list
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    methods = localize(Method.objects.order_by("order", "slug"))
+    methods = method_list()
     return render(request, "core/home.html", {"methods": methods})
 
 

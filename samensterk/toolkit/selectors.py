@@ -69,7 +69,7 @@ class Localized:
 def localize(objs: Iterable[ContentItem], language: str | None = None) -> list[Localized]:
     """Wrap rows of one model in their translation; one query per call, whatever the count."""
     objs = list(objs)
-    language = (language or get_language() or SOURCE_LANGUAGE).split("-")[0]
+    language = language or current_language()
     if not objs:
         return []
     translations: dict[int, Translation] = {}
@@ -101,17 +101,13 @@ def statements_filtered(
         qs = qs.filter(audience=audience)
     query = query.strip()
     if query:
-        language = (get_language() or SOURCE_LANGUAGE).split("-")[0]
+        language = current_language()
         ct = ContentType.objects.get_for_model(Statement)
         translated_ids = Translation.objects.filter(
             content_type=ct, language=language, fields__text__icontains=query
         ).values("object_id")
         qs = qs.filter(Q(text__icontains=query) | Q(pk__in=translated_ids))
     return qs.distinct().order_by("order", "slug")
-
-
-def methods_with_counts() -> QuerySet[Method]:
-    return Method.objects.prefetch_related("steps").order_by("order", "slug")
 
 
 # --- Pages of the methods library -----------------------------------------------------------

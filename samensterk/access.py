@@ -1,29 +1,77 @@
 """The access helpers every view goes through (DESIGN.md §3).
 
-One helper per object type. Each returns the object and whether the user may change it, or raises
-Http404: an outsider never learns that a record exists. Views never filter by organisation
-themselves; they call these.
+One helper per object type. Each returns the object and what this user may do with it (a small
+``Can`` value), or raises Http404: an outsider never learns that a record exists. Views never
+filter by organisation themselves; they call these, and list views use the ``visible_*``
+querysets below.
+
+The rules, in one place:
+- Alliance staff rights come only from a staff membership of an organisation of kind "alliance".
+  Staff read and manage trajectories and sessions, but never read report text or safety signals.
+- Funders get no object at all, only suppressed aggregates (monitoring).
+- Facilitators, trainers and coordinators of the partnership's two organisations read the
+  trajectory. Coordinators and trainers of those organisations manage it.
+- Report text is read by the trajectory's team (its facilitators, its trainer, its coordinator)
+  and by the coordinators of the partnership's organisations ("the coordinator reads along").
+- Safety signals are seen by the trajectory's trainer and coordinator, nobody else.
+- The trainer of the trajectory records the debrief.
+- A report is written by a facilitator of that session (or of the trajectory when the session
+  names none).
 """
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from samensterk.accounts.models import Membership, Organisation
 
+Role = Membership.Role
+# Roles that work inside a partnership; funders and staff are not among them.
+TEAM_ROLES = frozenset({Role.FACILITATOR, Role.TRAINER, Role.COORDINATOR})
+MANAGING_ROLES = frozenset({Role.TRAINER, Role.COORDINATOR})
+
+
+@dataclass(frozen=True)
+class Can:
+    """What a user may do with one object. Everything is False unless a rule grants it."""
+
+    read: bool = False
+    edit: bool = False
+    read_report_text: bool = False
+    see_safety: bool = False
+    debrief: bool = False
+    write_report: bool = False
+
+
+def _authenticated(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False)) and getattr(user, "is_active", False)
+
 
 def memberships_of(user) -> QuerySet[Membership]:
-    if not getattr(user, "is_authenticated", False):
+    if not _authenticated(user):
         return Membership.objects.none()
     return Membership.objects.filter(user=user).select_related("organisation")
 
 
+def is_alliance_staff(user) -> bool:
+    """Staff rights come only from a staff membership of the alliance organisation."""
+    return (
+        memberships_of(user).filter(role=Role.STAFF, organisation__kind=Organisation.Kind.ALLIANCE).exists()
+    )
+
+
+def is_funder(user) -> bool:
+    return memberships_of(user).filter(role=Role.FUNDER).exists()
+
+
 def organisations_for(user) -> QuerySet[Organisation]:
-    """The organisations a user belongs to (staff of the alliance see them all)."""
-    if not getattr(user, "is_authenticated", False):
+    """The organisations a user belongs to (alliance staff see them all)."""
+    if not _authenticated(user):
         return Organisation.objects.none()
-    if memberships_of(user).filter(role=Membership.Role.STAFF).exists():
+    if is_alliance_staff(user):
         return Organisation.objects.all()
     return Organisation.objects.filter(memberships__user=user).distinct()
 
@@ -34,5 +82,152 @@ def organisation_for(user, slug: str) -> tuple[Organisation, bool]:
     if org is None:
         raise Http404
     roles = set(memberships_of(user).filter(organisation=org).values_list("role", flat=True))
-    staff = memberships_of(user).filter(role=Membership.Role.STAFF).exists()
-    return org, staff or bool(roles & Membership.EDITING_ROLES)
+    return org, is_alliance_staff(user) or bool(roles & Membership.EDITING_ROLES)
+
+
+def managed_organisations(user) -> QuerySet[Organisation]:
+    """Organisations whose facilitator pool (recruitment, training, intervision) the user keeps."""
+    if is_alliance_staff(user):
+        return Organisation.objects.filter(kind__in=[Organisation.Kind.MEN, Organisation.Kind.WOMEN])
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__role__in=MANAGING_ROLES
+    ).distinct()
+
+
+# --- trajectories, sessions, reports ------------------------------------------------------
+
+
+def visible_trajectories(user):
+    """Every trajectory the user may read: the one queryset list views start from."""
+    from samensterk.programme.models import Trajectory
+
+    if not _authenticated(user):
+        return Trajectory.objects.none()
+    if is_alliance_staff(user):
+        return Trajectory.objects.all()
+    team_orgs = Membership.objects.filter(user=user, role__in=TEAM_ROLES).values("organisation")
+    return Trajectory.objects.filter(
+        Q(partnership__men_organisation__in=team_orgs)
+        | Q(partnership__women_organisation__in=team_orgs)
+        | Q(facilitators=user)
+        | Q(trainer=user)
+        | Q(coordinator=user)
+    ).distinct()
+
+
+def visible_sessions(user):
+    from samensterk.programme.models import Session
+
+    return Session.objects.filter(trajectory__in=visible_trajectories(user))
+
+
+def trajectory_can(user, trajectory) -> Can:
+    """The capabilities of ``user`` on ``trajectory`` (all False for an outsider)."""
+    if not _authenticated(user):
+        return Can()
+    partnership = trajectory.partnership
+    roles = set(
+        Membership.objects.filter(
+            user=user,
+            organisation_id__in=[partnership.men_organisation_id, partnership.women_organisation_id],
+        ).values_list("role", flat=True)
+    )
+    is_trainer = trajectory.trainer_id == user.pk
+    is_coordinator = trajectory.coordinator_id == user.pk
+    is_facilitator = trajectory.facilitators.filter(pk=user.pk).exists()
+    in_team = is_trainer or is_coordinator or is_facilitator
+    staff = is_alliance_staff(user)
+    read = staff or in_team or bool(roles & TEAM_ROLES)
+    if not read:
+        return Can()
+    return Can(
+        read=True,
+        edit=staff or is_trainer or is_coordinator or bool(roles & MANAGING_ROLES),
+        read_report_text=in_team or Role.COORDINATOR in roles,
+        see_safety=is_trainer or is_coordinator,
+        debrief=is_trainer,
+    )
+
+
+def trajectory_for(user, pk) -> tuple:
+    """The trajectory ``pk`` and what ``user`` may do with it, or Http404."""
+    from samensterk.programme.models import Trajectory
+
+    trajectory = (
+        Trajectory.objects.select_related(
+            "method", "partnership__men_organisation", "partnership__women_organisation"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if trajectory is None:
+        raise Http404
+    can = trajectory_can(user, trajectory)
+    if not can.read:
+        raise Http404
+    return trajectory, can
+
+
+def _session_can(user, session, can: Can) -> Can:
+    facilitators = session.facilitators.all()
+    if facilitators.exists():
+        writes = facilitators.filter(pk=user.pk).exists()
+    else:
+        writes = session.trajectory.facilitators.filter(pk=user.pk).exists()
+    return Can(
+        read=can.read,
+        edit=can.edit,
+        read_report_text=can.read_report_text,
+        see_safety=can.see_safety,
+        debrief=can.debrief,
+        write_report=writes,
+    )
+
+
+def session_for(user, pk) -> tuple:
+    """The session ``pk`` and what ``user`` may do with it (incl. writing its report), or Http404."""
+    from samensterk.programme.models import Session
+
+    session = (
+        Session.objects.select_related(
+            "trajectory__method",
+            "trajectory__partnership__men_organisation",
+            "trajectory__partnership__women_organisation",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if session is None:
+        raise Http404
+    can = trajectory_can(user, session.trajectory)
+    if not can.read:
+        raise Http404
+    return session, _session_can(user, session, can)
+
+
+def report_for(user, session_pk) -> tuple:
+    """The report of session ``session_pk`` for a reader of report text, or Http404.
+
+    Alliance staff and other readers of the trajectory get 404 here: they see a report's status
+    on the trajectory page, never its text.
+    """
+    from samensterk.programme.models import SessionReport
+
+    session, can = session_for(user, session_pk)
+    if not (can.read_report_text or can.write_report):
+        raise Http404
+    report = SessionReport.objects.filter(session=session).select_related("author", "debriefed_by").first()
+    if report is None:
+        raise Http404
+    if report.status == SessionReport.Status.DRAFT and report.author_id != user.pk:
+        raise Http404  # a draft is the author's until it is submitted
+    return report, can
+
+
+def audit_events_for(user):
+    """The audit log: alliance staff read all of it; nobody else reads it in the app."""
+    from samensterk.core.models import AuditEvent
+
+    if not is_alliance_staff(user):
+        raise Http404
+    return AuditEvent.objects.select_related("actor", "organisation")

@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "samensterk.core",
     "samensterk.toolkit",
     "samensterk.calculator",
+    "samensterk.programme",
+    "samensterk.companion",
+    "samensterk.monitoring",
 ]
 
 MIDDLEWARE = [

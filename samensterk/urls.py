@@ -18,6 +18,9 @@ urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
     path("toolkit/", include("samensterk.toolkit.urls")),
     path("calculator/", include("samensterk.calculator.urls")),
+    path("programme/", include("samensterk.programme.urls")),
+    path("companion/", include("samensterk.companion.urls")),
+    path("monitoring/", include("samensterk.monitoring.urls")),
     # Password guessing is slowed down per address; the 11th attempt in a minute gets the 429 page.
     path(
         "login/",

@@ -79,8 +79,12 @@ def personas(db):
     other = Organisation.objects.create(
         name="Test Andere Organisatie", slug="test-other", kind="women", is_demo=True
     )
+    alliance = Organisation.objects.create(
+        name="Test Alliantiebureau", slug="test-alliance-office", kind="alliance", is_demo=True
+    )
     people = {}
     for username, org, role in [
+        ("staff", alliance, Membership.Role.STAFF),
         ("facilitator", men, Membership.Role.FACILITATOR),
         ("trainer", men, Membership.Role.TRAINER),
         ("coordinator", women, Membership.Role.COORDINATOR),
@@ -90,8 +94,100 @@ def personas(db):
         user = User.objects.create_user(username=username, password="a-long-test-password")
         Membership.objects.create(user=user, organisation=org, role=role)
         people[username] = user
-    people["orgs"] = {"men": men, "women": women, "other": other}
+    people["orgs"] = {"men": men, "women": women, "other": other, "alliance": alliance}
     return people
+
+
+@pytest.fixture
+def programme(personas):
+    """A partnership of the personas' two organisations running one trajectory with three sessions.
+
+    The facilitator facilitates, the trainer debriefs, the coordinator of the partner women's
+    organisation reads along. Session 1 was held and has a submitted report (with a safety
+    signal); session 2 was held, no report yet; session 3 is planned. The outsider's organisation
+    runs a trajectory of its own (with the outsider as coordinator) that nobody else may see.
+    """
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from samensterk.accounts.models import Membership, Organisation
+    from samensterk.programme.models import Partnership, Session, SessionReport, Trajectory
+    from samensterk.toolkit.models import Method
+
+    method = Method.objects.create(slug="test-methode", name="Testmethode", composition="men")
+    partnership = Partnership.objects.create(
+        men_organisation=personas["orgs"]["men"], women_organisation=personas["orgs"]["women"]
+    )
+    today = timezone.localdate()
+    trajectory = Trajectory.objects.create(
+        name="Test Noord voorjaar",
+        method=method,
+        partnership=partnership,
+        district="noord",
+        starts_on=today - dt.timedelta(days=14),
+        languages=["nl", "ar"],
+        status=Trajectory.Status.RUNNING,
+        trainer=personas["trainer"],
+        coordinator=personas["coordinator"],
+    )
+    trajectory.facilitators.add(personas["facilitator"])
+    now = timezone.now()
+    sessions = []
+    for number, days, status in [(1, -14, "held"), (2, -7, "held"), (3, 7, "planned")]:
+        session = Session.objects.create(
+            trajectory=trajectory,
+            number=number,
+            starts_at=now + dt.timedelta(days=days),
+            place=Session.Place.COMMUNITY_CENTRE,
+            status=status,
+            language="nl",
+            men_count=8 if status == "held" else None,
+            women_count=0 if status == "held" else None,
+            first_time_count=3 if status == "held" else None,
+        )
+        session.facilitators.add(personas["facilitator"])
+        sessions.append(session)
+    report = SessionReport.objects.create(
+        session=sessions[0],
+        author=personas["facilitator"],
+        status=SessionReport.Status.SUBMITTED,
+        outcomes="Testuitkomst: de mannen spraken over zorg.",
+        quotes="Testcitaat zonder naam.",
+        atmosphere=4,
+        safety_signal=True,
+        reflection="Testreflectie.",
+        submitted_at=now - dt.timedelta(days=13),
+    )
+    # The outsider's own world: a partnership and trajectory no persona above may see.
+    other_men = Organisation.objects.create(
+        name="Test Andere Mannen", slug="test-other-men", kind="men", is_demo=True
+    )
+    Membership.objects.create(user=personas["outsider"], organisation=other_men, role="trainer")
+    other_partnership = Partnership.objects.create(
+        men_organisation=other_men, women_organisation=personas["orgs"]["other"]
+    )
+    other_trajectory = Trajectory.objects.create(
+        name="Test Andere trajectory",
+        method=method,
+        partnership=other_partnership,
+        district="west",
+        starts_on=today,
+        trainer=personas["outsider"],
+        coordinator=personas["outsider"],
+    )
+    other_session = Session.objects.create(
+        trajectory=other_trajectory, number=1, starts_at=now, place=Session.Place.LIVING_ROOM
+    )
+    return {
+        "method": method,
+        "partnership": partnership,
+        "trajectory": trajectory,
+        "sessions": sessions,
+        "report": report,
+        "other_trajectory": other_trajectory,
+        "other_session": other_session,
+    }
 
 
 @pytest.fixture(autouse=True)

@@ -158,14 +158,13 @@ def example_projector(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _handout_response(request, form, example=None) -> HttpResponse:
     from samensterk.calculator.pdf import handout_pdf
+    from samensterk.core.pdf import pdf_response
 
     result = _calculate(form, pdf=True) if form.is_valid() else None
     if result is None:
         return _private(render(request, "calculator/index.html", _page_context(form, None), status=INVALID))
     pdf = handout_pdf(request, {**_page_context(form, result, example=example), "language": get_language()})
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="samen-sterk-{get_language()}.pdf"'
-    return _private(response)
+    return _private(pdf_response(pdf, f"samen-sterk-{get_language()}.pdf"))
 
 
 @csrf_exempt

@@ -7,8 +7,8 @@ from .models import AuditEvent
 class AuditEventAdmin(admin.ModelAdmin):
     """Read-only: the audit log is append-only, even for superusers."""
 
-    list_display = ["created", "actor", "action", "object_type", "object_id"]
-    list_filter = ["action"]
+    list_display = ["created", "actor", "action", "organisation", "object_type", "object_id"]
+    list_filter = ["action", "organisation"]
     date_hierarchy = "created"
 
     def has_add_permission(self, request):

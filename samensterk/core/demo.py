@@ -11,6 +11,7 @@ from django.db import transaction
 from samensterk.accounts.models import Membership, Organisation, User
 
 from .audit import audit_record
+from .models import AuditAction
 
 DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 - fictional accounts on a local demo database
 
@@ -58,5 +59,5 @@ def demo_load(*, actor=None) -> dict[str, int]:
             )
             created["memberships"] += new
         if any(created.values()):
-            audit_record(actor=actor, action="demo.load", detail=created)
+            audit_record(actor=actor, action=AuditAction.DEMO_LOAD, detail=created)
     return created

@@ -19,6 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
 from samensterk.core.audit import audit_record
+from samensterk.core.models import AuditAction
 
 from .models import (
     FinancialTool,
@@ -316,5 +317,5 @@ def toolkit_load(*, content_dir: Path, actor=None) -> Counter[str]:
         for lang_dir in sorted(p for p in i18n.iterdir() if p.is_dir()) if i18n.exists() else []:
             loader.load_translations(lang_dir)
         if loader.counts["created"] or loader.counts["updated"] or loader.counts["removed"]:
-            audit_record(actor=actor, action="toolkit.load", detail=dict(loader.counts))
+            audit_record(actor=actor, action=AuditAction.TOOLKIT_LOAD, detail=dict(loader.counts))
     return loader.counts

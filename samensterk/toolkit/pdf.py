@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils.translation import get_language_info
+
+from samensterk.core.pdf import render_pdf
 
 from .selectors import SOURCE_LANGUAGE, Localized
 
@@ -69,21 +69,6 @@ def flipover_font_size(text: str, *, rtl: bool = False, dutch: str = "") -> tupl
     return FONT_SIZES_PT[-1], 12 if dutch else 0
 
 
-def render_pdf(html: str) -> bytes:
-    from weasyprint import HTML  # lazy: loads Pango through cffi
-    from weasyprint.urls import URLFetcher
-
-    fetcher = URLFetcher(allowed_protocols=("data",), allow_redirects=False, timeout=1)
-    return HTML(string=html, url_fetcher=fetcher).write_pdf()
-
-
-def pdf_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
-
-
 def flipover_pdf(statements: Sequence[Localized], *, language: str, with_dutch: bool) -> bytes:
     """One statement per page, as large as fits; the Dutch text underneath when asked (and not Dutch)."""
     sheets = []
@@ -103,11 +88,10 @@ def flipover_pdf(statements: Sequence[Localized], *, language: str, with_dutch: 
                 "dutch_size": dutch_size,
             }
         )
-    html = render_to_string(
+    return render_pdf(
         "toolkit/pdf/flipover.html",
         {"sheets": sheets, "language": language, "dir": "rtl" if rtl else "ltr", "total": len(sheets)},
     )
-    return render_pdf(html)
 
 
 def step_plan_pdf(
@@ -120,7 +104,7 @@ def step_plan_pdf(
     principles: Sequence[Localized],
     language: str,
 ) -> bytes:
-    html = render_to_string(
+    return render_pdf(
         "toolkit/pdf/step_plan.html",
         {
             "method": method,
@@ -133,4 +117,3 @@ def step_plan_pdf(
             "dir": "rtl" if _rtl(language) else "ltr",
         },
     )
-    return render_pdf(html)

@@ -16,6 +16,8 @@ from django.utils.translation import override
 from django.views.decorators.http import require_GET
 from django_ratelimit.decorators import ratelimit
 
+from samensterk.core.pdf import pdf_response
+
 from . import pdf, selectors
 from .models import Method, MethodStep, Statement, WorkForm
 
@@ -187,7 +189,7 @@ def step_plan_pdf(request: HttpRequest, slug: str, step_slug: str) -> HttpRespon
         principles=selectors.principle_list(language),
         language=language,
     )
-    return pdf.pdf_response(content, f"{obj.slug}-{step_obj.slug}-{language}.pdf")
+    return pdf_response(content, f"{obj.slug}-{step_obj.slug}-{language}.pdf")
 
 
 @require_GET
@@ -250,7 +252,7 @@ def statements_flipover(request: HttpRequest) -> HttpResponse:
             selectors.localize(statements, language), language=language, with_dutch=with_dutch
         )
     parts = ["statements", filters.get("method") or filters.get("theme") or "", language]
-    return pdf.pdf_response(content, "-".join(p for p in parts if p) + ".pdf")
+    return pdf_response(content, "-".join(p for p in parts if p) + ".pdf")
 
 
 @require_GET

@@ -34,11 +34,18 @@ class TestOrganisationAccess:
             organisation_for(AnonymousUser(), "test-men")
 
     def test_alliance_staff_see_every_organisation(self, personas):
-        from samensterk.accounts.models import Membership, Organisation, User
+        from samensterk.accounts.models import Organisation
 
-        alliance = Organisation.objects.create(name="Test Alliantie", slug="test-alliance", kind="alliance")
-        staff = User.objects.create_user(username="staff", password="a-long-test-password")
-        Membership.objects.create(user=staff, organisation=alliance, role=Membership.Role.STAFF)
+        staff = personas["staff"]
         assert organisations_for(staff).count() == Organisation.objects.count()
         _org, can_edit = organisation_for(staff, "test-women")
         assert can_edit is True
+
+    def test_a_staff_role_outside_the_alliance_gives_no_staff_rights(self, personas):
+        from samensterk.accounts.models import Membership, User
+
+        pretender = User.objects.create_user(username="pretender", password="a-long-test-password")
+        Membership.objects.create(
+            user=pretender, organisation=personas["orgs"]["other"], role=Membership.Role.STAFF
+        )
+        assert list(organisations_for(pretender)) == [personas["orgs"]["other"]]

@@ -1,0 +1,256 @@
+"""Every state change of the programme: named, keyword-only, atomic, audited (STYLE.md).
+
+Views parse and check access (samensterk/access.py) and then call one of these. The audit
+detail holds ids, counts and field names only, never the text a user typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from samensterk.core.audit import audit_record
+from samensterk.core.models import AuditAction
+
+from .models import Partnership, Session, SessionReport, Trajectory
+
+# The report's own fields a facilitator fills in; themes and statements are many-to-many.
+REPORT_FIELDS = (
+    "outcomes",
+    "quotes",
+    "atmosphere",
+    "followup_financial",
+    "followup_referral",
+    "safety_signal",
+    "reflection",
+)
+ATTENDANCE_FIELDS = ("men_count", "women_count", "first_time_count")
+
+
+def _owner(trajectory: Trajectory):
+    """Audit rows of a trajectory belong to its men's organisation (the one that runs it)."""
+    return trajectory.partnership.men_organisation
+
+
+# --- partnerships and trajectories ---------------------------------------------------------
+
+
+@transaction.atomic
+def partnership_create(*, actor, men_organisation, women_organisation) -> Partnership:
+    partnership = Partnership.objects.create(
+        men_organisation=men_organisation, women_organisation=women_organisation
+    )
+    audit_record(
+        actor=actor, action=AuditAction.PARTNERSHIP_CREATE, obj=partnership, organisation=men_organisation
+    )
+    return partnership
+
+
+@transaction.atomic
+def trajectory_create(*, actor, data: dict[str, Any], facilitators=()) -> Trajectory:
+    trajectory = Trajectory.objects.create(**data)
+    trajectory.facilitators.set(facilitators)
+    audit_record(
+        actor=actor,
+        action=AuditAction.TRAJECTORY_CREATE,
+        obj=trajectory,
+        organisation=_owner(trajectory),
+        detail={"facilitators": len(facilitators)},
+    )
+    return trajectory
+
+
+@transaction.atomic
+def trajectory_update(
+    *, actor, trajectory: Trajectory, data: dict[str, Any], facilitators=None
+) -> Trajectory:
+    changed = [name for name, value in data.items() if getattr(trajectory, name) != value]
+    for name, value in data.items():
+        setattr(trajectory, name, value)
+    if changed:
+        trajectory.save(update_fields=changed)
+    if facilitators is not None:
+        trajectory.facilitators.set(facilitators)
+    audit_record(
+        actor=actor,
+        action=AuditAction.TRAJECTORY_UPDATE,
+        obj=trajectory,
+        organisation=_owner(trajectory),
+        detail={"fields": ",".join(sorted(changed))[:64]},
+    )
+    return trajectory
+
+
+# --- sessions ------------------------------------------------------------------------------
+
+
+def next_session_number(trajectory: Trajectory) -> int:
+    last = trajectory.sessions.order_by("-number").values_list("number", flat=True).first()
+    return (last or 0) + 1
+
+
+@transaction.atomic
+def session_create(*, actor, trajectory: Trajectory, data: dict[str, Any], facilitators=()) -> Session:
+    session = Session.objects.create(trajectory=trajectory, **data)
+    session.facilitators.set(facilitators)
+    audit_record(actor=actor, action=AuditAction.SESSION_CREATE, obj=session, organisation=_owner(trajectory))
+    return session
+
+
+@transaction.atomic
+def session_update(*, actor, session: Session, data: dict[str, Any], facilitators=None) -> Session:
+    changed = [name for name, value in data.items() if getattr(session, name) != value]
+    for name, value in data.items():
+        setattr(session, name, value)
+    if changed:
+        session.save(update_fields=[*changed, "updated"])
+    if facilitators is not None:
+        session.facilitators.set(facilitators)
+    audit_record(
+        actor=actor,
+        action=AuditAction.SESSION_UPDATE,
+        obj=session,
+        organisation=_owner(session.trajectory),
+        detail={"fields": ",".join(sorted(changed))[:64]},
+    )
+    return session
+
+
+# --- the report after a session ------------------------------------------------------------
+
+
+def report_draft_for(*, session: Session, author) -> SessionReport:
+    """The session's report, or a new draft by ``author``. Callers have checked can.write_report."""
+    report = SessionReport.objects.filter(session=session).first()
+    if report is not None:
+        return report
+    try:
+        with transaction.atomic():
+            return SessionReport.objects.create(session=session, author=author)
+    except IntegrityError:  # two tabs created it at the same moment: one report per session
+        return SessionReport.objects.get(session=session)
+
+
+def _apply(report: SessionReport, data: dict[str, Any]) -> list[str]:
+    changed = []
+    for name in REPORT_FIELDS:
+        if name in data and getattr(report, name) != data[name]:
+            setattr(report, name, data[name])
+            changed.append(name)
+    return changed
+
+
+def _apply_attendance(session: Session, data: dict[str, Any]) -> list[str]:
+    changed = []
+    for name in ATTENDANCE_FIELDS:
+        if name in data and getattr(session, name) != data[name]:
+            setattr(session, name, data[name])
+            changed.append(name)
+    return changed
+
+
+def _set_relations(report: SessionReport, data: dict[str, Any]) -> None:
+    if "themes" in data:
+        report.themes.set(data["themes"])
+    if "statements" in data:
+        report.statements.set(data["statements"])
+
+
+@transaction.atomic
+def report_save_draft(*, session: Session, author, data: dict[str, Any]) -> SessionReport:
+    """Keep what was typed so far on the server (the browser keeps its own copy too).
+
+    A submitted report is not reopened by a late autosave from another tab: the draft is ignored.
+    """
+    report = report_draft_for(session=session, author=author)
+    report = SessionReport.objects.select_for_update().get(pk=report.pk)
+    if report.status != SessionReport.Status.DRAFT:
+        return report
+    changed = _apply(report, data)
+    session_changed = _apply_attendance(session, data)
+    if changed:
+        report.save(update_fields=[*changed, "updated"])
+    if session_changed:
+        session.save(update_fields=[*session_changed, "updated"])
+    _set_relations(report, data)
+    audit_record(
+        actor=author,
+        action=AuditAction.REPORT_DRAFT_SAVE,
+        obj=report,
+        organisation=_owner(session.trajectory),
+        detail={"fields": len(changed) + len(session_changed)},
+    )
+    return report
+
+
+@transaction.atomic
+def report_submit(
+    *, session: Session, author, data: dict[str, Any], submission_key: uuid.UUID
+) -> tuple[SessionReport, bool]:
+    """Submit the report; the session counts as held. Returns (report, newly_submitted).
+
+    Idempotent: the same ``submission_key`` (a double tap, a retry queued while offline) or a
+    report that is already submitted returns the existing report and changes nothing.
+    """
+    existing = SessionReport.objects.filter(submission_key=submission_key).first()
+    if existing is not None:
+        return existing, False
+    report = report_draft_for(session=session, author=author)
+    report = SessionReport.objects.select_for_update().get(pk=report.pk)
+    if report.status != SessionReport.Status.DRAFT:
+        return report, False
+    _apply(report, data)
+    report.status = SessionReport.Status.SUBMITTED
+    report.submission_key = submission_key
+    report.submitted_at = timezone.now()
+    if report.author_id is None:
+        report.author = author
+    report.save()
+    _set_relations(report, data)
+    _apply_attendance(session, data)
+    session.status = Session.Status.HELD
+    session.save(update_fields=[*ATTENDANCE_FIELDS, "status", "updated"])
+    organisation = _owner(session.trajectory)
+    audit_record(
+        actor=author,
+        action=AuditAction.REPORT_SUBMIT,
+        obj=report,
+        organisation=organisation,
+        detail={"themes": report.themes.count(), "statements": report.statements.count()},
+    )
+    if report.safety_signal:
+        # The signal itself is the notification: the trainer's and coordinator's pages list every
+        # submitted report with a signal that is not yet discussed.
+        audit_record(actor=author, action=AuditAction.SAFETY_SIGNAL, obj=report, organisation=organisation)
+    return report, True
+
+
+def report_read(*, report: SessionReport, actor) -> None:
+    """Every read of report text is logged (DESIGN.md §3)."""
+    audit_record(
+        actor=actor,
+        action=AuditAction.REPORT_READ,
+        obj=report,
+        organisation=_owner(report.session.trajectory),
+    )
+
+
+@transaction.atomic
+def report_debrief(*, report: SessionReport, actor, discussed_on: dt.date, notes: str) -> SessionReport:
+    """The trainer discussed the report with the facilitator."""
+    report.status = SessionReport.Status.DISCUSSED
+    report.debriefed_on = discussed_on
+    report.debrief_notes = notes
+    report.debriefed_by = actor
+    report.save(update_fields=["status", "debriefed_on", "debrief_notes", "debriefed_by", "updated"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.REPORT_DEBRIEF,
+        obj=report,
+        organisation=_owner(report.session.trajectory),
+    )
+    return report

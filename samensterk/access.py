@@ -63,6 +63,11 @@ def is_alliance_staff(user) -> bool:
     )
 
 
+def works_in_programme(user) -> bool:
+    """Facilitators, trainers, coordinators and alliance staff have a programme; funders do not."""
+    return is_alliance_staff(user) or memberships_of(user).filter(role__in=TEAM_ROLES).exists()
+
+
 def is_funder(user) -> bool:
     return memberships_of(user).filter(role=Role.FUNDER).exists()
 
@@ -113,6 +118,45 @@ def visible_trajectories(user):
         | Q(trainer=user)
         | Q(coordinator=user)
     ).distinct()
+
+
+def manageable_partnerships(user):
+    """Partnerships in which the user may start and manage trajectories."""
+    from samensterk.programme.models import Partnership
+
+    if not _authenticated(user):
+        return Partnership.objects.none()
+    if is_alliance_staff(user):
+        return Partnership.objects.select_related("men_organisation", "women_organisation")
+    managing = Membership.objects.filter(user=user, role__in=MANAGING_ROLES).values("organisation")
+    return Partnership.objects.filter(
+        Q(men_organisation__in=managing) | Q(women_organisation__in=managing)
+    ).select_related("men_organisation", "women_organisation")
+
+
+def visible_partnerships(user):
+    """Partnerships the user belongs to through one of the two organisations (staff: all)."""
+    from samensterk.programme.models import Partnership
+
+    if not _authenticated(user):
+        return Partnership.objects.none()
+    if is_alliance_staff(user):
+        return Partnership.objects.select_related("men_organisation", "women_organisation")
+    team_orgs = Membership.objects.filter(user=user, role__in=TEAM_ROLES).values("organisation")
+    return Partnership.objects.filter(
+        Q(men_organisation__in=team_orgs) | Q(women_organisation__in=team_orgs)
+    ).select_related("men_organisation", "women_organisation")
+
+
+def partnership_creation_scope(user) -> set[int] | None:
+    """Which organisations a new partnership must include: None = any (alliance staff), a set of
+    the user's own organisation ids for coordinators, or Http404 for everybody else."""
+    if is_alliance_staff(user):
+        return None
+    own = set(memberships_of(user).filter(role=Role.COORDINATOR).values_list("organisation_id", flat=True))
+    if not own:
+        raise Http404
+    return own
 
 
 def visible_sessions(user):
@@ -222,6 +266,34 @@ def report_for(user, session_pk) -> tuple:
     if report.status == SessionReport.Status.DRAFT and report.author_id != user.pk:
         raise Http404  # a draft is the author's until it is submitted
     return report, can
+
+
+@dataclass(frozen=True)
+class DashboardScope:
+    """Whose aggregates a user may see on the monitoring dashboard (always suppressed there).
+
+    ``organisation_ids`` is None for every organisation (alliance staff and funders), else the
+    organisations a coordinator coordinates.
+    """
+
+    organisation_ids: tuple[int, ...] | None
+    can_import: bool = False
+
+
+def dashboard_scope_for(user) -> DashboardScope:
+    """Alliance staff and funders: all organisations; a coordinator: their own; anyone else 404."""
+    if not _authenticated(user):
+        raise Http404
+    if is_alliance_staff(user):
+        return DashboardScope(organisation_ids=None, can_import=True)
+    if is_funder(user):
+        return DashboardScope(organisation_ids=None, can_import=False)
+    own = tuple(
+        Membership.objects.filter(user=user, role=Role.COORDINATOR).values_list("organisation_id", flat=True)
+    )
+    if not own:
+        raise Http404
+    return DashboardScope(organisation_ids=own, can_import=True)
 
 
 def audit_events_for(user):

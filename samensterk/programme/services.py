@@ -254,3 +254,8 @@ def report_debrief(*, report: SessionReport, actor, discussed_on: dt.date, notes
         organisation=_owner(report.session.trajectory),
     )
     return report
+
+
+def audit_log_read(*, actor) -> None:
+    """Reading the audit log is itself logged: who looked at who looked."""
+    audit_record(actor=actor, action=AuditAction.AUDIT_READ)

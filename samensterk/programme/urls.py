@@ -1,5 +1,21 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "programme"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("to-discuss/", views.to_discuss, name="to_discuss"),
+    path("partnerships/", views.partnerships, name="partnerships"),
+    path("trajectories/", views.trajectory_list, name="trajectories"),
+    path("trajectories/new/", views.trajectory_create, name="trajectory_create"),
+    path("trajectories/<int:pk>/", views.trajectory_detail, name="trajectory"),
+    path("trajectories/<int:pk>/edit/", views.trajectory_edit, name="trajectory_edit"),
+    path("trajectories/<int:pk>/sessions/new/", views.session_create, name="session_create"),
+    path("sessions/<int:pk>/edit/", views.session_edit, name="session_edit"),
+    path("sessions/<int:pk>/report/", views.report, name="report"),
+    path("sessions/<int:pk>/report/draft/", views.report_draft, name="report_draft"),
+    path("sessions/<int:pk>/report/debrief/", views.report_debrief, name="report_debrief"),
+    path("audit/", views.audit_log, name="audit_log"),
+]

@@ -1,0 +1,315 @@
+"""Forms of the programme. They validate input; they never decide who may see what (access.py
+does) and never save (services.py does)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from samensterk.accounts.models import Membership, Organisation, User
+from samensterk.toolkit.models import Method, Statement, Theme
+from samensterk.toolkit.selectors import localize
+
+from .models import Partnership, Session, SessionReport, Trajectory
+
+NO_NAMES = _("No names, addresses or phone numbers of participants.")
+
+# Working languages of the groups: the app's own languages and the families' languages the
+# toolkit names. Codes are ISO 639 (prs = Dari, zgh = Tamazight).
+GROUP_LANGUAGES = [
+    ("nl", _("Dutch")),
+    ("ar", _("Arabic")),
+    ("tr", _("Turkish")),
+    ("so", _("Somali")),
+    ("prs", _("Dari")),
+    ("zgh", _("Tamazight")),
+    ("en", _("English")),
+]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+def _people(organisations, roles):
+    return User.objects.filter(
+        memberships__organisation__in=organisations, memberships__role__in=roles, is_active=True
+    ).distinct()
+
+
+class UserChoiceMixin:
+    """Users are shown by username: the app stores no more of them than login needs."""
+
+    def label_from_instance(self, obj):
+        return obj.get_username()
+
+
+class UserChoice(UserChoiceMixin, forms.ModelChoiceField):
+    pass
+
+
+class UsersChoice(UserChoiceMixin, forms.ModelMultipleChoiceField):
+    pass
+
+
+class PartnershipForm(forms.Form):
+    men_organisation = forms.ModelChoiceField(
+        label=_("Men's organisation"), queryset=Organisation.objects.filter(kind=Organisation.Kind.MEN)
+    )
+    women_organisation = forms.ModelChoiceField(
+        label=_("Women's organisation"), queryset=Organisation.objects.filter(kind=Organisation.Kind.WOMEN)
+    )
+
+    def __init__(self, *args, allowed: set[int] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # None means any organisation (alliance staff); otherwise one side must be the user's own.
+        self.allowed = allowed
+
+    def clean(self):
+        data = super().clean()
+        men, women = data.get("men_organisation"), data.get("women_organisation")
+        if men and women:
+            if self.allowed is not None and not ({men.pk, women.pk} & self.allowed):
+                raise forms.ValidationError(_("One of the two organisations must be your own."))
+            if Partnership.objects.filter(men_organisation=men, women_organisation=women).exists():
+                raise forms.ValidationError(_("These two organisations already work together."))
+        return data
+
+
+class TrajectoryForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("Working languages"),
+        choices=GROUP_LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    trainer = UserChoice(label=_("Trainer"), queryset=User.objects.none())
+    coordinator = UserChoice(label=_("Coordinator"), queryset=User.objects.none())
+    facilitators = UsersChoice(
+        label=_("Facilitators"),
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Trajectory
+        fields = [
+            "name",
+            "method",
+            "partnership",
+            "district",
+            "starts_on",
+            "ends_on",
+            "languages",
+            "status",
+            "trainer",
+            "coordinator",
+            "facilitators",
+        ]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+
+    def __init__(self, *args, partnerships, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partnership"].queryset = partnerships
+        self.fields["method"].queryset = Method.objects.all()
+        self.fields["method"].label_from_instance = lambda method: localize([method])[0].name
+        orgs = Organisation.objects.filter(
+            Q(partnerships_as_men__in=partnerships) | Q(partnerships_as_women__in=partnerships)
+        )
+        self.fields["trainer"].queryset = _people(orgs, [Membership.Role.TRAINER])
+        self.fields["coordinator"].queryset = _people(orgs, [Membership.Role.COORDINATOR])
+        self.fields["facilitators"].queryset = _people(orgs, [Membership.Role.FACILITATOR])
+        self.fields["name"].help_text = _("For example: Noord, spring 2026. No names of participants.")
+
+    def clean(self):
+        data = super().clean()
+        partnership = data.get("partnership")
+        if partnership is None:
+            return data
+        org_ids = {partnership.men_organisation_id, partnership.women_organisation_id}
+        for field in ("trainer", "coordinator"):
+            user = data.get(field)
+            if user and not user.memberships.filter(organisation_id__in=org_ids).exists():
+                self.add_error(field, _("Choose someone from one of the partnership's two organisations."))
+        outside = [
+            u for u in data.get("facilitators", []) if not u.memberships.filter(organisation_id__in=org_ids)
+        ]
+        if outside:
+            self.add_error("facilitators", _("Choose facilitators from the partnership's two organisations."))
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The last meeting cannot be before the first."))
+        return data
+
+
+class SessionForm(forms.ModelForm):
+    facilitators = UsersChoice(
+        label=_("Facilitators"),
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    language = forms.ChoiceField(label=_("Language of the session"), choices=GROUP_LANGUAGES)
+
+    class Meta:
+        model = Session
+        fields = [
+            "number",
+            "kind",
+            "starts_at",
+            "place",
+            "language",
+            "interpreter_present",
+            "status",
+            "facilitators",
+        ]
+        widgets = {"starts_at": DateTimeInput()}
+
+    def __init__(self, *args, trajectory: Trajectory, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.trajectory = trajectory
+        partnership = trajectory.partnership
+        self.fields["facilitators"].queryset = _people(
+            [partnership.men_organisation_id, partnership.women_organisation_id],
+            [Membership.Role.FACILITATOR],
+        )
+        self.fields["starts_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+    def clean_number(self):
+        number = self.cleaned_data["number"]
+        clash = self.trajectory.sessions.filter(number=number)
+        if self.instance.pk:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError(_("This trajectory already has a meeting with this number."))
+        return number
+
+
+class ReportForm(forms.Form):
+    """The report after a session: five minutes on a phone. Every field may stay empty in a draft."""
+
+    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+    men_count = forms.IntegerField(label=_("Men present"), min_value=0, max_value=500, required=False)
+    women_count = forms.IntegerField(label=_("Women present"), min_value=0, max_value=500, required=False)
+    first_time_count = forms.IntegerField(
+        label=_("Of whom here for the first time"), min_value=0, max_value=1000, required=False
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes discussed"),
+        queryset=Theme.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    statements = forms.ModelMultipleChoiceField(
+        label=_("Statements used"),
+        queryset=Statement.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    outcomes = forms.CharField(
+        label=_("Main outcomes"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000, required=False
+    )
+    quotes = forms.CharField(
+        label=_("Anonymised quotes"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+    )
+    atmosphere = forms.TypedChoiceField(
+        label=_("How safe and open was the atmosphere?"),
+        choices=[(n, str(n)) for n in range(1, 6)],
+        coerce=int,
+        empty_value=None,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    followup_financial = forms.BooleanField(
+        label=_("Someone asked for financial information"), required=False
+    )
+    followup_referral = forms.BooleanField(label=_("Someone needs a referral to help"), required=False)
+    safety_signal = forms.TypedChoiceField(
+        label=_("Did you notice a safety signal (for example, worry about violence at home)?"),
+        choices=[("no", _("No")), ("yes", _("Yes"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        initial="no",
+        required=False,
+    )
+    reflection = forms.CharField(
+        label=_("Your reflection"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, required=False
+    )
+
+    FREE_TEXT = ("outcomes", "quotes", "reflection")
+
+    def __init__(self, *args, session: Session, language: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        themes = localize(Theme.objects.all(), language)
+        self.fields["themes"].label_from_instance = lambda theme: _name_of(themes, theme).name
+        method_statements = Statement.objects.filter(methods=session.trajectory.method_id)
+        queryset = method_statements if method_statements.exists() else Statement.objects.all()
+        self.fields["statements"].queryset = queryset
+        statements = localize(queryset, language)
+        self.fields["statements"].label_from_instance = lambda st: _name_of(statements, st).text
+        for name in self.FREE_TEXT:
+            self.fields[name].help_text = NO_NAMES
+
+    def clean(self):
+        data = super().clean()
+        men, women, first = data.get("men_count"), data.get("women_count"), data.get("first_time_count")
+        if first is not None and first > (men or 0) + (women or 0):
+            self.add_error("first_time_count", _("More people here for the first time than were present."))
+        return data
+
+    def report_data(self) -> dict:
+        """The cleaned values the services take (the key is passed on its own)."""
+        return {name: value for name, value in self.cleaned_data.items() if name != "submission_key"}
+
+    @classmethod
+    def initial_from(cls, report: SessionReport | None, session: Session) -> dict:
+        initial = {
+            "men_count": session.men_count,
+            "women_count": session.women_count,
+            "first_time_count": session.first_time_count,
+        }
+        if report is not None:
+            initial.update(
+                {name: getattr(report, name) for name in ("outcomes", "quotes", "atmosphere", "reflection")}
+            )
+            initial.update(
+                followup_financial=report.followup_financial,
+                followup_referral=report.followup_referral,
+                safety_signal="yes" if report.safety_signal else "no",
+                themes=list(report.themes.all()),
+                statements=list(report.statements.all()),
+            )
+        return initial
+
+
+def _name_of(localized, obj):
+    for item in localized:
+        if item.obj.pk == obj.pk:
+            return item
+    return localize([obj])[0]
+
+
+class DebriefForm(forms.Form):
+    discussed_on = forms.DateField(label=_("Discussed on"), widget=DateInput())
+    notes = forms.CharField(
+        label=_("Short notes"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+        help_text=NO_NAMES,
+    )

@@ -1,0 +1,129 @@
+"""Reads of the programme, each starting from what samensterk/access.py lets the user see."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import get_language_info
+
+from samensterk import access
+from samensterk.core.models import AuditAction
+from samensterk.toolkit.selectors import localize, localize_one
+
+from .forms import GROUP_LANGUAGES
+from .models import Session, SessionReport
+
+
+def next_sessions_for(user, limit: int = 10):
+    """Planned sessions from today on that the user facilitates (or, if none are named, whose
+    trajectory they facilitate)."""
+    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    return (
+        Session.objects.filter(status=Session.Status.PLANNED, starts_at__gte=today)
+        .filter(Q(facilitators=user) | Q(facilitators__isnull=True, trajectory__facilitators=user))
+        .select_related("trajectory__method")
+        .distinct()
+        .order_by("starts_at")[:limit]
+    )
+
+
+def reports_to_write_for(user):
+    """Sessions in the past that the user facilitated and whose report is not yet submitted."""
+    return (
+        Session.objects.filter(starts_at__lt=timezone.now())
+        .exclude(status=Session.Status.CANCELLED)
+        .filter(Q(facilitators=user) | Q(facilitators__isnull=True, trajectory__facilitators=user))
+        .filter(Q(report__isnull=True) | Q(report__status=SessionReport.Status.DRAFT))
+        .select_related("trajectory")
+        .distinct()
+        .order_by("starts_at")
+    )
+
+
+def reports_to_discuss_for(user):
+    """Submitted reports of trajectories the user is the trainer of, oldest first."""
+    if not getattr(user, "is_authenticated", False):
+        return SessionReport.objects.none()
+    return (
+        SessionReport.objects.filter(status=SessionReport.Status.SUBMITTED, session__trajectory__trainer=user)
+        .select_related("session__trajectory", "author")
+        .order_by("submitted_at")
+    )
+
+
+def safety_signals_for(user):
+    """Reports with a safety signal that are not yet discussed, for the trajectory's trainer and
+    coordinator only (the same rule as access.trajectory_can's see_safety)."""
+    if not getattr(user, "is_authenticated", False):
+        return SessionReport.objects.none()
+    return (
+        SessionReport.objects.filter(safety_signal=True, status=SessionReport.Status.SUBMITTED)
+        .filter(Q(session__trajectory__trainer=user) | Q(session__trajectory__coordinator=user))
+        .select_related("session__trajectory")
+        .order_by("submitted_at")
+    )
+
+
+@dataclass
+class SessionRow:
+    """One line of a trajectory's session list, with only what this user may see."""
+
+    session: Session
+    report_status: str | None
+    report_status_label: str
+    signal: bool
+    may_open_report: bool
+    may_write_report: bool
+
+    @classmethod
+    def of(cls, session: Session, user, can: access.Can) -> SessionRow:
+        try:
+            report = session.report
+        except SessionReport.DoesNotExist:
+            report = None
+        status = report.status if report else None
+        writes = access._session_can(user, session, can).write_report if can.read else False
+        if report is None or status == SessionReport.Status.DRAFT:
+            may_open = writes and session.status != Session.Status.CANCELLED
+        else:
+            may_open = can.read_report_text or writes
+        return cls(
+            session=session,
+            report_status=status,
+            report_status_label=SessionReport.Status(status).label if status else "",
+            signal=bool(report and report.safety_signal and can.see_safety),
+            may_open_report=may_open,
+            may_write_report=writes and status in (None, SessionReport.Status.DRAFT),
+        )
+
+
+def localized_method(method):
+    return localize_one(method)
+
+
+def localized_themes(report: SessionReport):
+    return localize(report.themes.all())
+
+
+def localized_statements(report: SessionReport):
+    return localize(report.statements.all())
+
+
+def language_names(codes: list[str]) -> list[str]:
+    names = dict(GROUP_LANGUAGES)
+    out = []
+    for code in codes:
+        if code in names:
+            out.append(str(names[code]))
+        else:
+            try:
+                out.append(get_language_info(code)["name_translated"])
+            except KeyError:
+                out.append(code)
+    return out
+
+
+def audit_actions():
+    return AuditAction.choices

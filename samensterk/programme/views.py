@@ -1,0 +1,415 @@
+"""Programme views: thin. Each one gets its object through samensterk/access.py, validates with
+a form, and changes state only through services.py."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from samensterk import access
+
+from . import selectors, services
+from .forms import DebriefForm, PartnershipForm, ReportForm, SessionForm, TrajectoryForm
+from .models import Session, SessionReport, Trajectory
+
+INVALID = 422  # a form with errors: the page again, with what was typed and what to fix
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    """Pages with report text or a team's schedule are never kept by a shared computer's cache."""
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+# --- my work ------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    """My next sessions, reports to write, reports to discuss and safety signals to act on."""
+    user = request.user
+    if not access.works_in_programme(user):
+        raise Http404  # funders see aggregates only (monitoring), never the programme's records
+    context = {
+        "next_sessions": selectors.next_sessions_for(user),
+        "reports_to_write": selectors.reports_to_write_for(user),
+        "to_discuss": selectors.reports_to_discuss_for(user),
+        "signals": selectors.safety_signals_for(user),
+        "trajectories": access.visible_trajectories(user).select_related("method")[:20],
+        "is_staff": access.is_alliance_staff(user),
+    }
+    return _private(render(request, "programme/home.html", context))
+
+
+@login_required
+@require_GET
+def to_discuss(request: HttpRequest) -> HttpResponse:
+    """The trainer's list: submitted reports of their trajectories not yet discussed."""
+    if not access.works_in_programme(request.user):
+        raise Http404
+    return _private(
+        render(
+            request, "programme/to_discuss.html", {"reports": selectors.reports_to_discuss_for(request.user)}
+        )
+    )
+
+
+# --- partnerships ---------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def partnerships(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    visible = access.visible_partnerships(user).annotate(trajectory_count=Count("trajectories"))
+    try:
+        scope = access.partnership_creation_scope(user)
+        may_create = True
+    except Http404:
+        scope, may_create = set(), False
+    if not visible.exists() and not may_create:
+        raise Http404
+    form = None
+    status = 200
+    if may_create:
+        form = PartnershipForm(request.POST or None, allowed=scope)
+        if request.method == "POST":
+            if form.is_valid():
+                services.partnership_create(
+                    actor=user,
+                    men_organisation=form.cleaned_data["men_organisation"],
+                    women_organisation=form.cleaned_data["women_organisation"],
+                )
+                messages.success(request, _("The partnership has been created."))
+                return redirect("programme:partnerships")
+            status = INVALID
+    elif request.method == "POST":
+        raise Http404
+    return _private(
+        render(request, "programme/partnerships.html", {"partnerships": visible, "form": form}, status=status)
+    )
+
+
+# --- trajectories ---------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def trajectory_list(request: HttpRequest) -> HttpResponse:
+    trajectories = (
+        access.visible_trajectories(request.user)
+        .select_related("method", "partnership__men_organisation", "partnership__women_organisation")
+        .annotate(
+            session_count=Count("sessions", distinct=True),
+            held_count=Count("sessions", filter=Q(sessions__status=Session.Status.HELD), distinct=True),
+        )
+    )
+    may_create = access.manageable_partnerships(request.user).exists()
+    if not trajectories.exists() and not may_create:
+        raise Http404  # funders and strangers: the programme is not theirs to browse
+    return _private(
+        render(
+            request,
+            "programme/trajectory_list.html",
+            {"trajectories": trajectories, "may_create": may_create},
+        )
+    )
+
+
+def _trajectory_form_data(form: TrajectoryForm) -> tuple[dict, list]:
+    data = {name: value for name, value in form.cleaned_data.items() if name != "facilitators"}
+    return data, list(form.cleaned_data.get("facilitators", []))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def trajectory_create(request: HttpRequest) -> HttpResponse:
+    partnerships = access.manageable_partnerships(request.user)
+    if not partnerships.exists():
+        raise Http404
+    form = TrajectoryForm(request.POST or None, partnerships=partnerships)
+    if request.method == "POST":
+        if form.is_valid():
+            data, facilitators = _trajectory_form_data(form)
+            trajectory = services.trajectory_create(actor=request.user, data=data, facilitators=facilitators)
+            messages.success(request, _("The trajectory has been created. Plan its first meeting."))
+            return redirect("programme:trajectory", pk=trajectory.pk)
+        return _private(render(request, "programme/trajectory_form.html", {"form": form}, status=INVALID))
+    return _private(render(request, "programme/trajectory_form.html", {"form": form}))
+
+
+@login_required
+@require_GET
+def trajectory_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    trajectory, can = access.trajectory_for(request.user, pk)
+    sessions = trajectory.sessions.prefetch_related(
+        Prefetch(
+            "report", queryset=SessionReport.objects.only("id", "session_id", "status", "safety_signal")
+        ),
+        "facilitators",
+    )
+    rows = [selectors.SessionRow.of(session, request.user, can) for session in sessions]
+    context = {
+        "trajectory": trajectory,
+        "can": can,
+        "rows": rows,
+        "method": selectors.localized_method(trajectory.method),
+        "facilitators": trajectory.facilitators.all(),
+        "language_names": selectors.language_names(trajectory.languages),
+    }
+    return _private(render(request, "programme/trajectory_detail.html", context))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def trajectory_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    trajectory, can = access.trajectory_for(request.user, pk)
+    if not can.edit:
+        raise Http404
+    partnerships = access.manageable_partnerships(request.user) | type(trajectory.partnership).objects.filter(
+        pk=trajectory.partnership_id
+    )
+    form = TrajectoryForm(request.POST or None, instance=trajectory, partnerships=partnerships.distinct())
+    if request.method == "POST":
+        # A ModelForm writes its cleaned values onto the instance; services.py saves them.
+        trajectory_before = Trajectory.objects.get(pk=trajectory.pk)
+        if form.is_valid():
+            data, facilitators = _trajectory_form_data(form)
+            services.trajectory_update(
+                actor=request.user, trajectory=trajectory_before, data=data, facilitators=facilitators
+            )
+            messages.success(request, _("The trajectory has been saved."))
+            return redirect("programme:trajectory", pk=trajectory.pk)
+        return _private(
+            render(
+                request,
+                "programme/trajectory_form.html",
+                {"form": form, "trajectory": trajectory},
+                status=INVALID,
+            )
+        )
+    return _private(
+        render(request, "programme/trajectory_form.html", {"form": form, "trajectory": trajectory})
+    )
+
+
+# --- sessions -------------------------------------------------------------------------------
+
+
+def _session_form_data(form: SessionForm) -> tuple[dict, list]:
+    data = {name: value for name, value in form.cleaned_data.items() if name != "facilitators"}
+    return data, list(form.cleaned_data.get("facilitators", []))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_create(request: HttpRequest, pk: int) -> HttpResponse:
+    trajectory, can = access.trajectory_for(request.user, pk)
+    if not can.edit:
+        raise Http404
+    initial = {
+        "number": services.next_session_number(trajectory),
+        "language": (trajectory.languages or ["nl"])[0],
+        "facilitators": list(trajectory.facilitators.all()),
+    }
+    form = SessionForm(request.POST or None, trajectory=trajectory, initial=initial)
+    if request.method == "POST":
+        if form.is_valid():
+            data, facilitators = _session_form_data(form)
+            services.session_create(
+                actor=request.user, trajectory=trajectory, data=data, facilitators=facilitators
+            )
+            messages.success(request, _("The meeting has been planned."))
+            return redirect("programme:trajectory", pk=trajectory.pk)
+        status = INVALID
+    else:
+        status = 200
+    return _private(
+        render(
+            request, "programme/session_form.html", {"form": form, "trajectory": trajectory}, status=status
+        )
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    session, can = access.session_for(request.user, pk)
+    if not can.edit:
+        raise Http404
+    form = SessionForm(request.POST or None, instance=session, trajectory=session.trajectory)
+    if request.method == "POST":
+        before = Session.objects.get(pk=session.pk)
+        if form.is_valid():
+            data, facilitators = _session_form_data(form)
+            services.session_update(actor=request.user, session=before, data=data, facilitators=facilitators)
+            messages.success(request, _("The meeting has been saved."))
+            return redirect("programme:trajectory", pk=session.trajectory_id)
+        status = INVALID
+    else:
+        status = 200
+    return _private(
+        render(
+            request,
+            "programme/session_form.html",
+            {"form": form, "trajectory": session.trajectory, "session": session},
+            status=status,
+        )
+    )
+
+
+# --- the report after a session -------------------------------------------------------------
+
+
+def _report_context(request, session, can, form, report) -> dict:
+    return {
+        "session": session,
+        "trajectory": session.trajectory,
+        "can": can,
+        "form": form,
+        "report": report,
+        "companion": (report.companion_totals if report else None) or None,
+        "storage_key": f"samensterk-report-{session.pk}",
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    """The report of session ``pk``: the form for its facilitator while it is a draft, the text for
+    those who may read it once submitted (each read audited)."""
+    session, can = access.session_for(request.user, pk)
+    existing = SessionReport.objects.filter(session=session).first()
+    submitted = existing is not None and existing.status != SessionReport.Status.DRAFT
+
+    if request.method == "POST":
+        if not can.write_report:
+            raise Http404
+        form = ReportForm(request.POST, session=session, language=get_language())
+        if not form.is_valid():
+            return _private(
+                render(
+                    request,
+                    "programme/report_form.html",
+                    _report_context(request, session, can, form, existing),
+                    status=INVALID,
+                )
+            )
+        report_obj, created = services.report_submit(
+            session=session,
+            author=request.user,
+            data=form.report_data(),
+            submission_key=form.cleaned_data["submission_key"],
+        )
+        if request.headers.get("Accept") == "application/json":  # the offline queue's retry
+            return JsonResponse({"ok": True, "created": created, "url": request.path})
+        if created:
+            messages.success(request, _("Thank you. Your report has been submitted."))
+        else:
+            messages.info(request, _("This report had already been submitted; nothing was sent twice."))
+        return redirect("programme:report", pk=session.pk)
+
+    if submitted:
+        report_obj, can = access.report_for(request.user, session.pk)
+        services.report_read(report=report_obj, actor=request.user)
+        context = {
+            "session": session,
+            "trajectory": session.trajectory,
+            "report": report_obj,
+            "can": can,
+            "themes": selectors.localized_themes(report_obj),
+            "statements": selectors.localized_statements(report_obj),
+            "debrief_form": DebriefForm(initial={"discussed_on": timezone.localdate()})
+            if can.debrief
+            else None,
+        }
+        return _private(render(request, "programme/report_detail.html", context))
+
+    if not can.write_report:
+        raise Http404
+    form = ReportForm(
+        initial={**ReportForm.initial_from(existing, session), "submission_key": uuid.uuid4()},
+        session=session,
+        language=get_language(),
+    )
+    return _private(
+        render(request, "programme/report_form.html", _report_context(request, session, can, form, existing))
+    )
+
+
+@login_required
+@require_POST
+def report_draft(request: HttpRequest, pk: int) -> JsonResponse:
+    """Autosave while typing: keeps the draft on the server whenever there is a connection."""
+    session, can = access.session_for(request.user, pk)
+    if not can.write_report:
+        raise Http404
+    form = ReportForm(request.POST, session=session)
+    if not form.is_valid():
+        # The browser still holds everything; the errors are shown when the report is submitted.
+        return JsonResponse({"saved": False, "errors": form.errors.get_json_data()}, status=INVALID)
+    report_obj = services.report_save_draft(session=session, author=request.user, data=form.report_data())
+    return JsonResponse(
+        {"saved": report_obj.status == SessionReport.Status.DRAFT, "status": report_obj.status}
+    )
+
+
+@login_required
+@require_POST
+def report_debrief(request: HttpRequest, pk: int) -> HttpResponse:
+    report_obj, can = access.report_for(request.user, pk)
+    if not can.debrief or report_obj.status == SessionReport.Status.DRAFT:
+        raise Http404
+    form = DebriefForm(request.POST)
+    if not form.is_valid():
+        context = {
+            "session": report_obj.session,
+            "trajectory": report_obj.session.trajectory,
+            "report": report_obj,
+            "can": can,
+            "themes": selectors.localized_themes(report_obj),
+            "statements": selectors.localized_statements(report_obj),
+            "debrief_form": form,
+        }
+        return _private(render(request, "programme/report_detail.html", context, status=INVALID))
+    services.report_debrief(
+        report=report_obj,
+        actor=request.user,
+        discussed_on=form.cleaned_data["discussed_on"],
+        notes=form.cleaned_data["notes"],
+    )
+    messages.success(request, _("The debrief has been recorded."))
+    return redirect("programme:report", pk=report_obj.session_id)
+
+
+# --- the audit log --------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def audit_log(request: HttpRequest) -> HttpResponse:
+    """Alliance staff read who did or read what; reading the log is itself logged."""
+    events = access.audit_events_for(request.user)
+    action = request.GET.get("action", "")
+    if action:
+        events = events.filter(action=action)
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    services.audit_log_read(actor=request.user)
+    return _private(
+        render(
+            request,
+            "programme/audit_log.html",
+            {"page": page, "action": action, "actions": selectors.audit_actions()},
+        )
+    )

@@ -9,9 +9,9 @@ PORT ?= 8000
 
 ## make run: venv, install, migrate, translations, toolkit content, demo data, serve on 127.0.0.1:8000
 run: setup
-	$(PY) manage.py migrate --noinput -v0
-	$(PY) manage.py load_toolkit
-	$(PY) manage.py load_demo
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput -v0
+	DJANGO_DEBUG=1 $(PY) manage.py load_toolkit
+	DJANGO_DEBUG=1 $(PY) manage.py load_demo
 	@echo ""
 	@echo "  Samen Sterk met Werk is running at http://$(HOST):$(PORT)/"
 	@echo "  Demo logins (fictional): see README. Stop with Ctrl+C."

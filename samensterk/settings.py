@@ -35,8 +35,11 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
-# A fixed development key is fine for SQLite on a laptop; production must set its own.
-SECRET_KEY = env_str("DJANGO_SECRET_KEY", "dev-only-insecure-key-set-DJANGO_SECRET_KEY-in-production")
+# A published key, for a laptop only. With DEBUG off the app refuses to serve on it: gunicorn
+# (wsgi.py) and runserver stop with ImproperlyConfigured, `check --deploy` fails (core/checks.py).
+# Tools that serve nothing (pytest, makemessages, makemigrations) still run without a key.
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-set-DJANGO_SECRET_KEY-in-production"  # noqa: S105
+SECRET_KEY = env_str("DJANGO_SECRET_KEY") or DEVELOPMENT_SECRET_KEY
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
@@ -59,13 +62,21 @@ INSTALLED_APPS = [
     "samensterk.monitoring",
 ]
 
+# Reverse proxies whose X-Forwarded-For we believe (addresses or networks, comma-separated, e.g.
+# "127.0.0.1,10.0.0.0/24"). Empty: the connecting address is the client, as without a proxy.
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES", "")
+
 MIDDLEWARE = [
+    # First, so rate limits and login lockouts count the client, not the proxy (core/proxy.py).
+    "samensterk.core.proxy.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # HEAD runs the GET view without the body; OPTIONS gets the view's Allow header (core/methods.py).
+    "samensterk.core.methods.HeadAndOptionsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -180,9 +191,21 @@ if env_bool("DJANGO_SECURE", False):
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
-# Rate limits (django-ratelimit) use the default cache; one process-local cache is enough for
-# a single app server. Several app servers behind a load balancer need a shared cache (Redis).
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rate limits (django-ratelimit) count in the default cache, which every worker must share:
+# otherwise each gunicorn worker keeps its own count and every limit multiplies. The database
+# cache needs no extra server (its table is made by `migrate`, see core/apps.py);
+# REDIS_URL (redis://host:6379/0) switches to Redis for busier or several app servers.
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "samensterk_cache",
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        }
+    }
 RATELIMIT_VIEW = "samensterk.core.views.ratelimited"
 
 LOGGING = {

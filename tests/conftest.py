@@ -29,6 +29,17 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
 
+def pytest_configure(config):
+    """One test process: a per-process cache keeps tests without a database off the database cache.
+
+    Production counts rate limits in the database cache (or Redis) shared by all workers;
+    tests/core/test_shared_cache.py runs the limits on the database cache itself.
+    """
+    from django.conf import settings
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """pytest-playwright hook: Debian's Chromium, never a downloaded browser."""

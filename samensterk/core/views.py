@@ -1,21 +1,45 @@
+import logging
+
+from django.core.cache import cache
+from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from samensterk.toolkit.selectors import method_list
 
+logger = logging.getLogger(__name__)
 
-@require_GET
+
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     methods = method_list()
     return render(request, "core/home.html", {"methods": methods})
 
 
-@require_GET
+@never_cache
+@require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
-    """For the load balancer: the process is up and answers."""
-    return JsonResponse({"ok": True})
+    """For the load balancer and uptime monitors (GET or HEAD): 200 when the database and the
+    shared cache answer, 503 when one does not, so the balancer takes this server out."""
+    checks = {"database": True, "cache": True}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        checks["database"] = False
+        logger.warning("healthz: database unavailable")
+    try:
+        cache.set("healthz", 1, timeout=10)
+        checks["cache"] = cache.get("healthz") == 1
+    except Exception:  # any backend error (database cache, Redis) means: not healthy
+        checks["cache"] = False
+        logger.warning("healthz: cache unavailable")
+    ok = all(checks.values())
+    return JsonResponse({"ok": ok, **checks}, status=200 if ok else 503)
 
 
 def ratelimited(request: HttpRequest, exception=None) -> HttpResponse:

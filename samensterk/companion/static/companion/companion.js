@@ -1,0 +1,557 @@
+/* The session companion: one script for the control view (the tablet) and the projector view.
+
+   State lives in this browser only (localStorage, one key per session) and the two windows keep
+   in step through a BroadcastChannel, so nothing needs the server while the session runs. Only
+   the totals (counts and seconds, statement codes) are POSTed to the report: after a change,
+   when the connection comes back, and at the end. Seats and initials never leave the device
+   and are removed when the session ends.
+
+   Every visible word comes from the page (rendered and translated by Django); this file holds
+   no user-facing text. */
+
+const config = JSON.parse(document.getElementById("companion-config").textContent);
+const role = document.querySelector("[data-companion]")?.dataset.companion || "control";
+const KEY = `samensterk.companion.${config.session}`;
+const rtl = document.documentElement.dir === "rtl";
+const $ = (sel, root = document) => root.querySelector(sel);
+const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
+
+// --- state -----------------------------------------------------------------------------------
+
+function newRun() {
+  if (self.crypto?.randomUUID) return crypto.randomUUID();
+  return `${Date.now().toString(16)}-${Math.random().toString(16).slice(2, 14)}`;
+}
+
+function freshState() {
+  return {
+    run: newRun(),
+    revision: 0, // grows with every change to the totals
+    sent: -1, // the last revision the server confirmed
+    sendStatus: "",
+    projector: "blank", // blank | agreements | deck
+    deck: "statements",
+    index: { statements: 0, questions: 0 },
+    used: [], // statement codes shown in this session
+    seats: [], // {id, label}: this device only, cleared at the end
+    passes: [], // seat ids in the order the ball went
+    turns: [], // {who: "man"|"woman", start, end}
+    current: null, // {who, start} while someone speaks
+    interruptions: 0,
+    undo: [], // snapshots of the balance before each tap
+    timer: { minutes: 5, perSpeaker: false, endsAt: null, remaining: 5 * 60 * 1000 },
+    ended: false,
+  };
+}
+
+function load() {
+  try {
+    const stored = JSON.parse(localStorage.getItem(KEY) || "null");
+    if (stored && stored.run) return { ...freshState(), ...stored };
+  } catch (error) {
+    /* a broken entry is replaced by a fresh state */
+  }
+  return freshState();
+}
+
+let state = load();
+const channel = "BroadcastChannel" in self ? new BroadcastChannel(`samensterk-companion-${config.session}`) : null;
+
+function save({ totals = false } = {}) {
+  if (totals) state.revision += 1;
+  localStorage.setItem(KEY, JSON.stringify(state));
+  channel?.postMessage(state);
+  render();
+  if (totals) scheduleSend();
+}
+
+function adopt(next) {
+  if (!next || !next.run) return;
+  state = { ...freshState(), ...next };
+  render();
+  if (state.sent < state.revision) scheduleSend();
+}
+
+if (channel) channel.onmessage = (event) => adopt(event.data);
+// Without BroadcastChannel the storage event still tells the other window.
+self.addEventListener("storage", (event) => {
+  if (event.key === KEY && event.newValue) adopt(JSON.parse(event.newValue));
+});
+
+// --- totals ----------------------------------------------------------------------------------
+
+function elapsed(turn, now = Date.now()) {
+  return Math.max(0, (turn.end ?? now) - turn.start);
+}
+
+function allTurns(now = Date.now()) {
+  const turns = state.turns.slice();
+  if (state.current) turns.push({ ...state.current, end: now });
+  return turns;
+}
+
+function totals(now = Date.now()) {
+  const t = { turns_men: 0, turns_women: 0, ms_men: 0, ms_women: 0 };
+  for (const turn of allTurns(now)) {
+    t[`turns_${turn.who === "man" ? "men" : "women"}`] += 1;
+    t[`ms_${turn.who === "man" ? "men" : "women"}`] += elapsed(turn, now);
+  }
+  return {
+    turns_men: t.turns_men,
+    turns_women: t.turns_women,
+    seconds_men: Math.round(t.ms_men / 1000),
+    seconds_women: Math.round(t.ms_women / 1000),
+    interruptions: state.interruptions,
+    checkin_turns: state.passes.length,
+    statements: state.used.slice(),
+  };
+}
+
+function payload() {
+  return { ...totals(), run: state.run, revision: state.revision };
+}
+
+// --- sending (control view only) -------------------------------------------------------------
+
+let sendTimer = null;
+let sending = false;
+
+function csrfToken() {
+  return $("input[name=csrfmiddlewaretoken]")?.value || "";
+}
+
+function scheduleSend(delay = 1500) {
+  if (role !== "control" || !config.canSend) return;
+  clearTimeout(sendTimer);
+  sendTimer = setTimeout(send, delay);
+}
+
+async function send() {
+  if (role !== "control" || !config.canSend || sending || state.sent >= state.revision) return;
+  if (!navigator.onLine) {
+    renderStatus();
+    return;
+  }
+  sending = true;
+  const body = payload();
+  try {
+    const response = await fetch(config.totalsUrl, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
+      body: JSON.stringify(body),
+    });
+    if (response.ok) {
+      if (state.run === body.run) state.sent = Math.max(state.sent, body.revision);
+      state.sendStatus = "sent";
+    } else if (response.status === 409) {
+      state.sendStatus = "closed";
+      state.sent = state.revision; // nothing more to send to a submitted report
+    } else if (response.status === 401 || response.status === 403) {
+      state.sendStatus = "login";
+    } else {
+      state.sendStatus = "refused";
+    }
+  } catch (error) {
+    state.sendStatus = "pending"; // network gone: tried again on "online"
+  } finally {
+    sending = false;
+  }
+  save();
+  if (state.sent < state.revision && state.sendStatus === "sent") scheduleSend(500);
+}
+
+self.addEventListener("online", () => {
+  renderStatus();
+  scheduleSend(200);
+});
+self.addEventListener("offline", renderStatus);
+
+// --- actions ---------------------------------------------------------------------------------
+
+function snapshotBalance() {
+  state.undo.push(JSON.stringify({ turns: state.turns, current: state.current, interruptions: state.interruptions }));
+  if (state.undo.length > 100) state.undo.shift();
+}
+
+function stopSpeaker(now = Date.now()) {
+  if (state.current) state.turns.push({ ...state.current, end: now });
+  state.current = null;
+}
+
+function speak(who) {
+  const now = Date.now();
+  if (who === "stop" && !state.current) return;
+  snapshotBalance();
+  stopSpeaker(now);
+  if (who !== "stop") {
+    state.current = { who, start: now };
+    if (state.timer.perSpeaker) startTimer(true);
+  }
+  save({ totals: true });
+}
+
+function undoBalance() {
+  const last = state.undo.pop();
+  if (!last) return;
+  Object.assign(state, JSON.parse(last));
+  save({ totals: true });
+}
+
+function correctTurn(index, action) {
+  const turn = state.turns[index];
+  if (!turn) return;
+  snapshotBalance();
+  if (action === "swap") turn.who = turn.who === "man" ? "woman" : "man";
+  else state.turns.splice(index, 1);
+  save({ totals: true });
+}
+
+function cards(deck = state.deck) {
+  return $$(`[data-deck="${deck}"] [data-card]`);
+}
+
+// A statement counts as used once it was on the projector or the facilitator moved to or past it.
+function markUsed(index = state.index.statements) {
+  if (state.deck !== "statements") return false;
+  const card = cards("statements")[index];
+  if (card && !state.used.includes(card.dataset.card)) {
+    state.used.push(card.dataset.card);
+    return true;
+  }
+  return false;
+}
+
+function move(step) {
+  const count = cards().length;
+  if (!count) return;
+  const next = Math.min(count - 1, Math.max(0, state.index[state.deck] + step));
+  const previous = state.index[state.deck];
+  if (next === previous) return;
+  state.index[state.deck] = next;
+  const left = markUsed(previous);
+  save({ totals: markUsed() || left });
+}
+
+function showOnProjector(what) {
+  state.projector = state.projector === what && what !== "blank" ? "blank" : what;
+  save({ totals: state.projector === "deck" && markUsed() });
+}
+
+function addSeats(labels) {
+  for (const label of labels) {
+    const clean = label.trim().slice(0, 6);
+    if (!clean || state.seats.some((s) => s.label.toLowerCase() === clean.toLowerCase())) continue;
+    state.seats.push({ id: newRun().slice(0, 8), label: clean });
+  }
+  save();
+}
+
+function passBall(id) {
+  state.passes.push(id);
+  save({ totals: true });
+}
+
+// Timer: an end time, not a counter, so it survives a reload and a sleeping tablet.
+function remaining(now = Date.now()) {
+  const t = state.timer;
+  return t.endsAt ? Math.max(0, t.endsAt - now) : t.remaining;
+}
+
+function startTimer(restart = false) {
+  const t = state.timer;
+  if (restart || t.remaining <= 0) t.remaining = t.minutes * 60 * 1000;
+  t.endsAt = Date.now() + t.remaining;
+}
+
+function toggleTimer() {
+  const t = state.timer;
+  if (t.endsAt) {
+    t.remaining = remaining();
+    t.endsAt = null;
+  } else {
+    startTimer();
+  }
+  save();
+}
+
+function resetTimer() {
+  state.timer.endsAt = null;
+  state.timer.remaining = state.timer.minutes * 60 * 1000;
+  save();
+}
+
+function endSession() {
+  stopSpeaker();
+  state.timer.endsAt = null;
+  state.seats = []; // privacy: seats and initials go when the session ends
+  state.passes = state.passes.map(() => ""); // keep the count, lose the seats
+  state.undo = [];
+  state.ended = true;
+  save({ totals: true });
+  scheduleSend(0);
+}
+
+function resetAll() {
+  state = freshState();
+  save();
+}
+
+// --- rendering -------------------------------------------------------------------------------
+
+function clock(ms) {
+  const s = Math.round(ms / 1000);
+  const m = Math.floor(s / 60);
+  return `${m}:${String(s % 60).padStart(2, "0")}`;
+}
+
+function out(name, value) {
+  for (const el of $$(`[data-out="${name}"]`)) el.textContent = value;
+}
+
+function renderStatus() {
+  if (role !== "control") return;
+  const online = navigator.onLine;
+  $('[data-net="online"]').hidden = !online;
+  $('[data-net="offline"]').hidden = online;
+  let status = state.sendStatus;
+  if (!config.canSend) status = "readonly";
+  else if (state.sent < state.revision && !["login", "refused"].includes(status)) status = "pending";
+  else if (state.revision === 0) status = "";
+  for (const el of $$("[data-send]")) el.hidden = el.dataset.send !== status;
+}
+
+function renderDecks() {
+  for (const deck of $$("[data-deck]")) {
+    deck.hidden = deck.dataset.deck !== state.deck;
+    const list = cards(deck.dataset.deck);
+    list.forEach((card, i) => (card.hidden = i !== (state.index[deck.dataset.deck] || 0)));
+  }
+  const position = $("[data-position]");
+  if (position) {
+    position.textContent = String(Math.min(cards().length, state.index[state.deck] + 1));
+    $("[data-count]").textContent = String(cards().length);
+  }
+  for (const radio of $$('input[name="deck"]')) radio.checked = radio.value === state.deck;
+}
+
+function renderProjector() {
+  for (const view of $$("[data-view]")) view.hidden = view.dataset.view !== state.projector;
+}
+
+function renderSeats() {
+  const list = $("[data-seats]");
+  if (!list) return;
+  const had = new Set(state.passes);
+  const ball = state.passes[state.passes.length - 1];
+  const template = $("#seat-template");
+  list.replaceChildren(
+    ...state.seats.map((seat) => {
+      const item = template.content.firstElementChild.cloneNode(true);
+      const button = $("button", item);
+      button.textContent = seat.label;
+      button.dataset.seat = seat.id;
+      button.setAttribute("aria-pressed", String(seat.id === ball));
+      button.classList.toggle("had-turn", had.has(seat.id));
+      return item;
+    }),
+  );
+  const holder = state.seats.find((s) => s.id === ball);
+  $("[data-ball]").textContent = holder ? holder.label : "—";
+  const waiting = state.seats.filter((s) => !had.has(s.id)).map((s) => s.label);
+  $("[data-waiting]").textContent = waiting.length ? waiting.join(", ") : state.seats.length ? "" : "—";
+  $("[data-waiting]").hidden = state.seats.length > 0 && waiting.length === 0;
+  $("[data-all-had]").hidden = !(state.seats.length > 0 && waiting.length === 0);
+}
+
+function renderTurns() {
+  const list = $("[data-turns]");
+  if (!list) return;
+  const template = $("#turn-template");
+  list.replaceChildren(
+    ...state.turns.map((turn, index) => {
+      const item = template.content.firstElementChild.cloneNode(true);
+      $(`[data-who-${turn.who}]`, item).hidden = false;
+      $("[data-turn-time]", item).textContent = clock(elapsed(turn));
+      $("[data-turn-swap]", item).dataset.index = String(index);
+      $("[data-turn-remove]", item).dataset.index = String(index);
+      return item;
+    }),
+  );
+  $("[data-turns-empty]").hidden = state.turns.length > 0;
+}
+
+function renderBalance(now = Date.now()) {
+  if (role !== "control") return;
+  const t = totals(now);
+  const total = t.seconds_men + t.seconds_women;
+  out("turns_men", t.turns_men);
+  out("turns_women", t.turns_women);
+  out("time_men", clock(t.seconds_men * 1000));
+  out("time_women", clock(t.seconds_women * 1000));
+  out("share_men", total ? `${Math.round((100 * t.seconds_men) / total)}%` : "—");
+  out("share_women", total ? `${Math.round((100 * t.seconds_women) / total)}%` : "—");
+  out("interruptions", t.interruptions);
+  out("checkin_turns", t.checkin_turns);
+  out("statements_used", t.statements.length);
+  const meter = $("[data-share-meter]");
+  if (meter) {
+    meter.value = total ? Math.round((100 * t.seconds_women) / total) : 50;
+    meter.textContent = total ? `${meter.value}%` : "—";
+  }
+  const who = state.current?.who || "none";
+  for (const el of $$("[data-now]")) el.hidden = el.dataset.now !== who;
+  $("[data-now-time]").textContent = state.current ? clock(elapsed(state.current, now)) : "";
+  for (const button of $$("[data-speak]")) {
+    if (button.dataset.speak !== "stop") button.setAttribute("aria-pressed", String(button.dataset.speak === who));
+  }
+}
+
+let timerWasRunning = false;
+
+function renderTimer(now = Date.now()) {
+  const display = $("[data-timer-display]");
+  if (!display) return;
+  const left = remaining(now);
+  display.textContent = clock(left);
+  const running = Boolean(state.timer.endsAt) && left > 0;
+  $('[data-timer-label="start"]').hidden = running;
+  $('[data-timer-label="pause"]').hidden = !running;
+  const done = Boolean(state.timer.endsAt) && left === 0;
+  $("[data-timer-done]").hidden = !done;
+  $("#timer").classList.toggle("timer-ended", done);
+  if (done && timerWasRunning) navigator.vibrate?.(200); // the gentle signal: a pulse, a short buzz
+  timerWasRunning = running;
+  $("[data-timer-minutes]").value = String(state.timer.minutes);
+  $("[data-timer-per-speaker]").checked = state.timer.perSpeaker;
+}
+
+function render() {
+  renderDecks();
+  renderProjector();
+  if (role === "control") {
+    renderSeats();
+    renderTurns();
+    renderBalance();
+    renderTimer();
+    renderStatus();
+    for (const button of $$("[data-show]")) {
+      button.setAttribute("aria-pressed", String(button.dataset.show === state.projector));
+    }
+    $("[data-ended]").hidden = !state.ended;
+  }
+}
+
+// --- input -----------------------------------------------------------------------------------
+
+document.addEventListener("click", (event) => {
+  const target = event.target.closest("button");
+  if (!target) return;
+  const { action, speak: who, show, seat } = target.dataset;
+  if (who) speak(who);
+  else if (show) showOnProjector(show);
+  else if (seat) passBall(seat);
+  else if (target.hasAttribute("data-turn-swap")) correctTurn(Number(target.dataset.index), "swap");
+  else if (target.hasAttribute("data-turn-remove")) correctTurn(Number(target.dataset.index), "remove");
+  else if (action === "next") move(1);
+  else if (action === "prev") move(-1);
+  else if (action === "undo") undoBalance();
+  else if (action === "interrupt") {
+    snapshotBalance();
+    state.interruptions += 1;
+    save({ totals: true });
+  } else if (action === "checkin-undo") {
+    if (state.passes.length) {
+      state.passes.pop();
+      save({ totals: true });
+    }
+  } else if (action === "seats-clear") {
+    state.seats = [];
+    state.passes = state.passes.map(() => "");
+    save();
+  } else if (action === "timer-toggle") toggleTimer();
+  else if (action === "timer-reset") resetTimer();
+  else if (action === "end") endSession();
+  else if (action === "reset") resetAll();
+  else if (action === "fullscreen") document.documentElement.requestFullscreen?.();
+});
+
+document.addEventListener("change", (event) => {
+  const el = event.target;
+  if (el.name === "deck") {
+    state.deck = el.value;
+    save({ totals: state.projector === "deck" && markUsed() });
+  } else if (el.matches("[data-timer-minutes]")) {
+    state.timer.minutes = Number(el.value) || 5;
+    if (!state.timer.endsAt) state.timer.remaining = state.timer.minutes * 60 * 1000;
+    save();
+  } else if (el.matches("[data-timer-per-speaker]")) {
+    state.timer.perSpeaker = el.checked;
+    save();
+  }
+});
+
+$("[data-seat-form]")?.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const input = $("#seat-input");
+  addSeats([input.value]);
+  input.value = "";
+  input.focus();
+});
+
+$("[data-seat-count-form]")?.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const count = Math.min(40, Math.max(0, Number($("#seat-count").value) || 0));
+  addSeats(Array.from({ length: count }, (_, i) => String(i + 1)));
+});
+
+// Arrow keys and a presenter's clicker (it sends PageUp/PageDown; "b" or "." blanks the screen).
+document.addEventListener("keydown", (event) => {
+  if (event.target.closest("input, select, textarea") || event.altKey || event.ctrlKey || event.metaKey) return;
+  const forward = rtl ? "ArrowLeft" : "ArrowRight";
+  const back = rtl ? "ArrowRight" : "ArrowLeft";
+  if (event.key === "PageDown" || event.key === forward) move(1);
+  else if (event.key === "PageUp" || event.key === back) move(-1);
+  else if ((event.key === "b" || event.key === ".") && role === "projector") showOnProjector("blank");
+  else return;
+  event.preventDefault();
+});
+
+// Swipe over a card (or the whole projector): towards the reading direction's start is "next".
+let swipeStart = null;
+document.addEventListener("pointerdown", (event) => {
+  if (event.target.closest("[data-deck], [data-swipe]")) swipeStart = { x: event.clientX, y: event.clientY };
+});
+document.addEventListener("pointerup", (event) => {
+  if (!swipeStart) return;
+  const dx = event.clientX - swipeStart.x;
+  const dy = event.clientY - swipeStart.y;
+  swipeStart = null;
+  if (Math.abs(dx) < 60 || Math.abs(dx) < Math.abs(dy)) return;
+  move((dx < 0) !== rtl ? 1 : -1);
+});
+
+// --- offline ---------------------------------------------------------------------------------
+
+async function prepareOffline() {
+  if (!("serviceWorker" in navigator) || !self.caches) return;
+  try {
+    await navigator.serviceWorker.register(config.serviceWorker, { scope: config.scope });
+    const cache = await caches.open(config.cacheName);
+    await cache.addAll(config.offlineUrls);
+    document.documentElement.dataset.offlineReady = "true";
+  } catch (error) {
+    /* no offline copy (private window, storage full): the page still works while loaded */
+  }
+}
+
+render();
+setInterval(() => {
+  if (role === "control") {
+    renderBalance();
+    renderTimer();
+  }
+}, 500);
+if (role === "control" && state.sent < state.revision) scheduleSend(300);
+if (navigator.onLine) prepareOffline();
+else document.documentElement.dataset.offlineReady = "true";

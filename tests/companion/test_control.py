@@ -1,0 +1,155 @@
+"""GET /companion/sessions/<pk>/ and .../projector/: the facilitator's tablet and the group's screen."""
+
+import json
+import re
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+
+from samensterk.companion.models import Agreements
+from samensterk.toolkit.models import Question, Statement, Translation, WorkForm
+
+from .helpers import url
+
+pytestmark = pytest.mark.django_db
+
+VIEWS = ["control", "projector"]
+
+
+@pytest.fixture
+def session(programme):
+    return programme["sessions"][1]
+
+
+@pytest.fixture
+def deck(programme):
+    """Two statements of the trajectory's method (one translated into Arabic) and the house questions."""
+    method = programme["method"]
+    first = Statement.objects.create(slug="t1", text="Een man hoort het geld te verdienen.", order=1)
+    second = Statement.objects.create(slug="t2", text="Zorgen is ook werk.", order=2)
+    Statement.objects.create(slug="t3", text="Niet van deze methode.", order=3)
+    for row in (first, second):
+        row.methods.add(method)
+    Translation.objects.create(
+        content_type=ContentType.objects.get_for_model(Statement),
+        object_id=first.pk,
+        language="ar",
+        fields={"text": "الرجل يجب أن يكسب المال"},
+        reviewed=True,
+    )
+    house = WorkForm.objects.create(slug="huis-van-vroeger-huis-van-nu", name="Huis van vroeger, Huis van nu")
+    Question.objects.create(workform=house, slug="q1", text="Waar stond je wieg?", order=1)
+    Question.objects.create(workform=house, slug="q2", text="Hoe werd er omgegaan met geld?", order=2)
+    return first, second
+
+
+def _config(response) -> dict:
+    match = re.search(
+        r'<script id="companion-config" type="application/json">(.*?)</script>', response.content.decode()
+    )
+    return json.loads(match.group(1))
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_it_shows_the_sessions_deck_with_arabic_beside_dutch(client, personas, session, deck, view):
+    client.force_login(personas["facilitator"])
+    response = client.get(url(view, session.pk))
+    assert response.status_code == 200
+    html = response.content.decode()
+    # the trajectory works in nl and ar: Arabic (right to left) beside Dutch
+    assert 'lang="ar" dir="rtl">الرجل يجب أن يكسب المال' in html
+    assert 'lang="nl" dir="ltr">Een man hoort het geld te verdienen.' in html
+    assert "Zorgen is ook werk." in html
+    assert "Niet van deze methode." not in html
+    assert 'data-card="t1"' in html and 'data-card="t2"' in html
+    assert "Waar stond je wieg?" in html and "Hoe werd er omgegaan met geld?" in html
+    # no inline script: the only script element in the content is the JSON config (not executable)
+    assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html) == [
+        '<script id="companion-config" type="application/json">'
+    ]
+    assert "style=" not in html
+
+
+def test_the_control_config_tells_the_script_where_to_send_and_what_to_cache(client, personas, session, deck):
+    client.force_login(personas["facilitator"])
+    response = client.get(url("control", session.pk))
+    config = _config(response)
+    assert config["session"] == session.pk
+    assert config["totalsUrl"] == url("totals", session.pk)
+    assert config["serviceWorker"] == "/companion/sw.js"
+    assert config["scope"] == "/companion/"
+    assert config["canSend"] is True
+    assert url("control", session.pk) in config["offlineUrls"]
+    assert url("projector", session.pk) in config["offlineUrls"]
+    assert 'name="csrfmiddlewaretoken"' in response.content.decode()
+    assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+
+def test_the_agreements_of_the_trajectory_open_every_later_meeting(client, personas, programme, session):
+    Agreements.objects.create(
+        trajectory=programme["trajectory"],
+        text="We laten elkaar uitpraten.\n- Wat hier gezegd wordt, blijft hier.",
+        changed_by=personas["facilitator"],
+    )
+    client.force_login(personas["facilitator"])
+    for later in programme["sessions"][1:]:
+        for view in VIEWS:
+            html = client.get(url(view, later.pk)).content.decode()
+            assert "<li>We laten elkaar uitpraten.</li>" in html
+            assert "<li>Wat hier gezegd wordt, blijft hier.</li>" in html
+
+
+def test_without_agreements_it_asks_to_write_them(client, personas, session):
+    client.force_login(personas["facilitator"])
+    html = client.get(url("control", session.pk)).content.decode()
+    assert "No agreements yet" in html or "Nog geen afspraken" in html
+    assert f'href="{url("agreements", session.pk)}"' in html
+
+
+def test_arabic_pages_use_the_arabic_prefix_and_scope(client, personas, session, deck):
+    client.force_login(personas["facilitator"])
+    response = client.get(url("control", session.pk, lang="ar"))
+    assert response.status_code == 200
+    assert '<html lang="ar" dir="rtl">' in response.content.decode()
+    config = _config(response)
+    assert config["serviceWorker"] == "/ar/companion/sw.js"
+    assert config["scope"] == "/ar/companion/"
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_it_rejects_the_wrong_method(client, personas, session, view):
+    client.force_login(personas["facilitator"])
+    assert client.post(url(view, session.pk)).status_code == 405
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_it_hides_other_orgs(client, personas, programme, view):
+    client.force_login(personas["outsider"])
+    for session in programme["sessions"]:
+        assert client.get(url(view, session.pk)).status_code == 404
+    client.force_login(personas["facilitator"])
+    assert client.get(url(view, programme["other_session"].pk)).status_code == 404
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_a_reader_who_does_not_run_sessions_is_refused(client, personas, session, view):
+    from samensterk.accounts.models import Membership
+
+    reader = personas["facilitator"].__class__.objects.create_user(username="reader", password="x-long-pass")
+    Membership.objects.create(user=reader, organisation=personas["orgs"]["women"], role="facilitator")
+    client.force_login(reader)
+    assert client.get(url(view, session.pk)).status_code == 403
+
+
+def test_a_manager_may_open_it_but_does_not_send_totals(client, personas, session):
+    client.force_login(personas["trainer"])
+    response = client.get(url("control", session.pk))
+    assert response.status_code == 200
+    assert _config(response)["canSend"] is False
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_anonymous_is_sent_to_login(client, session, view):
+    response = client.get(url(view, session.pk))
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]

@@ -12,6 +12,7 @@ from samensterk.accounts.models import Membership, Organisation, User
 
 from .audit import audit_record
 from .models import AuditAction
+from .staff import staff_group_sync
 
 DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 - fictional accounts on a local demo database
 
@@ -58,6 +59,11 @@ def demo_load(*, actor=None) -> dict[str, int]:
                 user=user, organisation=orgs[org_slug], defaults={"role": role}
             )
             created["memberships"] += new
+        # demo-staf gets the alliance staff group, so /admin/ shows what staff may manage.
+        group, _count = staff_group_sync()
+        for username, _org_slug, role in DEMO_USERS:
+            if role == Membership.Role.STAFF:
+                User.objects.get(username=username).groups.add(group)
         if any(created.values()):
             audit_record(actor=actor, action=AuditAction.DEMO_LOAD, detail=created)
     return created

@@ -7,6 +7,7 @@ back to Dutch (see selectors.localize). Rows are created by ``manage.py load_too
 unchanged file (keep the admin's edit) from a changed one (take the file).
 """
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -45,6 +46,12 @@ class ContentItem(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=80)
     order = models.PositiveIntegerField(_("order"), default=0)
+    # Provenance, shown on every page and PDF: the toolkit section the text comes from (its Dutch
+    # heading, as printed), the printed page where the OCR kept it, and the fields the app wrote
+    # itself (those are labelled "added by this app", never "from the toolkit").
+    source = models.CharField(_("toolkit section"), max_length=300, blank=True)
+    page = models.PositiveSmallIntegerField(_("toolkit page"), null=True, blank=True)
+    app_fields = models.JSONField(_("fields written by this app"), default=list, blank=True)
     source_hash = models.CharField(max_length=64, blank=True, editable=False)
     translations = GenericRelation(Translation)
 
@@ -103,7 +110,16 @@ class Method(ContentItem):
         MEN = "men", _("Men")
         MIXED = "mixed", _("Mixed group")
 
-    translatable_fields = ("name", "summary", "goal", "target_group", "roles", "characteristics")
+    translatable_fields = (
+        "name",
+        "summary",
+        "goal",
+        "target_group",
+        "roles",
+        "characteristics",
+        "every_meeting",
+        "partners_line",
+    )
     name = models.CharField(_("name"), max_length=200)
     developed_by = models.CharField(_("developed by"), max_length=300, blank=True)
     partners = models.JSONField(_("partner organisations"), default=list, blank=True)
@@ -115,6 +131,10 @@ class Method(ContentItem):
     meeting_minutes = models.PositiveIntegerField(_("length of a meeting (minutes)"), null=True, blank=True)
     roles = models.TextField(_("roles"), blank=True)
     characteristics = models.TextField(_("characteristics and working elements"), blank=True)
+    # What the toolkit says for every meeting of the series (check-in, agreements, food...).
+    every_meeting = models.TextField(_("what the toolkit says for every meeting"), blank=True)
+    # "developed by X in cooperation with Y" as a sentence, so it can be translated.
+    partners_line = models.CharField(_("developed by (sentence)"), max_length=300, blank=True)
     workforms = models.ManyToManyField(WorkForm, blank=True, related_name="methods")
 
     class Meta(ContentItem.Meta):
@@ -142,6 +162,39 @@ class MethodStep(ContentItem):
 
     def __str__(self) -> str:
         return f"{self.method}: {self.title}"
+
+
+class Meeting(ContentItem):
+    """One meeting of a method's series, the unit a facilitator prepares.
+
+    ``toolkit_text`` is what the toolkit says about this particular meeting (empty: it says
+    nothing, and the page says so). ``blocks`` is this app's suggested programme, never the
+    toolkit's: a list of ``{"kind": <block kind>, "minutes": int}`` (see toolkit/plan.py).
+    """
+
+    translatable_fields = ("title", "toolkit_text")
+    method = models.ForeignKey(Method, on_delete=models.CASCADE, related_name="meetings")
+    number = models.PositiveSmallIntegerField(_("number in the series"))
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    toolkit_text = models.TextField(_("what the toolkit says about this meeting"), blank=True)
+    extra = models.BooleanField(
+        _("outside the core series"),
+        default=False,
+        help_text=_("For example the three finance meetings after method 4's six dialogue meetings."),
+    )
+    blocks = models.JSONField(_("suggested blocks (this app's suggestion)"), default=list, blank=True)
+
+    class Meta(ContentItem.Meta):
+        ordering = ["method", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["method", "number"], name="meeting_number_unique"),
+            models.UniqueConstraint(fields=["method", "slug"], name="meeting_slug_unique"),
+        ]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+
+    def __str__(self) -> str:
+        return f"{self.method}: {self.number}"
 
 
 class Statement(ContentItem):
@@ -234,3 +287,42 @@ class FinancialTool(TitledItem):
         constraints = [models.UniqueConstraint(fields=["slug"], name="financialtool_slug_unique")]
         verbose_name = _("financial-information tool")
         verbose_name_plural = _("financial-information tools")
+
+
+class MeetingPlan(models.Model):
+    """A plan a facilitator kept for one session of their trajectory.
+
+    Holds no participant data: the group field is a label such as "Noord, spring group", and the
+    form says so. Plans that are only printed are never stored.
+    """
+
+    session = models.OneToOneField(
+        "programme.Session",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="meeting_plan",
+        verbose_name=_("session"),
+    )
+    method = models.ForeignKey(Method, on_delete=models.PROTECT, related_name="+", verbose_name=_("method"))
+    # The meeting's number, not a foreign key: reloading the content may recreate meeting rows.
+    meeting_number = models.PositiveSmallIntegerField(_("meeting"))
+    date = models.DateField(_("date"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=120, blank=True)
+    group = models.CharField(_("group"), max_length=120, blank=True)
+    # [{"title": str, "minutes": int}], in order; the titles are what the facilitator typed.
+    blocks = models.JSONField(_("blocks"), default=list, blank=True)
+    statements = models.ManyToManyField(Statement, blank=True, related_name="+", verbose_name=_("statements"))
+    questions = models.ManyToManyField(Question, blank=True, related_name="+", verbose_name=_("questions"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("meeting plan")
+        verbose_name_plural = _("meeting plans")
+
+    def __str__(self) -> str:
+        return f"{self.method} #{self.meeting_number}"

@@ -14,6 +14,8 @@ from .models import (
     FinancialTool,
     Insight,
     LearningPoint,
+    Meeting,
+    MeetingPlan,
     Method,
     Principle,
     Recommendation,
@@ -218,3 +220,35 @@ def insight_list(language: str | None = None) -> list[Localized]:
 
 def financial_tool_list(language: str | None = None) -> list[Localized]:
     return localize(FinancialTool.objects.order_by("order", "slug"), language)
+
+
+# --- Meetings and kept plans ----------------------------------------------------------------
+
+
+def meeting_list(method: Method, language: str | None = None) -> list[Localized]:
+    return localize(method.meetings.order_by("number"), language)
+
+
+def meeting_get(method: Method, number: int) -> Meeting:
+    """Meeting ``number`` of ``method``; raises Meeting.DoesNotExist."""
+    return method.meetings.get(number=number)
+
+
+def meeting_plan_for_session(session) -> MeetingPlan | None:
+    """The plan kept for ``session`` (the caller got the session through access.session_for)."""
+    return MeetingPlan.objects.filter(session=session).prefetch_related("statements", "questions").first()
+
+
+def statements_for_session(session) -> QuerySet[Statement]:
+    """The statements for one session: those chosen in its kept plan, else its method's statements.
+
+    The session companion calls this; ``session`` must come from access.session_for.
+    """
+    chosen = Statement.objects.filter(
+        pk__in=MeetingPlan.statements.through.objects.filter(meetingplan__session=session).values(
+            "statement_id"
+        )
+    )
+    if chosen.exists():
+        return chosen.order_by("order", "slug")
+    return Statement.objects.filter(methods=session.trajectory.method_id).order_by("order", "slug")

@@ -32,6 +32,7 @@ DEMO_USERS = [
     ("demo-coordinator", "demo-vrouwen-noord", Membership.Role.COORDINATOR),
     ("demo-gespreksleider-zuidoost", "demo-vaders-zuidoost", Membership.Role.FACILITATOR),
     ("demo-coordinator-zuidoost", "demo-vrouwen-zuidoost", Membership.Role.COORDINATOR),
+    ("demo-trainer-zuidoost", "demo-vaders-zuidoost", Membership.Role.TRAINER),
     ("demo-staf", "demo-alliantie", Membership.Role.STAFF),
     ("demo-fonds", "demo-fonds", Membership.Role.FUNDER),
 ]
@@ -39,7 +40,9 @@ DEMO_USERS = [
 
 def demo_load(*, actor=None) -> dict[str, int]:
     """Create the demo organisations, users and memberships; running it twice changes nothing."""
-    created = {"organisations": 0, "users": 0, "memberships": 0}
+    from samensterk.programme.demo import demo_programme_load
+
+    created = {"organisations": 0, "users": 0, "memberships": 0, "trajectories": 0}
     with transaction.atomic():
         orgs = {}
         for name, slug, kind, district in DEMO_ORGANISATIONS:
@@ -64,6 +67,8 @@ def demo_load(*, actor=None) -> dict[str, int]:
         for username, _org_slug, role in DEMO_USERS:
             if role == Membership.Role.STAFF:
                 User.objects.get(username=username).groups.add(group)
+        users = {u.username: u for u in User.objects.filter(username__in=[row[0] for row in DEMO_USERS])}
+        created["trajectories"] = demo_programme_load(users, orgs)
         if any(created.values()):
             audit_record(actor=actor, action=AuditAction.DEMO_LOAD, detail=created)
     return created

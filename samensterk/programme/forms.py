@@ -243,6 +243,7 @@ class ReportForm(forms.Form):
         label=_("Did you notice a safety signal (for example, worry about violence at home)?"),
         choices=[("no", _("No")), ("yes", _("Yes"))],
         coerce=lambda value: value == "yes",
+        empty_value=False,
         widget=forms.RadioSelect,
         initial="no",
         required=False,

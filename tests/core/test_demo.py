@@ -40,3 +40,20 @@ def test_demo_login_works(client):
 
     call_command("load_demo")
     assert client.login(username="demo-coordinator", password=DEMO_PASSWORD)
+
+
+@pytest.mark.django_db
+def test_the_demo_programme_gives_each_account_a_realistic_picture(toolkit_content):
+    from samensterk.programme.models import Session, SessionReport, Trajectory
+
+    call_command("load_demo")
+    assert Trajectory.objects.filter(is_demo=True).count() == 3
+    noord = Trajectory.objects.get(name="Demo Noord, najaar")
+    assert noord.sessions.filter(status=Session.Status.PLANNED).exists()
+    # The facilitator has a held meeting without a report: the "report to write".
+    assert noord.sessions.filter(status=Session.Status.HELD, report__isnull=True).count() == 1
+    assert SessionReport.objects.filter(session__trajectory=noord, safety_signal=True).count() == 1
+    assert SessionReport.objects.filter(status=SessionReport.Status.DISCUSSED).exists()
+    counts = (Trajectory.objects.count(), Session.objects.count(), SessionReport.objects.count())
+    call_command("load_demo")
+    assert (Trajectory.objects.count(), Session.objects.count(), SessionReport.objects.count()) == counts

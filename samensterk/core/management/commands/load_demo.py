@@ -9,8 +9,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         created = demo_load()
         self.stdout.write(
-            "Demo data: {organisations} organisations, {users} users, {memberships} memberships created.".format(
-                **created
-            )
+            "Demo data: {organisations} organisations, {users} users, {memberships} memberships, "
+            "{trajectories} trajectories created.".format(**created)
         )
         self.stdout.write(f"Demo accounts use the password {DEMO_PASSWORD!r} (fictional, local only).")

@@ -150,7 +150,13 @@ def drops(calc: Calculation) -> list[dict]:
         if not (stops or loses or flat):
             continue
         cause = stops[0] if stops else cliff["causes"][0]
-        kind = "stop" if stops else ("fall" if loses else "flat")
+        # Where the bijstand takes her extra wage back, that is the story even when the year's
+        # tax makes the step a small loss.
+        kind = (
+            "stop"
+            if stops
+            else ("flat" if flat and cause["component"] == "bijstand" else ("fall" if loses else "flat"))
+        )
         key = (cause["component"], kind)
         if key in seen:
             continue

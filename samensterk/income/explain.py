@@ -89,12 +89,20 @@ T = {
     "partner_none": gettext_noop("There is no wage from a partner."),
     "holiday_allowance_month": gettext_noop("The holiday allowance is paid once, in May: {may} net. Spread over the "
                                             "year that is {amount} a month."),
-    "assessment": gettext_noop("The annual tax assessment settles what payroll withheld with the tax really due: "
-                               "{amount} a month (+ is a refund)."),
-    "assessment_iack": gettext_noop("The annual tax assessment settles what payroll withheld with the tax really due: "
-                                    "{amount} a month (+ is a refund). It includes the inkomensafhankelijke "
-                                    "combinatiekorting of {iack} a month for the parent with the lower income from "
-                                    "work and a child under 12."),
+    "assessment": gettext_noop("The annual tax assessment settles what was withheld during the year with the tax "
+                               "really due: nothing worth mentioning to pay or to get back."),
+    "assessment_refund": gettext_noop("Next spring the annual tax assessment pays you back about {year_amount}: more "
+                                      "was withheld during the year than the tax really due. Counted here as "
+                                      "{amount} a month."),
+    "assessment_payback": gettext_noop("Next spring you pay back about {year_amount} with the annual tax assessment: "
+                                       "less was withheld during the year than the tax really due. Counted here as "
+                                       "{amount} less a month, so keep it aside."),
+    "assessment_bijstand": gettext_noop("Her wage, her holiday allowance and her share of the bijstand ({bijstand_gross} "
+                                        "gross a year) are taxed once together, with each heffingskorting once. We "
+                                        "assume her employer applies her loonheffingskorting and the gemeente keeps "
+                                        "applying it to the bijstand, so during the year it is used twice."),
+    "assessment_iack": gettext_noop("It includes the inkomensafhankelijke combinatiekorting of {iack} a month for the "
+                                    "parent with the lower income from work and a child under 12."),
     "zorgtoeslag": gettext_noop("Zorgtoeslag on a joint income of {income} a year."),
     "huurtoeslag": gettext_noop("Huurtoeslag on a rent of {rent} and a joint income of {income} a year."),
     "kindgebonden_budget": gettext_noop("Kindgebonden budget for your children on a joint income of {income} a year."),
@@ -206,18 +214,15 @@ def explain(res, i: int, hours) -> list[dict]:
         lines.append(_line(res, i, "partner_net", 0.0, T["partner_none"], {}, year))
     lines.append(_line(res, i, "holiday_allowance_month", g("holiday_allowance_month"), T["holiday_allowance_month"],
                        {"may": g("holiday_allowance_may"), "amount": g("holiday_allowance_month")}, year))  # fmt: skip
-    key = "assessment_iack" if g("iack") > 0.005 else "assessment"
-    lines.append(
-        _line(
-            res,
-            i,
-            "assessment",
-            g("assessment"),
-            T[key],
-            {"amount": g("assessment"), "iack": g("iack")},
-            year,
-        )
-    )
+    settle = g("assessment")
+    key = "assessment_refund" if settle >= 1 else ("assessment_payback" if settle <= -1 else "assessment")
+    line = _line(res, i, "assessment", settle, T[key], {"amount": abs(settle), "year_amount": abs(12 * settle),
+                 "iack": g("iack"), "bijstand_gross": float(res.context["bijstand_gross_year"][i, j])}, year)  # fmt: skip
+    if g("bijstand") > 0.005 and g("her_gross") > 0:
+        line["more"] = [T["assessment_bijstand"]]
+    if g("iack") > 0.005:
+        line.setdefault("more", []).append(T["assessment_iack"])
+    lines.append(line)
     extra = {"huurtoeslag": {"rent": hh.rent}, "kinderopvangtoeslag": {"cost": g("childcare_cost")}}
     for comp in ("zorgtoeslag", "huurtoeslag", "kindgebonden_budget", "kinderopvangtoeslag", "kinderbijslag"):
         if comp in ("huurtoeslag",) and hh.owner:
@@ -265,7 +270,7 @@ def render_line(line: dict, translate=None, money=None) -> str:
             values[k] = f"{v:g}"
         else:
             values[k] = money(v)
-    return translate(line["template"]).format(**values)
+    return " ".join(translate(t).format(**values) for t in [line["template"], *line.get("more", ())])
 
 
 # --- compare and cliffs -------------------------------------------------------------------------
@@ -295,6 +300,13 @@ CHANGE = {
     ("assessment", "rise"): gettext_noop("The annual tax assessment pays {change} more a month, mostly the inkomensafhankelijke combinatiekorting (now {iack_to} a month)."),
     ("holiday_allowance_month", "rise"): gettext_noop("Her holiday allowance adds {change} a month."),
     ("holiday_allowance_month", "fall"): gettext_noop("The holiday allowance gives {change} less a month (more of it is taxed)."),
+    ("bijstand", "per_hour"): gettext_noop("For each extra hour of work a week the bijstand falls by {change} a month: the extra net income from work is counted against the bijstand norm."),
+    ("zorgtoeslag", "per_hour"): gettext_noop("For each extra hour of work a week the zorgtoeslag falls by {change} a month: your joint income rises."),
+    ("huurtoeslag", "per_hour"): gettext_noop("For each extra hour of work a week the huurtoeslag falls by {change} a month: your joint income rises."),
+    ("kindgebonden_budget", "per_hour"): gettext_noop("For each extra hour of work a week the kindgebonden budget falls by {change} a month: your joint income rises."),
+    ("kinderopvangtoeslag", "per_hour"): gettext_noop("For each extra hour of work a week the kinderopvangtoeslag falls by {change} a month: a lower percentage of the childcare cost is paid back."),
+    ("assessment", "per_hour"): gettext_noop("For each extra hour of work a week the annual tax assessment gives {change} a month less: more tax is due on the year's income."),
+    "per_hour": gettext_noop("For each extra hour of work a week this part falls by {change} a month."),
     "rise": gettext_noop("This part rises by {change} a month."),
     "fall": gettext_noop("This part falls by {change} a month."),
 }  # fmt: skip
@@ -394,22 +406,37 @@ def compare(res, i: int, hours_from, hours_to) -> dict:
             "changes": changes}  # fmt: skip
 
 
+# A change smaller than this (euros a month) is no drop: the cents of the annual settlement.
+DROP_EUROS = 1.0
+
+
+def _per_hour(cause: dict, step: float) -> dict:
+    """A fall within one step, said per extra hour (a stop or start keeps its own sentence)."""
+    if "stop_hours" in cause["values"] or "start_hours" in cause["values"] or step != 1:
+        return cause
+    template = CHANGE.get((cause["component"], "per_hour"), CHANGE["per_hour"])
+    return {**cause, "template": template, "per_hour": True}
+
+
 def cliffs(res, i: int, *, lowest: int = 5) -> list[dict]:
     """Hours where household ``i`` gains least per extra hour, or loses money: every step where
-    the net household income falls, plus the ``lowest`` steps with the smallest gain. Each has
-    its causes: the parts that fell, with the rule behind each."""
+    the net household income falls by at least DROP_EUROS per hour, plus the ``lowest`` steps
+    with the smallest gain. Each has its causes: the parts that fell by at least DROP_EUROS,
+    with the rule behind each, said per extra hour."""
     net, gross = res.components["net_household"][i], res.components["her_gross"][i]
     steps = np.diff(res.hours)
     gain = np.diff(net) / np.where(steps == 0, 1, steps)
-    chosen = set(np.flatnonzero(gain < 0).tolist()) | set(np.argsort(gain, kind="stable")[:lowest].tolist())
+    chosen = set(np.flatnonzero(gain <= -DROP_EUROS).tolist()) | set(
+        np.argsort(gain, kind="stable")[:lowest].tolist()
+    )
     out = []
     for k in sorted(chosen):
         comp = compare(res, i, res.hours[k], res.hours[k + 1])
         extra_gross = float(gross[k + 1] - gross[k])
         out.append({"from_hours": float(res.hours[k]), "hours": float(res.hours[k + 1]),
-                    "marginal_per_hour": round(float(gain[k]), 2), "loses": bool(gain[k] < 0),
+                    "marginal_per_hour": round(float(gain[k]), 2), "loses": bool(gain[k] <= -DROP_EUROS),
                     "kept_percent": round(100 * float(net[k + 1] - net[k]) / extra_gross, 1) if extra_gross else None,
-                    "causes": [c for c in comp["changes"] if c["change"] < 0]})  # fmt: skip
+                    "causes": [_per_hour(c, float(steps[k])) for c in comp["changes"] if c["change"] <= -DROP_EUROS]})  # fmt: skip
     return out
 
 

@@ -237,13 +237,16 @@ def _payroll(p, gross, pension_percent):
     }  # fmt: skip
 
 
-def _assessment(p, taxable, withheld, iack_right):
-    """The annual assessment of one person (Wet IB 2001): tax, credits, IACK and the refund."""
+def _assessment(p, taxable, withheld, iack_right, *, work):
+    """The annual assessment of one person (Wet IB 2001): box-1 tax over all ``taxable`` income
+    (wage, holiday allowance, share of the gross bijstand), the credits once each (the
+    arbeidskorting and IACK on the income from ``work`` only), and the refund (+) or payback (-)."""
     income = ib.belastbaar_inkomen(taxable)
+    work = ib.belastbaar_inkomen(work)
     tax = ib.box1_belasting(p, income)
     ahk = np.minimum(ib.algemene_heffingskorting(p, income), tax)
-    ak = np.minimum(ib.arbeidskorting(p, income), tax - ahk)
-    iack = np.where(iack_right, np.minimum(ib.iack(p, income), tax - ahk - ak), 0.0)
+    ak = np.minimum(ib.arbeidskorting(p, work), tax - ahk)
+    iack = np.where(iack_right, np.minimum(ib.iack(p, work), tax - ahk - ak), 0.0)
     due = tax - ahk - ak - iack
     ahk_unused = ib.algemene_heffingskorting(p, income) - ahk
     return {
@@ -278,24 +281,6 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     pgross = np.where(works, np.nan_to_num(pgross), 0.0)
     partner = _payroll(p, pgross, a.partner_pension)
 
-    # The annual assessment for both, with the IACK for the lower earner with a child under 12.
-    youngest = np.nanmin(np.where(np.isnan(a.child_age), np.inf, a.child_age), axis=-1)
-    her_taxable = np.broadcast_to(her["taxable_year"], shape)
-    p_taxable = np.broadcast_to(partner["taxable_year"], shape)
-    her_iack = ib.iack_recht(p, eigen_arbeidsinkomen=her_taxable, partner_arbeidsinkomen=p_taxable,
-                             heeft_partner=a.has_partner, jongste_kind_leeftijd=youngest)  # fmt: skip
-    p_iack = a.has_partner & (youngest < p.iack.leeftijdsgrens_kind) & (p_taxable < her_taxable)
-    her_ib = _assessment(p, her_taxable, her["withheld_year"], her_iack)
-    p_ib = _assessment(p, p_taxable, np.broadcast_to(partner["withheld_year"], shape), p_iack)
-    # Payout of unused algemene heffingskorting only to a partner born before 1963 (art. 8.9).
-    her_payout = ib.uitbetaling_algemene_heffingskorting(
-        p, geboortejaar_voor_grens=a.her_old & a.has_partner, ahk_eigen=her_ib["ahk_unused"],
-        belasting_partner_na_korting=p_ib["due"])  # fmt: skip
-    p_payout = ib.uitbetaling_algemene_heffingskorting(
-        p, geboortejaar_voor_grens=a.partner_old & a.has_partner, ahk_eigen=p_ib["ahk_unused"],
-        belasting_partner_na_korting=her_ib["due"] - her_payout)  # fmt: skip
-    assessment_year = her_ib["refund"] + her_payout + p_ib["refund"] + p_payout
-
     her_vt_net = np.broadcast_to(her["vt_net"], shape)
     work_net_month = her["net"] + her_vt_net / 12 + partner["net"] + partner["vt_net"] / 12
 
@@ -305,10 +290,43 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
         "bijstand", bijstand_rules.bijstand, a.bijstand_claim, shape, p=p, leefvorm=leefvorm,
         netto_inkomen_maand=work_net_month, arbeidsinkomen_zij_maand=her["net"] + her_vt_net / 12,
         met_vrijlating=a.vrijlating, met_vrijlating_alleenstaande_ouder=a.vrijlating_ouder) * a.bijstand_claim  # fmt: skip
-    # A couple's bijstand is paid half to each partner, each half grossed up with that partner's
-    # algemene heffingskorting; a single parent's in full.
+    # A couple's bijstand is paid half to each partner, each half grossed up by the gemeente with
+    # that partner's algemene heffingskorting; a single parent's in full.
     halves = np.where(a.has_partner, 2, 1)
-    bijstand_gross_year = halves * ib.bruto_uitkering_jaar(p, 12 * bijstand / halves)
+    share_net_year = 12 * bijstand / halves
+    share_gross_year = round_half_up_cent(
+        ib.bruto_uitkering_jaar(p, share_net_year)
+    )  # a jaaropgaaf is in cents
+    bijstand_gross_year = halves * share_gross_year
+    share_withheld_year = share_gross_year - share_net_year
+
+    # The annual assessment per person over all box-1 income: wage, holiday allowance and the
+    # person's share of the gross bijstand; every heffingskorting once, none above the tax.
+    # Payroll assumption (PAYROLL_ASSUMPTION): her employer applies her loonheffingskorting (as in
+    # her_net) and the gemeente keeps applying it to the bijstand, so in a year with both the
+    # korting is used twice during the year and the assessment takes the surplus back.
+    youngest = np.nanmin(np.where(np.isnan(a.child_age), np.inf, a.child_age), axis=-1)
+    her_taxable = np.broadcast_to(her["taxable_year"], shape)
+    p_taxable = np.broadcast_to(partner["taxable_year"], shape)
+    p_share = np.where(a.has_partner, share_gross_year, 0.0)
+    p_share_withheld = np.where(a.has_partner, share_withheld_year, 0.0)
+    her_iack = ib.iack_recht(p, eigen_arbeidsinkomen=her_taxable, partner_arbeidsinkomen=p_taxable,
+                             heeft_partner=a.has_partner, jongste_kind_leeftijd=youngest)  # fmt: skip
+    p_iack = a.has_partner & (youngest < p.iack.leeftijdsgrens_kind) & (p_taxable < her_taxable)
+    her_ib = _assessment(p, her_taxable + share_gross_year, her["withheld_year"] + share_withheld_year,
+                         her_iack, work=her_taxable)  # fmt: skip
+    p_ib = _assessment(p, p_taxable + p_share, partner["withheld_year"] + p_share_withheld, p_iack,
+                       work=p_taxable)  # fmt: skip
+    # Payout of unused algemene heffingskorting only to a partner born before 1963 (art. 8.9).
+    her_payout = ib.uitbetaling_algemene_heffingskorting(
+        p, geboortejaar_voor_grens=a.her_old & a.has_partner, ahk_eigen=her_ib["ahk_unused"],
+        belasting_partner_na_korting=p_ib["due"])  # fmt: skip
+    p_payout = ib.uitbetaling_algemene_heffingskorting(
+        p, geboortejaar_voor_grens=a.partner_old & a.has_partner, ahk_eigen=p_ib["ahk_unused"],
+        belasting_partner_na_korting=her_ib["due"] - her_payout)  # fmt: skip
+    assessment_year = her_ib["refund"] + her_payout + p_ib["refund"] + p_payout
+    # Her own income from work (CBS) counts no bijstand: the settlement of her wage alone.
+    her_work_ib = _assessment(p, her_taxable, her["withheld_year"], her_iack, work=her_taxable)
 
     # Toeslagen on the joint toetsingsinkomen.
     ti = her_taxable + p_taxable + bijstand_gross_year
@@ -364,7 +382,7 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     c["marginal_per_hour"] = np.concatenate([np.zeros((n, 1)), marginal], axis=1)
 
     # Her own net income from work, yearly average per month (CBS definition).
-    own_work = her["net"] + her_vt_net / 12 + (her_ib["refund"] + her_payout) / 12
+    own_work = her["net"] + her_vt_net / 12 + her_work_ib["refund"] / 12
     wml_net = zelfstandigheid.netto_minimumloon_maand(year)
     c["financially_independent"] = zelfstandigheid.financieel_onafhankelijk(p, own_work, wml_net)
     c["economically_independent"] = zelfstandigheid.economisch_zelfstandig(p, own_work, wml_net)
@@ -375,6 +393,8 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
         "her_taxable_year": np.ascontiguousarray(her_taxable),
         "partner_taxable_year": np.ascontiguousarray(p_taxable),
         "bijstand_gross_year": np.ascontiguousarray(bijstand_gross_year),
+        "assessment_her_year": np.ascontiguousarray(her_ib["refund"] + her_payout),
+        "assessment_partner_year": np.ascontiguousarray(p_ib["refund"] + p_payout),
         "own_work_net_month": np.ascontiguousarray(own_work),
         "netto_minimumloon": np.full((n, 1), wml_net),
         "year": np.full((n, 1), year),

@@ -1,0 +1,93 @@
+"""Bar charts of the suppressed tables: matplotlib -> SVG, the same drawing on the page and in the PDF.
+
+Only suppressed cells reach this module: a hidden cell gets no bar, only its label ("<5" or
+"x"), so a chart never shows what its table hides. The SVG is cleaned for the page's CSP by the
+calculator's chart helpers (presentation attributes instead of style attributes).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from samensterk.calculator.chart import _escape, _lock, _plt, _presentation_attributes
+
+from .selectors import Table
+
+COLOURS = ["#5a2a82", "#1d6b3a", "#8a5a00", "#2f5c8f"]
+INK = "#1b1b1b"
+
+
+def bar_chart_svg(table: Table, columns: list[str], *, title: str, chart_id: str) -> str:
+    """Horizontal bars, one group per row of ``table``, one bar per column in ``columns``."""
+    plt = _plt()
+    labels = [row.label for row in table.rows]
+    col_index = {key: i for i, (key, _label) in enumerate(table.columns)}
+    col_labels = dict(table.columns)
+    n_rows, n_cols = max(len(labels), 1), len(columns)
+    height = 0.4 + 0.32 * n_rows * n_cols + 0.35 * n_rows
+    with _lock:
+        plt.rcParams.update(
+            {
+                "svg.fonttype": "none",
+                "font.family": "sans-serif",
+                "font.sans-serif": ["DejaVu Sans"],
+                "font.size": 10,
+                "svg.hashsalt": "samensterk-monitoring",
+            }
+        )
+        fig, ax = plt.subplots(figsize=(6.4, max(height, 1.6)), dpi=72)
+        try:
+            bar = 0.8 / n_cols
+            shown = [
+                row.cells[col_index[c]].value or 0
+                for row in table.rows
+                for c in columns
+                if not row.cells[col_index[c]].hidden
+            ]
+            top = max(shown, default=5)
+            for j, col in enumerate(columns):
+                ys = [i + j * bar for i in range(len(labels))]
+                values = [row.cells[col_index[col]] for row in table.rows]
+                ax.barh(
+                    ys,
+                    [0 if c.hidden else c.value for c in values],
+                    height=bar * 0.9,
+                    color=COLOURS[j % len(COLOURS)],
+                    label=str(col_labels[col]),
+                )
+                for y, cell in zip(ys, values, strict=True):
+                    ax.text(
+                        (0 if cell.hidden else cell.value) + top * 0.01,
+                        y,
+                        str(cell),
+                        va="center",
+                        ha="left",
+                        color=INK,
+                        fontsize=9,
+                    )
+            ax.set_yticks([i + bar * (n_cols - 1) / 2 for i in range(len(labels))])
+            ax.set_yticklabels(labels)
+            ax.invert_yaxis()
+            ax.set_xlim(0, top * 1.15 + 1)
+            for side in ("top", "right"):
+                ax.spines[side].set_visible(False)
+            if n_cols > 1:
+                ax.legend(loc="lower right", frameon=False, fontsize=9)
+            fig.tight_layout(pad=0.4)
+            buf = io.StringIO()
+            fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+        finally:
+            plt.close(fig)
+    svg = _presentation_attributes(buf.getvalue())
+    svg = re.sub(
+        r"<svg\b",
+        f'<svg id="{chart_id}" class="bar-chart" role="img" aria-labelledby="{chart_id}-title"'
+        ' direction="ltr" preserveAspectRatio="xMidYMid meet"',
+        svg,
+        count=1,
+    )
+    svg = re.sub(r'\s(width|height)="[\d.]+pt"', "", svg, count=2)
+    heading = f'<title id="{chart_id}-title">{_escape(title)}</title>'
+    svg = re.sub(r"(<svg[^>]*>)", lambda m: m.group(1) + heading, svg, count=1)
+    return svg

@@ -1,0 +1,285 @@
+"""Reads for the monitoring pages: the dashboard's suppressed tables and the awareness results.
+
+Every number that leaves this module for a page or an export has gone through suppression.py.
+Unsuppressed values stay inside the functions that build the tables.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Max, Min, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samensterk.access import DashboardScope
+from samensterk.programme.models import District, FacilitatorRecruitment, Partnership, Training, Trajectory
+from samensterk.toolkit.models import Method, Theme
+from samensterk.toolkit.selectors import localize
+
+from . import queries
+from .queries import Filters, Quarter, quarter_range
+from .suppression import Cell, small, suppress_column
+
+REACH_COLUMNS = [
+    ("held", _("Sessions held")),
+    ("cancelled", _("Sessions cancelled")),
+    ("men", _("Men")),
+    ("women", _("Women")),
+    ("first_time", _("First time")),
+]
+BEFORE_THE_APP = _("Before the app (imported)")
+
+
+@dataclass
+class Row:
+    label: str
+    cells: list[Cell]
+    key: str = ""
+
+
+@dataclass
+class Table:
+    """One table on the dashboard, in the export and in the PDF: already suppressed."""
+
+    key: str
+    caption: str
+    row_header: str
+    columns: list[tuple[str, str]]
+    rows: list[Row] = field(default_factory=list)
+    total: Row | None = None
+
+    def column(self, key: str) -> list[tuple[str, Cell]]:
+        i = [k for k, _label in self.columns].index(key)
+        return [(row.label, row.cells[i]) for row in self.rows]
+
+
+@dataclass
+class Dashboard:
+    filters: Filters
+    quarters: list[Quarter]
+    reach: list[Table]
+    trajectories: Table
+    pool: Table
+    themes: Table
+    signals: Table
+
+    @property
+    def tables(self) -> list[Table]:
+        return [*self.reach, self.trajectories, self.pool, self.themes, self.signals]
+
+    def table(self, key: str) -> Table:
+        return next(t for t in self.tables if t.key == key)
+
+
+def _suppressed_table(key, caption, row_header, columns, labelled_rows, *, with_total=True) -> Table:
+    """``labelled_rows``: [(key, label, {column: value})]. Suppresses each column with its total."""
+    table = Table(key=key, caption=str(caption), row_header=str(row_header), columns=columns)
+    per_column = []
+    totals = []
+    for col, _label in columns:
+        values = [values.get(col) or 0 for _k, _l, values in labelled_rows]
+        if with_total:
+            cells, total = suppress_column(values)
+        else:
+            cells, total = [small(v) for v in values], None
+        per_column.append(cells)
+        totals.append(total)
+    for i, (row_key, label, _values) in enumerate(labelled_rows):
+        table.rows.append(Row(label=str(label), key=str(row_key), cells=[cells[i] for cells in per_column]))
+    if with_total:
+        table.total = Row(label=str(_("Total")), key="total", cells=totals)
+    return table
+
+
+def available_quarters(scope: DashboardScope) -> list[Quarter]:
+    """Every quarter from the first to the last session or imported count in scope."""
+    first, last = queries.sessions().in_scope(scope.organisation_ids).start_range()
+    found = []
+    if first and last:
+        found += [Quarter.of(timezone.localtime(first).date()), Quarter.of(timezone.localtime(last).date())]
+    span = (
+        queries.earlier_counts()
+        .in_scope(scope.organisation_ids)
+        .order_by()
+        .aggregate(first=Min("year"), last=Max("year"))
+    )
+    if span["first"]:
+        found += [Quarter(span["first"], 1), Quarter(span["last"], 4)]
+    if not found:
+        return [Quarter.of(timezone.localdate())]
+    return quarter_range(min(found), max(found))
+
+
+def filter_choices(scope: DashboardScope, language: str | None = None) -> dict:
+    """Methods and partnerships for the filter form (two queries and a translation lookup)."""
+    partnerships = Partnership.objects.select_related("men_organisation", "women_organisation")
+    if scope.organisation_ids is not None:
+        partnerships = partnerships.filter(
+            Q(men_organisation_id__in=scope.organisation_ids)
+            | Q(women_organisation_id__in=scope.organisation_ids)
+        )
+    return {
+        "methods": localize(Method.objects.all(), language),
+        "partnerships": list(partnerships),
+    }
+
+
+def dashboard(
+    scope: DashboardScope, filters: Filters, *, quarters: list[Quarter], choices: dict
+) -> Dashboard:
+    """Every table of the dashboard for ``scope`` and ``filters``, suppressed. Nine queries."""
+    ids = scope.organisation_ids
+    if filters.quarter:
+        quarters = [filters.quarter]
+    sessions = queries.sessions().in_scope(ids).matching(filters)
+    rows = sessions.reach_rows(quarters)
+    earlier = queries.earlier_counts().in_scope(ids).matching(filters).reach_rows()
+
+    methods = {m.pk: m.name for m in choices["methods"]}
+    partnerships = {p.pk: str(p) for p in choices["partnerships"]}
+    districts = dict(District.choices)
+    dims = {
+        "district": defaultdict(lambda: defaultdict(int)),
+        "quarter": defaultdict(lambda: defaultdict(int)),
+        "method": defaultdict(lambda: defaultdict(int)),
+        "partnership": defaultdict(lambda: defaultdict(int)),
+    }
+    for row in rows:
+        keys = {
+            "district": row["trajectory__district"],
+            "quarter": row["quarter"],
+            "method": row["trajectory__method_id"],
+            "partnership": row["trajectory__partnership_id"],
+        }
+        for dim, key in keys.items():
+            for col, _label in REACH_COLUMNS:
+                dims[dim][key][col] += row[col] or 0
+    for row in earlier:
+        keys = {
+            "district": row["district"],
+            "quarter": str(Quarter(row["year"], row["quarter"])),
+            "method": "before",
+            "partnership": "before",
+        }
+        for dim, key in keys.items():
+            for col in ("held", "men", "women"):
+                dims[dim][key][col] += row[col] or 0
+
+    def labelled(dim, order, label_of):
+        data = dims[dim]
+        keys = [k for k in order if k in data] + [k for k in data if k not in order]
+        return [(k, label_of(k), data[k]) for k in keys]
+
+    reach = [
+        _suppressed_table(
+            "district",
+            _("Reach per district"),
+            _("District"),
+            REACH_COLUMNS,
+            labelled("district", list(districts), lambda k: districts.get(k, k)),
+        ),
+        _suppressed_table(
+            "quarter",
+            _("Reach per quarter"),
+            _("Quarter"),
+            REACH_COLUMNS,
+            labelled("quarter", [str(q) for q in quarters], lambda k: k or str(_("Other"))),
+        ),
+        _suppressed_table(
+            "method",
+            _("Reach per method"),
+            _("Method"),
+            REACH_COLUMNS,
+            labelled(
+                "method",
+                [*methods, "before"],
+                lambda k: BEFORE_THE_APP if k == "before" else methods.get(k, k),
+            ),
+        ),
+        _suppressed_table(
+            "partnership",
+            _("Reach per partnership"),
+            _("Partnership"),
+            REACH_COLUMNS,
+            labelled(
+                "partnership",
+                [*partnerships, "before"],
+                lambda k: BEFORE_THE_APP if k == "before" else partnerships.get(k, k),
+            ),
+        ),
+    ]
+
+    by_status = queries.trajectories().in_scope(ids).matching(filters).by_status()
+    trajectories_table = _suppressed_table(
+        "trajectories",
+        _("Trajectories and their progress"),
+        _("Status"),
+        [("n", _("Trajectories"))],
+        [(s, label, {"n": by_status.get(s, 0)}) for s, label in Trajectory.Status.choices],
+    )
+
+    pool_orgs = {} if ids is None else {"organisation_id__in": ids}
+    recruited = FacilitatorRecruitment.objects.filter(
+        status=FacilitatorRecruitment.Status.RECRUITED, **pool_orgs
+    ).count()
+    # Trained: attended both half-days of a training of the organisation.
+    trained = (
+        Training.objects.filter(**pool_orgs, attendees__isnull=False)
+        .values("attendees")
+        .annotate(parts=Count("part", distinct=True))
+        .filter(parts__gte=2)
+        .count()
+    )
+    active = sessions.active_facilitators()
+    pool = _suppressed_table(
+        "pool",
+        _("Facilitator pool"),
+        _("Facilitators"),
+        [("n", _("Number"))],
+        [
+            ("recruited", _("Recruited"), {"n": recruited}),
+            ("trained", _("Trained (both half-days)"), {"n": trained}),
+            ("active", _("Active (facilitated a session held)"), {"n": active}),
+        ],
+        with_total=False,  # the three overlap: a total would be meaningless
+    )
+
+    report_qs = queries.reports().submitted().for_sessions(sessions)
+    theme_counts = dict(report_qs.theme_counts())
+    themes = localize(Theme.objects.filter(pk__in=theme_counts), None) if theme_counts else []
+    themes_table = _suppressed_table(
+        "themes",
+        _("Themes raised"),
+        _("Theme"),
+        [("n", _("Reports that name it"))],
+        sorted(
+            ((t.pk, t.name, {"n": theme_counts[t.pk]}) for t in themes),
+            key=lambda r: (-r[2]["n"], str(r[1])),
+        ),
+        with_total=False,  # a report names several themes: no meaningful total
+    )
+    signals = report_qs.signal_counts()
+    signals_table = _suppressed_table(
+        "signals",
+        _("Follow-up and safety signals"),
+        _("Reports"),
+        [("n", _("Number of reports"))],
+        [
+            ("reports", _("Reports submitted"), {"n": signals["reports"]}),
+            ("financial", _("Follow-up: financial information"), {"n": signals["financial"]}),
+            ("referral", _("Follow-up: referral to help"), {"n": signals["referral"]}),
+            ("safety", _("Safety signals"), {"n": signals["safety"]}),
+        ],
+        with_total=False,  # one report can carry several: no total
+    )
+    return Dashboard(
+        filters=filters,
+        quarters=quarters,
+        reach=reach,
+        trajectories=trajectories_table,
+        pool=pool,
+        themes=themes_table,
+        signals=signals_table,
+    )

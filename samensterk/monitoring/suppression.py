@@ -1,0 +1,97 @@
+"""Small-number suppression for every aggregate shown outside its own trajectory (DESIGN.md §3).
+
+Primary suppression: every count under ``SMALL`` (0 included) is shown as "<5".
+Secondary suppression: in a column that has a total, one hidden cell could be recovered as the
+total minus the visible cells, and two hidden cells can still be pinned down by the bounds
+(two cells of "<5" that add up to 8 are both 4). So after the primary step we check, for every
+hidden small cell, the range of values that the shown total, the visible cells and the known
+bounds of the other hidden cells leave open; while any small cell is pinned to one value we hide
+the smallest visible cell as well ("x": hidden so that the total reveals nothing), and when no
+visible cell is left, the total. Pure Python and no Django import: tested with crafted data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+SMALL = 5
+SMALL_LABEL = "<5"
+SECONDARY_LABEL = "x"
+
+_NO_LIMIT = float("inf")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One shown number. ``value`` is None whenever it is hidden; nothing downstream gets it."""
+
+    value: int | None
+    small: bool = False  # hidden because it is under SMALL
+    secondary: bool = False  # hidden so that a total or a difference does not reveal a small cell
+
+    @property
+    def hidden(self) -> bool:
+        return self.value is None
+
+    def __str__(self) -> str:
+        if self.small:
+            return SMALL_LABEL
+        if self.secondary:
+            return SECONDARY_LABEL
+        return str(self.value)
+
+    @property
+    def number(self) -> int | str:
+        """For exports: the integer when shown, else the label."""
+        return self.value if self.value is not None else str(self)
+
+
+def small(value: int) -> Cell:
+    """Primary suppression only, for counts that are never summed on the page."""
+    value = int(value or 0)
+    return Cell(None, small=True) if value < SMALL else Cell(value)
+
+
+def _pinned(values: Sequence[int], small_idx: set[int], secondary_idx: set[int]) -> bool:
+    """Whether some hidden small cell can be worked out to a single value from the total."""
+    hidden = sorted(small_idx | secondary_idx)
+    if not hidden:
+        return False
+    hidden_sum = sum(values[i] for i in hidden)  # = shown total - visible cells: known to a reader
+    lo = {i: (0 if i in small_idx else SMALL) for i in hidden}
+    hi = {i: (SMALL - 1 if i in small_idx else _NO_LIMIT) for i in hidden}
+    for i in small_idx:
+        others_hi = sum(hi[j] for j in hidden if j != i)
+        others_lo = sum(lo[j] for j in hidden if j != i)
+        lowest = max(lo[i], hidden_sum - others_hi)
+        highest = min(hi[i], hidden_sum - others_lo)
+        if highest <= lowest:
+            return True
+    return False
+
+
+def suppress_column(values: Sequence[int]) -> tuple[list[Cell], Cell]:
+    """The cells of one column and its total, suppressed so that together they reveal no small cell."""
+    values = [int(v or 0) for v in values]
+    total = sum(values)
+    if total < SMALL:  # every cell is small too
+        return [Cell(None, small=True) for _ in values], Cell(None, small=True)
+    small_idx = {i for i, v in enumerate(values) if v < SMALL}
+    secondary_idx: set[int] = set()
+    total_hidden = False
+    while _pinned(values, small_idx, secondary_idx):
+        visible = [i for i in range(len(values)) if i not in small_idx and i not in secondary_idx]
+        if not visible:
+            total_hidden = True
+            break
+        secondary_idx.add(min(visible, key=lambda i: (values[i], i)))
+    cells = [
+        Cell(None, small=True)
+        if i in small_idx
+        else Cell(None, secondary=True)
+        if i in secondary_idx
+        else Cell(v)
+        for i, v in enumerate(values)
+    ]
+    return cells, (Cell(None, secondary=True) if total_hidden else Cell(total))

@@ -83,7 +83,9 @@ class Housing(Schema):
 class Childcare(Schema):
     child: int = Field(..., ge=0, description="Index into children")
     type: Literal["dagopvang", "bso", "gastouder"]
-    hours_month: float = Field(..., ge=0, le=744)
+    hours_month: float | None = Field(
+        None, ge=0, le=744, description="Hours of care a month; null: follows her working hours"
+    )
     hourly_price: float = Field(..., ge=0, le=100)
 
 

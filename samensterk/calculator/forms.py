@@ -23,9 +23,6 @@ HOURS_MAX = 40
 DEFAULT_HOURS = 16
 DEFAULT_RENT = Decimal("700")  # a typical social-housing rent (kale huur) in a large city
 DEFAULT_CHILDREN = (4, 8)
-# Childcare hours per month when the family does not know them: about two days of dagopvang,
-# or two afternoons of buitenschoolse opvang, a week.
-DEFAULT_CARE_HOURS = {"dagopvang": 80, "bso": 40, "gastouder": 60}
 CARE_TYPES = ("dagopvang", "bso", "gastouder")
 
 UNKNOWN_FOR = {
@@ -127,8 +124,9 @@ def minimum_hourly_wage(year: int) -> float | None:
         return None
 
 
-def max_care_price(year: int, kind: str) -> float:
-    """The maximum hourly price the kinderopvangtoeslag covers: our default hourly price."""
+def max_care_price(year: int, kind: str) -> float | None:
+    """The maximum hourly price the kinderopvangtoeslag covers: our default hourly price.
+    None when it is not published for ``year`` (the form then asks for the price)."""
     from samensterk.income.parameters_loader import value_at
 
     name = {
@@ -138,8 +136,8 @@ def max_care_price(year: int, kind: str) -> float:
     }[kind]
     try:
         return float(value_at(f"kinderopvangtoeslag.maximum_uurprijs_{name}", dt.date(year, 1, 1)))
-    except Exception:  # noqa: BLE001 - an unpublished price: use last year's practice
-        return {"dagopvang": 11.0, "bso": 9.5, "gastouder": 8.5}[kind]
+    except Exception:  # noqa: BLE001 - unpublished: no invented tariff, the caller says it is missing
+        return None
 
 
 def care_type_for_age(age: int) -> str | None:
@@ -161,7 +159,11 @@ class CalculatorForm(forms.Form):
         ("none", _("No partner: she raises the children alone")),
     ]
     AMOUNT_KIND_CHOICES = [("gross", _("gross (bruto)")), ("net", _("net (netto)"))]
-    YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+    CHILDCARE_CHOICES = [
+        ("auto", _("Only when nobody else is at home while she works")),
+        ("yes", _("Yes")),
+        ("no", _("No")),
+    ]
     CARE_CHOICES = [
         ("auto", _("The usual for the age")),
         ("none", _("No childcare")),
@@ -201,8 +203,8 @@ class CalculatorForm(forms.Form):
     # 5. Childcare.
     childcare = forms.ChoiceField(
         label=_("Will the children go to childcare while she works?"),
-        choices=YES_NO,
-        initial="yes",
+        choices=CHILDCARE_CHOICES,
+        initial="auto",
         widget=forms.RadioSelect,
         required=False,
     )
@@ -289,11 +291,20 @@ class CalculatorForm(forms.Form):
         if not data.get("year"):
             data["year"] = default_year()
         if not self.errors:
+            household = self.to_household(data)
             try:
-                parse_household(self.to_household(data))
+                parse_household(household)
             except HouseholdInvalid as e:
                 for err in e.errors:
-                    self.add_error(_form_field(err["field"]), err["message"])
+                    field = _form_field(err["field"], household)
+                    if err["code"] == "required" and err["field"].endswith("hourly_price"):
+                        message = _(
+                            "The highest hourly price the toeslag covers is not published for this year: "
+                            "enter the price per hour."
+                        )
+                    else:
+                        message = err["message"]
+                    self.add_error(field, message)
         return data
 
     # The mapping to the engine's household dict (docs/engine-contract.md).
@@ -317,11 +328,12 @@ class CalculatorForm(forms.Form):
         housing = {"owner": True} if d.get("owner") else {"rent": float(rent)}
         wage = None if d.get("her_wage_unknown") or d.get("her_wage") is None else float(d["her_wage"])
         pension = float(d.get("her_pension") or 0)
-        if d.get("childcare_unknown"):
-            # Not known: childcare when no other parent is at home while she works.
+        choice = d.get("childcare") or "auto"
+        if d.get("childcare_unknown") or choice == "auto":
+            # Paid childcare only when no other parent is at home while she works.
             care_on = partner in ("works", "none")
         else:
-            care_on = (d.get("childcare") or "yes") == "yes"
+            care_on = choice == "yes"
         childcare = []
         for i, age in enumerate(ages):
             if not care_on:
@@ -333,14 +345,11 @@ class CalculatorForm(forms.Form):
                 continue
             hours = d.get(f"care_hours_{i}")
             price = d.get(f"care_price_{i}")
-            childcare.append(
-                {
-                    "child": i,
-                    "type": kind,
-                    "hours_month": float(hours) if hours is not None else float(DEFAULT_CARE_HOURS[kind]),
-                    "hourly_price": float(price) if price is not None else max_care_price(year, kind),
-                }
-            )
+            price = float(price) if price is not None else max_care_price(year, kind)
+            entry = {"child": i, "type": kind, "hourly_price": price}  # price None: the engine refuses it
+            if hours is not None:  # no hours: the care follows her working hours
+                entry["hours_month"] = float(hours)
+            childcare.append(entry)
         household = {
             "year": year,
             "her": {"hourly_wage": wage, "pension_percent": pension},
@@ -357,11 +366,16 @@ class CalculatorForm(forms.Form):
         return household
 
 
-def _form_field(engine_field: str) -> str | None:
+def _form_field(engine_field: str, household: dict | None = None) -> str | None:
     """The form field that shows an engine validation error (None: above the form)."""
     m = re.match(r"childcare\[(\d+)\]\.(\w+)", engine_field)
     if m:
-        return None
+        field = {"hourly_price": "care_price_", "hours_month": "care_hours_", "type": "care_type_"}.get(m[2])
+        try:
+            child = household["childcare"][int(m[1])]["child"]
+        except (TypeError, KeyError, IndexError):
+            return None
+        return f"{field}{child}" if field else None
     mapping = {
         "year": "year",
         "her.hourly_wage": "her_wage",

@@ -111,7 +111,9 @@ T = {
     "kinderbijslag": gettext_noop("Kinderbijslag for your children, by age (paid per quarter; shown per month)."),
     "bijstand": gettext_noop("Bijstand tops the household's income up to the norm; the household's net income from "
                              "work ({earned} a month) counts against it."),
-    "childcare_cost": gettext_noop("Childcare costs {amount} a month while she works."),
+    "childcare_cost": gettext_noop("Childcare costs {amount} a month while she works ({care_hours} hours of care a "
+                                   "month). Where you gave no hours, care follows her working hours: all of them for "
+                                   "day care and a childminder, half of them for after-school care."),
     "net_household": gettext_noop("Together the household has {amount} a month, {year_amount} a year."),
     # xgettext:no-python-format
     "independence": gettext_noop("Her own net income from work is {own} a month (yearly average). Financially "
@@ -244,7 +246,10 @@ def explain(res, i: int, hours) -> list[dict]:
                 "childcare_cost",
                 -g("childcare_cost"),
                 T["childcare_cost"],
-                {"amount": g("childcare_cost")},
+                {
+                    "amount": g("childcare_cost"),
+                    "care_hours": round(float(res.context["care_hours_month"][i, j])),
+                },
                 year,
             )
         )
@@ -266,7 +271,7 @@ def render_line(line: dict, translate=None, money=None) -> str:
     for k, v in line.get("values", {}).items():
         if k.endswith("_percent"):
             values[k] = f"{v:g}%"
-        elif k.endswith("_hours"):
+        elif k.endswith("_hours") or k == "care_hours":
             values[k] = f"{v:g}"
         else:
             values[k] = money(v)

@@ -27,6 +27,11 @@ CHILDCARE_TYPES = {"dagopvang": 1, "bso": 2, "gastouder": 3}
 MAX_HOURS_WEEK = 80
 MAX_CHILD_AGE = 17
 MAX_CHILDCARE_HOURS_MONTH = 31 * 24  # a month has at most 744 hours: an input sanity limit
+# Childcare without hours_month follows her hours: care per hour of her work, by type. This is our
+# modelling assumption, not a published figure (stated in the explanation, editable on the page):
+# day care and a childminder cover all her working hours; after-school care only the half of
+# them outside school hours. Travel time is not counted.
+CARE_PER_WORK_HOUR = {"dagopvang": 1.0, "gastouder": 1.0, "bso": 0.5}
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +55,7 @@ class HouseholdInvalid(ValueError):
 class Childcare:
     child: int
     type: str
-    hours_month: float
+    hours_month: float | None  # None: follows her hours (CARE_PER_WORK_HOUR)
     hourly_price: float
 
 
@@ -218,9 +223,10 @@ def parse_household(data) -> Household:
         kind = c.get("type")
         if kind not in CHILDCARE_TYPES:
             err.add(f"{f}.type", "unknown_type", "The type must be dagopvang, bso or gastouder.")
-        hours = err.number(c, "hours_month", f"{f}.hours_month", hi=MAX_CHILDCARE_HOURS_MONTH, required=True)
+        hours = err.number(c, "hours_month", f"{f}.hours_month", hi=MAX_CHILDCARE_HOURS_MONTH)
         price = err.number(c, "hourly_price", f"{f}.hourly_price", required=True)
-        if hours is not None and price is not None and kind in CHILDCARE_TYPES and isinstance(child, int):
+        bad_hours = c.get("hours_month") is not None and hours is None
+        if not bad_hours and price is not None and kind in CHILDCARE_TYPES and isinstance(child, int):
             childcare.append(Childcare(child, kind, hours, price))
 
     bijstand = _section(data, "bijstand", err)

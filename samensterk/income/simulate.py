@@ -49,7 +49,7 @@ from samensterk.income.formulas import (
 )
 from samensterk.income.formulas import bijstand as bijstand_rules
 from samensterk.income.formulas import inkomstenbelasting as ib
-from samensterk.income.household import CHILDCARE_TYPES, MAX_HOURS_WEEK, Household
+from samensterk.income.household import CARE_PER_WORK_HOUR, CHILDCARE_TYPES, MAX_HOURS_WEEK, Household
 from samensterk.income.parameters_loader import MissingParameter, load
 from samensterk.income.rounding import round_half_up_cent
 
@@ -115,7 +115,8 @@ def pack(households: list[Household]) -> Arrays:
     for i, h in enumerate(households):
         ages[i, 0, : len(h.children)] = h.children
         for c in h.childcare:
-            care[:, i, 0, c.child] = (CHILDCARE_TYPES[c.type], c.hours_month, c.hourly_price)
+            hours = np.nan if c.hours_month is None else c.hours_month  # NaN: follows her hours
+            care[:, i, 0, c.child] = (CHILDCARE_TYPES[c.type], hours, c.hourly_price)
 
     def partner_gross(h):
         if h.partner_situation != "works":
@@ -332,7 +333,12 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     ti = her_taxable + p_taxable + bijstand_gross_year
     has_child = ~np.all(np.isnan(a.child_age), axis=-1)
     has_care = np.any(a.care_type > 0, axis=-1)
-    care_hours = a.care_hours * working[..., None]
+    # Care that follows her hours: her hours a month times the share of them the type covers.
+    per_work_hour = np.zeros(len(CHILDCARE_TYPES) + 1)
+    for name, code in CHILDCARE_TYPES.items():
+        per_work_hour[code] = CARE_PER_WORK_HOUR[name]
+    follows = loon.brutoloon_maand(per_work_hour[a.care_type], h[..., None])  # share x hours x 52/12
+    care_hours = np.where(np.isnan(a.care_hours), follows, a.care_hours) * working[..., None]
     zt = rules.call("zorgtoeslag", zorgtoeslag.zorgtoeslag, True, shape,
                     p=p, toetsingsinkomen=ti, heeft_partner=a.has_partner)  # fmt: skip
     ht = rules.call("huurtoeslag", huurtoeslag.huurtoeslag, ~a.owner & (a.rent > 0), shape,
@@ -393,6 +399,7 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
         "her_taxable_year": np.ascontiguousarray(her_taxable),
         "partner_taxable_year": np.ascontiguousarray(p_taxable),
         "bijstand_gross_year": np.ascontiguousarray(bijstand_gross_year),
+        "care_hours_month": np.ascontiguousarray(np.broadcast_to(np.sum(care_hours, axis=-1), shape)),
         "assessment_her_year": np.ascontiguousarray(her_ib["refund"] + her_payout),
         "assessment_partner_year": np.ascontiguousarray(p_ib["refund"] + p_payout),
         "own_work_net_month": np.ascontiguousarray(own_work),

@@ -225,7 +225,7 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     It holds no data: the pages tell it what to cache. Public on purpose (browsers fetch it without
     asking the user); it contains no secrets and no user data.
     """
-    body = render_to_string("companion/sw.js", {"cache_name": CACHE_VERSION})
+    body = render_to_string("companion/sw.js", {"cache_name": CACHE_VERSION, "static_prefix": static("")})
     response = HttpResponse(body, content_type="text/javascript; charset=utf-8")
     response["Cache-Control"] = "no-cache"
     response["Service-Worker-Allowed"] = reverse("companion:service_worker").rsplit("/", 1)[0] + "/"

@@ -27,7 +27,7 @@ function freshState() {
   return {
     run: newRun(),
     revision: 0, // grows with every change to the totals
-    sent: -1, // the last revision the server confirmed
+    sent: 0, // the last revision the server confirmed (revision 0 has nothing to send)
     sendStatus: "",
     projector: "blank", // blank | agreements | deck
     deck: "statements",

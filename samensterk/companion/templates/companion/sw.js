@@ -16,9 +16,14 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// The companion's pages (under the scope) and the static files they load; nothing else is touched.
+const STATIC = "{{ static_prefix }}";
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (!url.href.startsWith(self.registration.scope) && !url.pathname.startsWith(STATIC)) return;
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
       const cached = await cache.match(request, { ignoreVary: true, ignoreSearch: true });

@@ -1,0 +1,178 @@
+"""The session companion in Debian's Chromium: a whole meeting on one tablet with a projector window,
+the network switched off half-way and a reload, and the totals arriving in the report; axe-core,
+360 px, a 10-inch tablet, 1920x1080 and Arabic on every companion page."""
+
+import json
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+
+from samensterk.companion.models import Agreements
+from samensterk.programme.models import SessionReport
+from samensterk.toolkit.models import Method
+from tests.companion.helpers import url
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "a-long-test-password"
+
+
+def _login(page: Page, base: str, username: str = "facilitator", lang: str = "en") -> None:
+    prefix = "" if lang == "nl" else f"/{lang}"
+    page.goto(f"{base}{prefix}/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form.narrow-form button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+@pytest.fixture
+def meeting(programme, toolkit_content):
+    """The trajectory runs the living-room method (it has statements); its session 2 is tonight."""
+    trajectory = programme["trajectory"]
+    trajectory.method = Method.objects.get(slug="huiskamergesprekken")
+    trajectory.save(update_fields=["method"])
+    return programme["sessions"][1]
+
+
+def _deck_slugs(page: Page) -> list[str]:
+    return page.locator('.companion-panel [data-deck="statements"] [data-card]').evaluate_all(
+        "els => els.map(e => e.dataset.card)"
+    )
+
+
+def _visible_card(page: Page, deck: str = "statements"):
+    return page.locator(f'[data-deck="{deck}"] [data-card]:visible')
+
+
+def test_a_whole_session_offline_half_way_ends_with_the_totals_in_the_report(
+    live_server, context: BrowserContext, page: Page, personas, programme, meeting, artifacts_dir
+):
+    base = live_server.url
+    errors = []
+    page.on(
+        "console", lambda msg: errors.append(f"{msg.text} {msg.location}") if msg.type == "error" else None
+    )
+    _login(page, base)
+
+    # First meeting: the group writes its agreements.
+    first = programme["sessions"][0]
+    page.goto(base + url("agreements", first.pk, lang="en"))
+    page.get_by_label("The group's dialogue agreements").fill(
+        "We let each other finish.\nWhat is said here stays here.\nPhones on silent."
+    )
+    page.get_by_role("button", name="Save the agreements").click()
+    expect(page).to_have_url(base + url("control", first.pk, lang="en"))
+    assert Agreements.objects.get(trajectory=programme["trajectory"]).lines[0] == "We let each other finish."
+
+    # Tonight's meeting: the agreements open it, on the tablet and on the projector.
+    control_url = base + url("control", meeting.pk, lang="en")
+    page.goto(control_url)
+    expect(page.locator("#agreements .agreements-list li")).to_have_count(3)
+    expect(page.locator("html")).to_have_attribute("data-offline-ready", "true", timeout=15000)
+    projector = context.new_page()
+    projector.goto(base + url("projector", meeting.pk, lang="en"))
+    expect(projector.locator('[data-view="blank"]')).to_be_visible()
+    page.get_by_role("button", name="Show the agreements on the projector").click()
+    expect(projector.locator('[data-view="agreements"]')).to_be_visible()
+    expect(projector.locator('[data-view="agreements"] li').first).to_have_text("We let each other finish.")
+    expect(projector.locator('[data-view="deck"]')).to_be_hidden()
+
+    # Check-in with the ball: four seats typed on the tablet, three turns.
+    for seat in ["1", "2", "AB", "K"]:
+        page.get_by_label("Seat number or initials").fill(seat)
+        page.get_by_role("button", name="Add seat").click()
+    seats = page.locator("[data-seats] button")
+    expect(seats).to_have_count(4)
+    for label in ["AB", "1", "K"]:
+        page.locator("[data-seats] button", has_text=label).click()
+    expect(page.locator("[data-ball]")).to_have_text("K")
+    expect(page.locator('#checkin [data-out="checkin_turns"]')).to_have_text("3")
+    expect(page.locator("[data-waiting]")).to_have_text("2")
+
+    # Five statements back and forth: buttons on the tablet, the clicker on the projector window.
+    slugs = _deck_slugs(page)
+    assert len(slugs) >= 5
+    page.get_by_role("button", name="Show this card on the projector").click()
+    expect(projector.locator('[data-view="deck"]')).to_be_visible()
+    expect(projector.locator('[data-view="agreements"]')).to_be_hidden()
+    for i in range(1, 5):
+        page.get_by_role("button", name="Next").click()
+        expect(_visible_card(projector)).to_have_attribute("data-card", slugs[i])
+    projector.bring_to_front()
+    projector.keyboard.press("PageUp")
+    projector.keyboard.press("ArrowLeft")
+    expect(_visible_card(page)).to_have_attribute("data-card", slugs[2])
+    expect(page.locator("[data-position]")).to_have_text("3")
+    projector.keyboard.press("PageDown")
+    expect(_visible_card(page)).to_have_attribute("data-card", slugs[3])
+    page.bring_to_front()
+    page.get_by_role("button", name="Previous").click()
+    expect(_visible_card(projector)).to_have_attribute("data-card", slugs[2])
+    expect(page.locator('[data-out="statements_used"]')).to_have_text("5")
+    page.screenshot(path=str(artifacts_dir / "companion-control-deck.png"), full_page=True)
+    projector.screenshot(path=str(artifacts_dir / "companion-projector-statement.png"))
+
+    # Speaker balance: ten turns (six men, four women) and one wrong tap undone; offline half-way.
+    man = page.get_by_role("button", name="Man speaks", exact=True)
+    woman = page.get_by_role("button", name="Woman speaks")
+    for button in [man, woman, man, man, woman]:
+        button.click()
+        page.wait_for_timeout(150)
+    expect(page.locator('[data-send="sent"]')).to_be_visible(timeout=15000)
+    half_way = SessionReport.objects.get(session=meeting).companion_totals
+    assert (half_way["turns_men"], half_way["turns_women"]) == (3, 2)
+    context.set_offline(True)
+    expect(page.locator('[data-net="offline"]')).to_be_visible()
+    for button in [man, woman, man, woman, man]:
+        button.click()
+        page.wait_for_timeout(150)
+    woman.click()  # wrong tap: a man was still speaking
+    expect(page.locator('[data-out="turns_women"]')).to_have_text("5")
+    page.get_by_role("button", name="Undo the last tap").click()
+    expect(page.locator('[data-out="turns_women"]')).to_have_text("4")
+    expect(page.locator("[data-now=man]")).to_be_visible()
+    page.get_by_role("button", name="Interruption +1").click()
+
+    # A reload without network: the service worker serves the page, the browser keeps the state.
+    page.reload()
+    expect(page.locator("h1")).to_contain_text("Session companion")
+    expect(page.locator('[data-net="offline"]')).to_be_visible()
+    expect(page.locator('[data-out="turns_men"]')).to_have_text("6")
+    expect(page.locator('[data-out="turns_women"]')).to_have_text("4")
+    expect(page.locator('[data-out="interruptions"]')).to_have_text("1")
+    expect(page.locator('#checkin [data-out="checkin_turns"]')).to_have_text("3")
+    expect(page.locator("[data-seats] button")).to_have_count(4)
+    expect(_visible_card(page)).to_have_attribute("data-card", slugs[2])
+    expect(page.locator('[data-send="pending"]')).to_be_visible()
+    page.get_by_role("button", name="Stop").click()
+    expect(page.locator("[data-now=none]")).to_be_visible()
+    assert SessionReport.objects.get(session=meeting).companion_totals == half_way  # nothing got through
+
+    # Network back on: the totals go to the report by themselves.
+    context.set_offline(False)
+    expect(page.locator('[data-send="sent"]')).to_be_visible(timeout=15000)
+    shown = {
+        name: page.locator(f'[data-out="{name}"]').first.inner_text()
+        for name in ["turns_men", "turns_women", "time_men", "time_women", "interruptions"]
+    }
+
+    # The end: seats and initials leave the device.
+    page.get_by_role("button", name="End the session").click()
+    expect(page.locator("[data-ended]")).to_be_visible()
+    expect(page.locator("[data-seats] button")).to_have_count(0)
+    expect(page.locator('[data-send="sent"]')).to_be_visible(timeout=15000)
+    stored = json.loads(page.evaluate(f"localStorage.getItem('samensterk.companion.{meeting.pk}')"))
+    assert stored["seats"] == []
+    assert "AB" not in json.dumps(stored)
+
+    totals = SessionReport.objects.get(session=meeting).companion_totals
+    assert totals["turns_men"] == 6 and totals["turns_women"] == 4
+    assert totals["checkin_turns"] == 3 and totals["interruptions"] == 1
+    assert totals["statements"] == slugs[:5]
+    assert f"{totals['seconds_men'] // 60}:{totals['seconds_men'] % 60:02d}" == shown["time_men"]
+    assert f"{totals['seconds_women'] // 60}:{totals['seconds_women'] % 60:02d}" == shown["time_women"]
+    assert not {"seats", "initials", "passes"} & set(totals)
+    # no script or style blocked by the Content-Security-Policy, no script errors (the site has no
+    # favicon; Chromium asks for one)
+    assert [e for e in errors if "favicon.ico" not in e] == []

@@ -79,7 +79,7 @@ def bar_chart_svg(table: Table, columns: list[str], *, title: str, chart_id: str
             fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
         finally:
             plt.close(fig)
-    svg = _presentation_attributes(buf.getvalue())
+    svg = _prefix_ids(_presentation_attributes(buf.getvalue()), chart_id)
     svg = re.sub(
         r"<svg\b",
         f'<svg id="{chart_id}" class="bar-chart" role="img" aria-labelledby="{chart_id}-title"'
@@ -91,3 +91,10 @@ def bar_chart_svg(table: Table, columns: list[str], *, title: str, chart_id: str
     heading = f'<title id="{chart_id}-title">{_escape(title)}</title>'
     svg = re.sub(r"(<svg[^>]*>)", lambda m: m.group(1) + heading, svg, count=1)
     return svg
+
+
+def _prefix_ids(svg: str, prefix: str) -> str:
+    """matplotlib numbers its ids from 1 in every figure; three charts on one page would share them."""
+    svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}-{m.group(1)}"', svg)
+    svg = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{prefix}-{m.group(1)})", svg)
+    return re.sub(r'href="#([^"]+)"', lambda m: f'href="#{prefix}-{m.group(1)}"', svg)

@@ -25,6 +25,7 @@ from .models import (
     FinancialTool,
     Insight,
     LearningPoint,
+    Meeting,
     Method,
     MethodStep,
     Principle,
@@ -36,6 +37,7 @@ from .models import (
     Translation,
     WorkForm,
 )
+from .plan import BLOCK_KINDS
 
 # file name -> model, for the flat list files with title/body items
 TITLED_FILES = {
@@ -72,6 +74,13 @@ class _Loader:
         self.seen: dict[type[models.Model], set[int]] = {}
 
     def upsert(self, model, lookup: dict, item: dict, fields: dict, m2m: dict | None = None):
+        # Provenance travels with every item: the toolkit section, its page, the app's own fields.
+        fields = {
+            "source": _text(item.get("source")),
+            "page": item.get("page"),
+            "app_fields": list(item.get("app_fields") or []),
+            **fields,
+        }
         digest = _hash(item)
         obj = model.objects.filter(**lookup).first()
         if obj is not None and obj.source_hash == digest:
@@ -101,6 +110,7 @@ class _Loader:
     def remove_stale(self):
         for model in (
             Question,
+            Meeting,
             MethodStep,
             Recommendation,
             Statement,
@@ -148,7 +158,7 @@ class _Loader:
             method = self.upsert(
                 Method,
                 {"slug": item["slug"]},
-                {k: v for k, v in item.items() if k != "steps"},
+                {k: v for k, v in item.items() if k not in ("steps", "meetings")},
                 {
                     "order": item.get("order") or 0,
                     "name": _text(item["name"]),
@@ -162,6 +172,8 @@ class _Loader:
                     "meeting_minutes": item.get("meeting_minutes"),
                     "roles": _text(item.get("roles")),
                     "characteristics": _text(item.get("characteristics")),
+                    "every_meeting": _text(item.get("every_meeting")),
+                    "partners_line": _text(item.get("partners_line")),
                 },
                 {"workforms": self.by_slug(WorkForm, item.get("workforms"), where)},
             )
@@ -183,6 +195,8 @@ class _Loader:
                         )
                     },
                 )
+
+            self.load_meetings(method, item.get("meetings") or [], where)
 
         for i, item in enumerate(_read(self.dir / "statements.yaml") or []):
             where = f"statements.yaml {item['slug']}"
@@ -231,6 +245,31 @@ class _Loader:
                         "audience": rec.get("audience") or "organisations",
                     },
                 )
+
+    def load_meetings(self, method: Method, meetings: list, where: str):
+        numbers = [m.get("number") for m in meetings]
+        if numbers != list(range(1, len(meetings) + 1)):
+            raise ContentError(f"{where}: meetings must be numbered 1, 2, 3, ... in order")
+        for m in meetings:
+            blocks = []
+            for block in m.get("blocks") or []:
+                kind, minutes = block.get("kind"), block.get("minutes")
+                if kind not in BLOCK_KINDS or not isinstance(minutes, int) or not 0 < minutes <= 600:
+                    raise ContentError(f"{where} meeting {m['number']}: bad block {block!r}")
+                blocks.append({"kind": kind, "minutes": minutes})
+            self.upsert(
+                Meeting,
+                {"method": method, "number": m["number"]},
+                m,
+                {
+                    "slug": f"bijeenkomst-{m['number']}",
+                    "order": m["number"],
+                    "title": _text(m.get("title")),
+                    "toolkit_text": _text(m.get("toolkit_text")),
+                    "extra": bool(m.get("extra")),
+                    "blocks": blocks,
+                },
+            )
 
     # --- translations ------------------------------------------------------------------
     def translate(self, obj, language: str, item: dict, reviewed: bool):
@@ -302,6 +341,10 @@ class _Loader:
                     obj = method.steps.filter(slug=step.get("slug")).first()
                     if obj:
                         self.translate(obj, language, step, reviewed)
+                for meeting in item.get("meetings") or []:
+                    obj = method.meetings.filter(number=meeting.get("number")).first()
+                    if obj:
+                        self.translate(obj, language, meeting, reviewed)
 
 
 def toolkit_load(*, content_dir: Path, actor=None) -> Counter[str]:

@@ -14,6 +14,7 @@ from django.utils.translation import get_language_info
 
 from samensterk.core.pdf import render_pdf
 
+from .plan import PRACTICAL_CHECKLIST
 from .selectors import SOURCE_LANGUAGE, Localized
 
 # The usable area of an A4 landscape sheet with 15 mm margins, in points (1 mm = 72/25.4 pt).
@@ -116,4 +117,60 @@ def step_plan_pdf(
             "language": language,
             "dir": "rtl" if _rtl(language) else "ltr",
         },
+    )
+
+
+def _sheet(item: Localized, number: int, *, kind: str) -> dict:
+    shown_in = item.lang_of("text")
+    size, _dutch = flipover_font_size(item.text, rtl=_rtl(shown_in))
+    return {
+        "item": item,
+        "kind": kind,
+        "number": number,
+        "lang": shown_in,
+        "dir": "rtl" if _rtl(shown_in) else "ltr",
+        "size": size,
+    }
+
+
+def meeting_plan_pdf(
+    *,
+    context: dict,
+    blocks: Sequence,
+    total: int,
+    statements: Sequence[Localized],
+    questions: Sequence[Localized],
+    fields: dict,
+    sheets: bool,
+    guide_url: str,
+    language: str,
+) -> bytes:
+    """A meeting plan on A4 portrait, then (when asked) one A4 landscape flip-over sheet for each
+    chosen statement and question: the whole preparation in one file, printed in one go."""
+    sheet_rows = []
+    if sheets:
+        sheet_rows = [_sheet(s, i, kind="statement") for i, s in enumerate(statements, start=1)]
+        sheet_rows += [_sheet(q, i, kind="question") for i, q in enumerate(questions, start=1)]
+    return render_pdf(
+        "toolkit/pdf/meeting_plan.html",
+        {
+            **context,
+            "blocks": blocks,
+            "total": total,
+            "statements": statements,
+            "questions": questions,
+            "fields": fields,
+            "sheets": sheet_rows,
+            "guide_url": guide_url,
+            "checklist": PRACTICAL_CHECKLIST,
+            "language": language,
+            "dir": "rtl" if _rtl(language) else "ltr",
+        },
+    )
+
+
+def difficult_pdf(*, method: Localized, language: str) -> bytes:
+    return render_pdf(
+        "toolkit/pdf/difficult.html",
+        {"method": method, "language": language, "dir": "rtl" if _rtl(language) else "ltr"},
     )

@@ -10,6 +10,18 @@ urlpatterns = [
     path("methods/<slug:slug>/", views.method, name="method"),
     path("methods/<slug:slug>/steps/<slug:step_slug>/", views.step, name="step"),
     path("methods/<slug:slug>/steps/<slug:step_slug>/plan.pdf", views.step_plan_pdf, name="step_plan_pdf"),
+    path("methods/<slug:slug>/meetings/", views.meetings, name="meetings"),
+    path("methods/<slug:slug>/meetings/<int:number>/", views.meeting, name="meeting"),
+    path("methods/<slug:slug>/meetings/<int:number>/plan/", views.meeting_plan, name="meeting_plan"),
+    path(
+        "methods/<slug:slug>/meetings/<int:number>/plan.pdf", views.meeting_plan_pdf, name="meeting_plan_pdf"
+    ),
+    path(
+        "methods/<slug:slug>/meetings/<int:number>/keep/", views.meeting_plan_keep, name="meeting_plan_keep"
+    ),
+    path("methods/<slug:slug>/when-it-gets-difficult/", views.difficult, name="difficult"),
+    path("methods/<slug:slug>/when-it-gets-difficult.pdf", views.difficult_pdf, name="difficult_pdf"),
+    path("contacts/", views.contacts, name="contacts"),
     path("workforms/", views.workforms, name="workforms"),
     path("workforms/<slug:slug>/", views.workform, name="workform"),
     path("statements/", views.statements, name="statements"),

@@ -8,18 +8,26 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
+from samensterk import access
 from samensterk.core.pdf import pdf_response
 
-from . import pdf, selectors
-from .models import Method, MethodStep, Statement, WorkForm
+from . import pdf, plan, selectors, services
+from .contacts import CONTACTS
+from .forms import MeetingPlanForm, block_formset
+from .models import Meeting, Method, MethodStep, Question, Statement, WorkForm
 
 # --- forms ----------------------------------------------------------------------------------
 
@@ -141,6 +149,8 @@ def method(request: HttpRequest, slug: str) -> HttpResponse:
             "steps": selectors.method_steps(obj),
             "workforms": selectors.localize(obj.workforms.order_by("order", "slug")),
             "statement_count": obj.statements.count(),
+            "meetings": selectors.meeting_list(obj),
+            "uses_statements": _uses_statements(obj),
         },
     )
 
@@ -211,6 +221,30 @@ def workform(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _uses_statements(method_obj: Method) -> bool:
+    """Whether the method's meetings have a statements block (in the app's suggested programmes)."""
+    return any(
+        plan.BLOCK_KINDS[b["kind"]].statements
+        for blocks in method_obj.meetings.values_list("blocks", flat=True)
+        for b in blocks
+        if b.get("kind") in plan.BLOCK_KINDS
+    )
+
+
+def _borrowed_statements(filters: dict) -> tuple[dict, object]:
+    """A method that works with statements but has no examples of its own in the toolkit (method 3)
+    is no dead end: show the toolkit's statements of the other methods, and say so."""
+    slug = filters.get("method")
+    if not slug:
+        return filters, None
+    method_obj = Method.objects.filter(slug=slug).first()
+    if method_obj is None or method_obj.statements.exists():
+        return filters, None
+    if not _uses_statements(method_obj):
+        return filters, None
+    return {**filters, "method": ""}, selectors.localize_one(method_obj)
+
+
 @require_GET
 def statements(request: HttpRequest) -> HttpResponse:
     """The statement bank: a GET form that works without JS; htmx asks for the results partial only."""
@@ -221,11 +255,17 @@ def statements(request: HttpRequest) -> HttpResponse:
             request, "toolkit/statements.html", {"form": form, "rows": [], "invalid": True}
         )
     else:
-        filters = form.filters() if form.is_bound else {}
+        filters, borrowed_for = _borrowed_statements(form.filters() if form.is_bound else {})
         rows = selectors.statement_rows(
             selectors.statements_filtered(**filters), themes=themes, methods=methods
         )
-        context = {"form": form, "rows": rows, "filters": filters, "languages": settings.LANGUAGES}
+        context = {
+            "form": form,
+            "rows": rows,
+            "filters": filters,
+            "languages": settings.LANGUAGES,
+            "borrowed_for": borrowed_for,
+        }
         template = "toolkit/_statement_results.html" if partial else "toolkit/statements.html"
         response = render(request, template, {**context, "oob": partial})
     patch_vary_headers(response, ("HX-Request",))
@@ -242,7 +282,7 @@ def statements_flipover(request: HttpRequest) -> HttpResponse:
     data = form.cleaned_data if form.is_bound else {}
     language = data.get("lang") or selectors.current_language()
     with_dutch = data.get("dutch") == "1" and language != selectors.SOURCE_LANGUAGE
-    filters = form.filters() if form.is_bound else {}
+    filters, _borrowed = _borrowed_statements(form.filters() if form.is_bound else {})
     # The search matched the page's language (what the reader typed); the sheets use the chosen one.
     statements = list(selectors.statements_filtered(**filters))
     if not statements:
@@ -260,7 +300,11 @@ def checklist(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "toolkit/checklist.html",
-        {"principles": selectors.principle_list(), "criteria": selectors.recruitment_criterion_list()},
+        {
+            "practical": plan.PRACTICAL_CHECKLIST,
+            "principles": selectors.principle_list(),
+            "criteria": selectors.recruitment_criterion_list(),
+        },
     )
 
 
@@ -280,3 +324,255 @@ def insights(request: HttpRequest) -> HttpResponse:
         "toolkit/insights.html",
         {"insights": selectors.insight_list(), "tools": selectors.financial_tool_list()},
     )
+
+
+# --- meetings and meeting plans ---------------------------------------------------------------
+
+
+def _meeting_or_404(slug: str, number: int) -> tuple[Method, Meeting]:
+    method_obj = _method_or_404(slug)
+    try:
+        return method_obj, selectors.meeting_get(method_obj, number)
+    except Meeting.DoesNotExist:
+        raise Http404(number) from None
+
+
+def _meeting_context(method_obj: Method, meeting_obj: Meeting) -> dict:
+    """What the meeting page, the plan builder and the plan PDF all show."""
+    language = selectors.current_language()
+    meetings = selectors.meeting_list(method_obj, language)
+    index = next(i for i, m in enumerate(meetings) if m.obj.pk == meeting_obj.pk)
+    suggested = plan.suggested_blocks(meeting_obj)
+    return {
+        "method": selectors.localize_one(method_obj, language),
+        "meeting": meetings[index],
+        "meetings": meetings,
+        "core_total": sum(1 for m in meetings if not m.extra),
+        "previous": meetings[index - 1] if index > 0 else None,
+        "next": meetings[index + 1] if index + 1 < len(meetings) else None,
+        "suggested": plan.timed(suggested),
+        "suggested_total": plan.total_minutes(suggested),
+        "uses_statements": any(plan.BLOCK_KINDS[b.kind].statements for b in suggested),
+        "own_statement_count": method_obj.statements.count(),
+        "workforms": selectors.workforms_with_questions(
+            WorkForm.objects.filter(slug__in=[b.workform for b in suggested if b.workform]), language
+        ),
+    }
+
+
+@require_GET
+def meetings(request: HttpRequest, slug: str) -> HttpResponse:
+    """The whole series of a method: every meeting, what the toolkit says, the app's suggestion."""
+    method_obj = _method_or_404(slug)
+    rows = selectors.meeting_list(method_obj)
+    for row in rows:
+        blocks = plan.suggested_blocks(row.obj)
+        row.suggested = plan.timed(blocks)
+        row.suggested_total = plan.total_minutes(blocks)
+    return render(
+        request,
+        "toolkit/meetings.html",
+        {
+            "method": selectors.localize_one(method_obj),
+            "meetings": rows,
+            "core_total": sum(1 for m in rows if not m.extra),
+        },
+    )
+
+
+@require_GET
+def meeting(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    method_obj, meeting_obj = _meeting_or_404(slug, number)
+    return render(request, "toolkit/meeting.html", _meeting_context(method_obj, meeting_obj))
+
+
+def _plan_choices(method_obj: Method) -> tuple[list[Statement], list[Question]]:
+    """Statements (the method's own first) and the questions of the method's work forms."""
+    statements = sorted(
+        Statement.objects.prefetch_related("methods"),
+        key=lambda s: (method_obj not in s.methods.all(), s.order, s.slug),
+    )
+    questions = list(
+        Question.objects.filter(workform__methods=method_obj)
+        .select_related("workform")
+        .order_by("workform__order", "workform__slug", "order", "slug")
+        .distinct()
+    )
+    return statements, questions
+
+
+def _keepable_sessions(request: HttpRequest, method_obj: Method) -> list:
+    """Sessions of the user's trajectories of this method, for "keep this plan for a session"."""
+    if not request.user.is_authenticated:
+        return []
+    return list(
+        access.visible_sessions(request.user)
+        .filter(trajectory__method=method_obj)
+        .select_related("trajectory")
+        .order_by("starts_at")
+    )
+
+
+def _plan_page(
+    request: HttpRequest, method_obj: Method, meeting_obj: Meeting, *, form, formset, status=200, **extra
+) -> HttpResponse:
+    statements, questions = _plan_choices(method_obj)
+    language = selectors.current_language()
+    loc_statements = selectors.localize(statements, language)
+    loc_questions = selectors.localize(questions, language)
+    chosen_s = set(form["statements"].value() or [])
+    chosen_q = set(form["questions"].value() or [])
+    blocks = formset.blocks() if formset.is_bound and formset.is_valid() else None
+    context = {
+        **_meeting_context(method_obj, meeting_obj),
+        "form": form,
+        "formset": formset,
+        "statement_choices": [
+            {"item": s, "own": method_obj in s.obj.methods.all(), "checked": s.slug in chosen_s}
+            for s in loc_statements
+        ],
+        "question_choices": [
+            {"item": q, "checked": str(q.obj.pk) in chosen_q, "workform": q.obj.workform}
+            for q in loc_questions
+        ],
+        "preview": plan.timed(
+            blocks, form.cleaned_data.get("start") if form.is_bound and form.is_valid() else None
+        )
+        if blocks
+        else None,
+        "preview_total": plan.total_minutes(blocks) if blocks else None,
+        "sessions": _keepable_sessions(request, method_obj),
+        **extra,
+    }
+    return render(request, "toolkit/meeting_plan.html", context, status=status)
+
+
+def _bound_plan(request: HttpRequest, method_obj: Method):
+    statements, questions = _plan_choices(method_obj)
+    form = MeetingPlanForm(request.POST, statements=statements, questions=questions)
+    formset = block_formset(request.POST)
+    return form, formset, form.is_valid() & formset.is_valid()
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_plan(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """The plan builder. GET: the app's suggestion, or the plan kept for ?session=<pk>.
+    POST ("check the times"): the same form back with the timed programme; nothing is stored."""
+    method_obj, meeting_obj = _meeting_or_404(slug, number)
+    statements, questions = _plan_choices(method_obj)
+    if request.method == "POST":
+        form, formset, valid = _bound_plan(request, method_obj)
+        return _plan_page(
+            request, method_obj, meeting_obj, form=form, formset=formset, status=200 if valid else 400
+        )
+    initial: dict = {"sheets": True}
+    blocks = plan.suggested_blocks(meeting_obj)
+    session = None
+    if request.GET.get("session"):
+        try:
+            session_pk = int(request.GET["session"])
+        except ValueError:
+            raise Http404 from None
+        session, _can = access.session_for(request.user, session_pk)
+        kept = selectors.meeting_plan_for_session(session)
+        if kept and kept.method_id == method_obj.pk and kept.meeting_number == meeting_obj.number:
+            blocks = [plan.Block(**b) for b in kept.blocks]
+            initial.update(
+                date=kept.date,
+                place=kept.place,
+                group=kept.group,
+                statements=[s.slug for s in kept.statements.all()],
+                questions=[str(q.pk) for q in kept.questions.all()],
+            )
+        elif session.starts_at:
+            local = timezone.localtime(session.starts_at)
+            initial.update(date=local.date(), start=local.time().replace(second=0, microsecond=0))
+    form = MeetingPlanForm(initial=initial, statements=statements, questions=questions)
+    return _plan_page(
+        request, method_obj, meeting_obj, form=form, formset=block_formset(blocks=blocks), session=session
+    )
+
+
+@require_POST
+@pdf_rate_limit
+def meeting_plan_pdf(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """The plan on A4, followed by the flip-over sheets of its statements and questions. Not stored."""
+    method_obj, meeting_obj = _meeting_or_404(slug, number)
+    form, formset, valid = _bound_plan(request, method_obj)
+    if not valid:
+        return _plan_page(request, method_obj, meeting_obj, form=form, formset=formset, status=400)
+    language = selectors.current_language()
+    data = form.cleaned_data
+    context = _meeting_context(method_obj, meeting_obj)
+    # Materials follow the blocks as edited: a dropped block takes its materials with it.
+    context["workforms"] = selectors.workforms_with_questions(
+        WorkForm.objects.filter(slug__in=[b.workform for b in formset.blocks() if b.workform]), language
+    )
+    content = pdf.meeting_plan_pdf(
+        context=context,
+        blocks=plan.timed(formset.blocks(), data.get("start")),
+        total=plan.total_minutes(formset.blocks()),
+        statements=selectors.localize(form.chosen_statements(), language),
+        questions=selectors.localize(form.chosen_questions(), language),
+        fields={k: data.get(k) for k in ("date", "start", "place", "group")},
+        sheets=bool(data.get("sheets")),
+        guide_url=request.build_absolute_uri(reverse("toolkit:difficult", args=[method_obj.slug])),
+        language=language,
+    )
+    return pdf_response(content, f"{method_obj.slug}-bijeenkomst-{meeting_obj.number}-{language}.pdf")
+
+
+@require_POST
+def meeting_plan_keep(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """Keep the plan for a session of the user's trajectory (facilitators of it, trainer, coordinator)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    method_obj, meeting_obj = _meeting_or_404(slug, number)
+    form, formset, valid = _bound_plan(request, method_obj)
+    try:
+        session_pk = int(request.POST.get("session") or "")
+    except ValueError:
+        form.add_error(None, _("Choose the session to keep this plan for."))
+        valid = False
+    if not valid:
+        return _plan_page(request, method_obj, meeting_obj, form=form, formset=formset, status=400)
+    data = form.cleaned_data
+    try:
+        services.meeting_plan_save(
+            actor=request.user,
+            session_pk=session_pk,
+            meeting=meeting_obj,
+            blocks=formset.blocks(),
+            statements=form.chosen_statements(),
+            questions=form.chosen_questions(),
+            date=data.get("date"),
+            place=data.get("place") or "",
+            group=data.get("group") or "",
+        )
+    except ValidationError as exc:
+        form.add_error(None, exc.messages[0])
+        return _plan_page(request, method_obj, meeting_obj, form=form, formset=formset, status=400)
+    messages.success(request, _("The plan is kept for this session."))
+    target = reverse("toolkit:meeting_plan", args=[method_obj.slug, meeting_obj.number])
+    return redirect(f"{target}?session={session_pk}")
+
+
+@require_GET
+def difficult(request: HttpRequest, slug: str) -> HttpResponse:
+    """When it gets difficult: the app's own guidance for heated talk and for a disclosure."""
+    method_obj = _method_or_404(slug)
+    return render(request, "toolkit/difficult.html", {"method": selectors.localize_one(method_obj)})
+
+
+@require_GET
+@pdf_rate_limit
+def difficult_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    method_obj = _method_or_404(slug)
+    language = selectors.current_language()
+    content = pdf.difficult_pdf(method=selectors.localize_one(method_obj, language), language=language)
+    return pdf_response(content, f"{method_obj.slug}-als-het-moeilijk-wordt-{language}.pdf")
+
+
+@require_GET
+def contacts(request: HttpRequest) -> HttpResponse:
+    return render(request, "toolkit/contacts.html", {"organisations": CONTACTS})

@@ -122,6 +122,14 @@ def _public_pages():
         "statements-filtered": lambda lang: url("statements", lang=lang, query="theme=geld&q=geld"),
         "statements-bad-filter": lambda lang: url("statements", lang=lang, query="theme=nope&q=typed"),
         "checklist": lambda lang: url("checklist", lang=lang),
+        "meetings": lambda lang: url("meetings", "dialoogsessies-mannen-en-vrouwen", lang=lang),
+        "meeting": lambda lang: url("meeting", "huiskamergesprekken", 4, lang=lang),
+        "meeting-plan": lambda lang: url("meeting_plan", "workshopreeks-gelijke-kansen", 1, lang=lang),
+        "difficult": lambda lang: url("difficult", "dialoogsessies-mannen", lang=lang),
+        "contacts": lambda lang: url("contacts", lang=lang),
+        "statements-method-3": lambda lang: url(
+            "statements", lang=lang, query="method=dialoogsessies-mannen"
+        ),
         "recommendations": lambda lang: url("recommendations", lang=lang),
         "insights": lambda lang: url("insights", lang=lang),
     }

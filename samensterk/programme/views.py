@@ -40,7 +40,10 @@ def home(request: HttpRequest) -> HttpResponse:
     """My next sessions, reports to write, reports to discuss and safety signals to act on."""
     user = request.user
     if not access.works_in_programme(user):
-        raise Http404  # funders see aggregates only (monitoring), never the programme's records
+        # Funders see aggregates only (monitoring), never the programme's records.
+        if access.is_funder(user):
+            return redirect("monitoring:dashboard")
+        raise Http404
     context = {
         "next_sessions": selectors.next_sessions_for(user),
         "reports_to_write": selectors.reports_to_write_for(user),

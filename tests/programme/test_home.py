@@ -37,8 +37,10 @@ def test_it_hides_other_orgs(client, personas, programme):
     assert "Test Andere trajectory" in html
 
 
-def test_a_funder_gets_404(client, personas, programme):
-    assert as_(client, personas, "funder").get(url("home")).status_code == 404
+def test_a_funder_is_sent_to_the_aggregates(client, personas, programme):
+    response = as_(client, personas, "funder").get(url("home"))
+    assert response.status_code == 302
+    assert response["Location"] == "/monitoring/"
 
 
 def test_anonymous_is_sent_to_login(client, programme):

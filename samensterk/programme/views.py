@@ -404,11 +404,12 @@ def report_debrief(request: HttpRequest, pk: int) -> HttpResponse:
 def audit_log(request: HttpRequest) -> HttpResponse:
     """Alliance staff read who did or read what; reading the log is itself logged."""
     events = access.audit_events_for(request.user)
+    # Logged before the page is counted, so the count and the rows agree.
+    services.audit_log_read(actor=request.user)
     action = request.GET.get("action", "")
     if action:
         events = events.filter(action=action)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
-    services.audit_log_read(actor=request.user)
     return _private(
         render(
             request,

@@ -61,6 +61,7 @@ def _report_url(session) -> str:
 
 def _page_context(request: HttpRequest, session, can) -> dict:
     language = selectors.participants_language(session)
+    agreements = selectors.agreements_of(session.trajectory)
     urls = {
         "control": reverse("companion:control", args=[session.pk]),
         "projector": reverse("companion:projector", args=[session.pk]),
@@ -81,6 +82,7 @@ def _page_context(request: HttpRequest, session, can) -> dict:
             static("vendor/htmx.min.js"),
         ],
         "canSend": bool(can.write_report),
+        "hasAgreements": agreements is not None,
         "controlUrl": urls["control"],
         "projectorUrl": urls["projector"],
     }
@@ -88,7 +90,7 @@ def _page_context(request: HttpRequest, session, can) -> dict:
         "session": session,
         "trajectory": session.trajectory,
         "can": can,
-        "agreements": selectors.agreements_of(session.trajectory),
+        "agreements": agreements,
         "statements": selectors.statement_cards(session, language),
         "questions": selectors.question_cards(language),
         "participants_language": language,

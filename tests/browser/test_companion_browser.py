@@ -3,6 +3,7 @@ the network switched off half-way and a reload, and the totals arriving in the r
 360 px, a 10-inch tablet, 1920x1080 and Arabic on every companion page."""
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
@@ -10,6 +11,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 from samensterk.companion.models import Agreements
 from samensterk.programme.models import SessionReport
 from samensterk.toolkit.models import Method
+from tests.browser.helpers import assert_accessible, assert_fits_width
 from tests.companion.helpers import url
 
 pytestmark = pytest.mark.browser
@@ -22,7 +24,7 @@ def _login(page: Page, base: str, username: str = "facilitator", lang: str = "en
     page.goto(f"{base}{prefix}/login/")
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(PASSWORD)
-    page.locator("form.narrow-form button[type=submit]").click()
+    page.locator("main form button[type=submit]").first.click()
     page.wait_for_load_state()
 
 
@@ -72,9 +74,11 @@ def test_a_whole_session_offline_half_way_ends_with_the_totals_in_the_report(
     expect(page.locator("html")).to_have_attribute("data-offline-ready", "true", timeout=15000)
     projector = context.new_page()
     projector.goto(base + url("projector", meeting.pk, lang="en"))
-    expect(projector.locator('[data-view="blank"]')).to_be_visible()
-    page.get_by_role("button", name="Show the agreements on the projector").click()
+    # the meeting opens with the agreements on the wall
     expect(projector.locator('[data-view="agreements"]')).to_be_visible()
+    expect(page.get_by_role("button", name="Show the agreements on the projector")).to_have_attribute(
+        "aria-pressed", "true"
+    )
     expect(projector.locator('[data-view="agreements"] li').first).to_have_text("We let each other finish.")
     expect(projector.locator('[data-view="deck"]')).to_be_hidden()
 
@@ -173,6 +177,144 @@ def test_a_whole_session_offline_half_way_ends_with_the_totals_in_the_report(
     assert f"{totals['seconds_men'] // 60}:{totals['seconds_men'] % 60:02d}" == shown["time_men"]
     assert f"{totals['seconds_women'] // 60}:{totals['seconds_women'] % 60:02d}" == shown["time_women"]
     assert not {"seats", "initials", "passes"} & set(totals)
+
+    # The facilitator finds the tapped totals prefilled in the session's report.
+    page.goto(base + f"/en/programme/sessions/{meeting.pk}/report/")
+    figures = page.locator(".companion-totals dd")
+    expect(figures).to_have_text(["6", "4", str(totals["seconds_men"]), str(totals["seconds_women"]), "1"])
     # no script or style blocked by the Content-Security-Policy, no script errors (the site has no
     # favicon; Chromium asks for one)
     assert [e for e in errors if "favicon.ico" not in e] == []
+
+
+def _seed_agreements(programme, personas):
+    Agreements.objects.create(
+        trajectory=programme["trajectory"],
+        text="We laten elkaar uitpraten.\nWat hier gezegd wordt, blijft hier.",
+        changed_by=personas["facilitator"],
+    )
+
+
+@pytest.mark.parametrize("lang", ["nl", "ar"])
+def test_every_companion_page_is_accessible_and_fits_phone_tablet_and_projector(
+    live_server, context: BrowserContext, page: Page, personas, programme, meeting, lang, artifacts_dir
+):
+    _seed_agreements(programme, personas)
+    base = live_server.url
+    errors = []
+    page.on(
+        "console", lambda msg: errors.append(f"{msg.text} {msg.location}") if msg.type == "error" else None
+    )
+    _login(page, base, lang=lang)
+    dir_ = "rtl" if lang == "ar" else "ltr"
+
+    page.goto(base + url("agreements", meeting.pk, lang=lang))
+    expect(page.locator("html")).to_have_attribute("dir", dir_)
+    assert_accessible(page, f"companion-agreements-{lang}")
+    assert_fits_width(page)
+
+    page.goto(base + url("control", meeting.pk, lang=lang))
+    expect(page.locator("html")).to_have_attribute("dir", dir_)
+    # some state to show: seats, a speaker, the turn list open
+    page.locator("#seat-count").fill("6")
+    page.locator("[data-seat-count-form] button").click()
+    page.locator("[data-seats] button").nth(1).click()
+    page.locator('[data-speak="woman"]').click()
+    page.locator('[data-speak="man"]').click()
+    page.locator(".turn-corrections summary").click()
+    expect(page.locator("[data-turns] li")).to_have_count(1)
+    assert_accessible(page, f"companion-control-{lang}")
+    for width, height in [(360, 740), (800, 1280), (1280, 800), (1920, 1080)]:
+        page.set_viewport_size({"width": width, "height": height})
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 1, f"control view is {overflow}px too wide at {width}x{height}"
+        page.screenshot(path=str(artifacts_dir / f"companion-control-{lang}-{width}.png"), full_page=True)
+    # the speaker buttons are large touch targets everywhere
+    for speak in ["man", "woman", "stop"]:
+        box = page.locator(f'[data-speak="{speak}"]').bounding_box()
+        assert box["height"] >= 60 and box["width"] >= 120
+    assert_fits_width(page)
+
+    projector = context.new_page()
+    projector.goto(base + url("projector", meeting.pk, lang=lang))
+    expect(projector.locator("html")).to_have_attribute("dir", dir_)
+    for show, view in [("agreements", "agreements"), ("deck", "deck"), ("blank", "blank")]:
+        page.locator(f'[data-show="{show}"]').click()
+        expect(projector.locator(f'[data-view="{view}"]')).to_be_visible()
+        projector.set_viewport_size({"width": 1920, "height": 1080})
+        assert_accessible(projector, f"companion-projector-{view}-{lang}")
+        projector.screenshot(path=str(artifacts_dir / f"companion-projector-{view}-{lang}-1920.png"))
+        assert projector.evaluate(
+            "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+        )
+        assert_fits_width(projector)
+    # the statement on the projector is very large type
+    page.locator('[data-show="deck"]').click()
+    projector.set_viewport_size({"width": 1920, "height": 1080})
+    size = projector.locator('[data-view="deck"] [data-card]:visible .deck-card-text').first.evaluate(
+        "e => parseFloat(getComputedStyle(e).fontSize)"
+    )
+    assert size >= 60
+    assert [e for e in errors if "favicon.ico" not in e] == []
+
+
+def test_the_timer_counts_down_and_gives_a_gentle_signal(
+    live_server, page: Page, personas, programme, meeting
+):
+    _login(page, live_server.url)
+    page.goto(live_server.url + url("control", meeting.pk, lang="en"))
+    page.get_by_label("Minutes").select_option("1")
+    expect(page.locator("[data-timer-display]")).to_have_text("1:00")
+    page.locator('[data-action="timer-toggle"]').click()
+    expect(page.locator('[data-timer-label="pause"]')).to_be_visible()
+    expect(page.locator("[data-timer-display]")).not_to_have_text("1:00", timeout=3000)
+    # jump to the end without waiting a minute: the end time is in the stored state
+    page.evaluate(
+        f"""() => {{
+        const key = 'samensterk.companion.{meeting.pk}';
+        const s = JSON.parse(localStorage.getItem(key));
+        s.timer.endsAt = Date.now() + 1200;
+        localStorage.setItem(key, JSON.stringify(s));
+    }}"""
+    )
+    page.reload()
+    expect(page.locator("[data-timer-done]")).to_be_visible(timeout=5000)
+    expect(page.locator("#timer")).to_have_class(re.compile(r"\btimer-ended\b"))
+    expect(page.locator("[data-timer-display]")).to_have_text("0:00")
+    page.get_by_role("button", name="Reset").click()
+    expect(page.locator("[data-timer-display]")).to_have_text("1:00")
+    expect(page.locator("[data-timer-done]")).to_be_hidden()
+
+
+def test_a_wrong_turn_is_corrected_afterwards_and_a_swipe_turns_the_card(
+    live_server, page: Page, personas, programme, meeting
+):
+    _login(page, live_server.url)
+    page.goto(live_server.url + url("control", meeting.pk, lang="en"))
+    slugs = _deck_slugs(page)
+    for who in ["man", "man", "woman"]:
+        page.locator(f'[data-speak="{who}"]').click()
+    page.get_by_role("button", name="Stop").click()
+    page.locator(".turn-corrections summary").click()
+    rows = page.locator("[data-turns] li")
+    expect(rows).to_have_count(3)
+    rows.nth(1).get_by_role("button", name="Change man/woman").click()
+    expect(page.locator('[data-out="turns_men"]')).to_have_text("1")
+    expect(page.locator('[data-out="turns_women"]')).to_have_text("2")
+    rows.nth(0).get_by_role("button", name="Remove").click()
+    expect(rows).to_have_count(2)
+    expect(page.locator('[data-out="turns_men"]')).to_have_text("0")
+    page.get_by_role("button", name="Undo the last tap").click()
+    expect(page.locator('[data-out="turns_men"]')).to_have_text("1")
+
+    card = page.locator('.companion-panel [data-deck="statements"] [data-card]:visible')
+    card.scroll_into_view_if_needed()
+    box = card.bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] - 10, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 10, y, steps=5)
+    page.mouse.up()
+    expect(card).to_have_attribute("data-card", slugs[1])

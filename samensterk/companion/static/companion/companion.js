@@ -29,7 +29,8 @@ function freshState() {
     revision: 0, // grows with every change to the totals
     sent: 0, // the last revision the server confirmed (revision 0 has nothing to send)
     sendStatus: "",
-    projector: "blank", // blank | agreements | deck
+    // The meeting opens with the group's agreements on the wall, when it has them.
+    projector: config.hasAgreements ? "agreements" : "blank", // blank | agreements | deck
     deck: "statements",
     index: { statements: 0, questions: 0 },
     used: [], // statement codes shown in this session
@@ -234,7 +235,7 @@ function move(step) {
 }
 
 function showOnProjector(what) {
-  state.projector = state.projector === what && what !== "blank" ? "blank" : what;
+  state.projector = what;
   save({ totals: state.projector === "deck" && markUsed() });
 }
 

@@ -90,6 +90,31 @@ def organisation_for(user, slug: str) -> tuple[Organisation, bool]:
     return org, is_alliance_staff(user) or bool(roles & Membership.EDITING_ROLES)
 
 
+def pool_for(user, slug: str) -> tuple[Organisation, Can]:
+    """An organisation's facilitator pool (recruitment, training, intervision): read by its team,
+    kept by its trainers and coordinators and by alliance staff; 404 for everybody else."""
+    org = Organisation.objects.filter(
+        slug=slug, kind__in=[Organisation.Kind.MEN, Organisation.Kind.WOMEN]
+    ).first()
+    if org is None or not _authenticated(user):
+        raise Http404
+    roles = set(Membership.objects.filter(user=user, organisation=org).values_list("role", flat=True))
+    staff = is_alliance_staff(user)
+    if not (staff or roles & TEAM_ROLES):
+        raise Http404
+    return org, Can(read=True, edit=staff or bool(roles & MANAGING_ROLES))
+
+
+def pool_organisations(user) -> QuerySet[Organisation]:
+    """The organisations whose facilitator pool the user may open (see pool_for)."""
+    kinds = [Organisation.Kind.MEN, Organisation.Kind.WOMEN]
+    if is_alliance_staff(user):
+        return Organisation.objects.filter(kind__in=kinds)
+    return Organisation.objects.filter(
+        kind__in=kinds, memberships__user=user, memberships__role__in=TEAM_ROLES
+    ).distinct()
+
+
 def managed_organisations(user) -> QuerySet[Organisation]:
     """Organisations whose facilitator pool (recruitment, training, intervision) the user keeps."""
     if is_alliance_staff(user):

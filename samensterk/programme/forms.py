@@ -8,10 +8,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samensterk.accounts.models import Membership, Organisation, User
-from samensterk.toolkit.models import Method, Statement, Theme
+from samensterk.toolkit.models import Method, RecruitmentCriterion, Statement, Theme
 from samensterk.toolkit.selectors import localize
 
-from .models import Partnership, Session, SessionReport, Trajectory
+from .models import FacilitatorRecruitment, Partnership, Session, SessionReport, Training, Trajectory
 
 NO_NAMES = _("No names, addresses or phone numbers of participants.")
 
@@ -307,6 +307,60 @@ def _name_of(localized, obj):
 
 class DebriefForm(forms.Form):
     discussed_on = forms.DateField(label=_("Discussed on"), widget=DateInput())
+    notes = forms.CharField(
+        label=_("Short notes"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+        help_text=NO_NAMES,
+    )
+
+
+class _PoolForm(forms.Form):
+    """The pool's forms offer only the organisation's own people."""
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        members = User.objects.filter(memberships__organisation=organisation, is_active=True).distinct()
+        for field in self.fields.values():
+            if isinstance(field, UserChoiceMixin):
+                field.queryset = members
+
+
+class RecruitmentForm(_PoolForm):
+    facilitator = UserChoice(label=_("Facilitator"), queryset=User.objects.none())
+    criteria_met = forms.ModelMultipleChoiceField(
+        label=_("Criteria met"),
+        queryset=RecruitmentCriterion.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=FacilitatorRecruitment.Status.choices)
+    recorded_on = forms.DateField(label=_("Date"), widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        criteria = localize(RecruitmentCriterion.objects.all())
+        self.fields["criteria_met"].label_from_instance = lambda c: _name_of(criteria, c).title
+
+
+class TrainingForm(_PoolForm):
+    part = forms.TypedChoiceField(label=_("Part"), choices=Training.Part.choices, coerce=int)
+    held_on = forms.DateField(label=_("Date"), widget=DateInput())
+    attendees = UsersChoice(
+        label=_("Attended"), queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+
+class IntervisionForm(_PoolForm):
+    held_on = forms.DateField(label=_("Date"), widget=DateInput())
+    participants = UsersChoice(
+        label=_("Who took part"),
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
     notes = forms.CharField(
         label=_("Short notes"),
         widget=forms.Textarea(attrs={"rows": 3}),

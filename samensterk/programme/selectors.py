@@ -127,3 +127,30 @@ def language_names(codes: list[str]) -> list[str]:
 
 def audit_actions():
     return AuditAction.choices
+
+
+@dataclass
+class Pool:
+    recruitments: list
+    trainings: list
+    intervisions: list
+    trained_both: set  # user ids that attended both half-days
+
+
+def pool_of(organisation) -> Pool:
+    recruitments = list(
+        organisation.recruitments.select_related("facilitator")
+        .prefetch_related("criteria_met")
+        .order_by("-recorded_on")
+    )
+    trainings = list(organisation.trainings.select_related("trainer").prefetch_related("attendees"))
+    parts: dict[int, set] = {}
+    for training in trainings:
+        for person in training.attendees.all():
+            parts.setdefault(person.pk, set()).add(training.part)
+    return Pool(
+        recruitments=recruitments,
+        trainings=trainings,
+        intervisions=list(organisation.intervisions.prefetch_related("participants")),
+        trained_both={pk for pk, done in parts.items() if done >= {1, 2}},
+    )

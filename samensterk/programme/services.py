@@ -16,7 +16,15 @@ from django.utils import timezone
 from samensterk.core.audit import audit_record
 from samensterk.core.models import AuditAction
 
-from .models import Partnership, Session, SessionReport, Trajectory
+from .models import (
+    FacilitatorRecruitment,
+    Intervision,
+    Partnership,
+    Session,
+    SessionReport,
+    Training,
+    Trajectory,
+)
 
 # The report's own fields a facilitator fills in; themes and statements are many-to-many.
 REPORT_FIELDS = (
@@ -259,3 +267,52 @@ def report_debrief(*, report: SessionReport, actor, discussed_on: dt.date, notes
 def audit_log_read(*, actor) -> None:
     """Reading the audit log is itself logged: who looked at who looked."""
     audit_record(actor=actor, action=AuditAction.AUDIT_READ)
+
+
+# --- the facilitator pool ------------------------------------------------------------------
+
+
+@transaction.atomic
+def recruitment_record(*, actor, organisation, facilitator, status: str, recorded_on, criteria_met) -> None:
+    """Record (or update) how a facilitator was recruited against the toolkit's four criteria."""
+    recruitment, _created = FacilitatorRecruitment.objects.update_or_create(
+        organisation=organisation,
+        facilitator=facilitator,
+        defaults={"status": status, "recorded_on": recorded_on},
+    )
+    recruitment.criteria_met.set(criteria_met)
+    audit_record(
+        actor=actor,
+        action=AuditAction.RECRUITMENT_RECORD,
+        obj=recruitment,
+        organisation=organisation,
+        detail={"criteria": len(criteria_met)},
+    )
+
+
+@transaction.atomic
+def training_record(*, actor, organisation, part: int, held_on, attendees) -> Training:
+    training = Training.objects.create(organisation=organisation, part=part, held_on=held_on, trainer=actor)
+    training.attendees.set(attendees)
+    audit_record(
+        actor=actor,
+        action=AuditAction.TRAINING_RECORD,
+        obj=training,
+        organisation=organisation,
+        detail={"attendees": len(attendees)},
+    )
+    return training
+
+
+@transaction.atomic
+def intervision_record(*, actor, organisation, held_on, participants, notes: str) -> Intervision:
+    intervision = Intervision.objects.create(organisation=organisation, held_on=held_on, notes=notes)
+    intervision.participants.set(participants)
+    audit_record(
+        actor=actor,
+        action=AuditAction.INTERVISION_RECORD,
+        obj=intervision,
+        organisation=organisation,
+        detail={"participants": len(participants)},
+    )
+    return intervision

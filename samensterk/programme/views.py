@@ -19,7 +19,16 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from samensterk import access
 
 from . import selectors, services
-from .forms import DebriefForm, PartnershipForm, ReportForm, SessionForm, TrajectoryForm
+from .forms import (
+    DebriefForm,
+    IntervisionForm,
+    PartnershipForm,
+    RecruitmentForm,
+    ReportForm,
+    SessionForm,
+    TrainingForm,
+    TrajectoryForm,
+)
 from .models import Session, SessionReport, Trajectory
 
 INVALID = 422  # a form with errors: the page again, with what was typed and what to fix
@@ -51,6 +60,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "signals": selectors.safety_signals_for(user),
         "trajectories": access.visible_trajectories(user).select_related("method")[:20],
         "is_staff": access.is_alliance_staff(user),
+        "pool_organisations": access.pool_organisations(user),
     }
     return _private(render(request, "programme/home.html", context))
 
@@ -417,3 +427,57 @@ def audit_log(request: HttpRequest) -> HttpResponse:
             {"page": page, "action": action, "actions": selectors.audit_actions()},
         )
     )
+
+
+# --- the facilitator pool -------------------------------------------------------------------
+
+POOL_FORMS = {
+    "recruitment": (RecruitmentForm, services.recruitment_record),
+    "training": (TrainingForm, services.training_record),
+    "intervision": (IntervisionForm, services.intervision_record),
+}
+
+
+def _pool_page(request, org, can, forms=None, status=200) -> HttpResponse:
+    forms = forms or {}
+    context = {
+        "organisation": org,
+        "can": can,
+        "pool": selectors.pool_of(org),
+        "forms": {
+            name: forms.get(name)
+            or (
+                form_class(
+                    organisation=org,
+                    initial={"recorded_on": timezone.localdate(), "held_on": timezone.localdate()},
+                )
+                if can.edit
+                else None
+            )
+            for name, (form_class, _service) in POOL_FORMS.items()
+        },
+    }
+    return _private(render(request, "programme/pool.html", context, status=status))
+
+
+@login_required
+@require_GET
+def pool(request: HttpRequest, slug: str) -> HttpResponse:
+    """An organisation's facilitators: recruited against the four criteria, trained, in intervision."""
+    org, can = access.pool_for(request.user, slug)
+    return _pool_page(request, org, can)
+
+
+@login_required
+@require_POST
+def pool_record(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
+    org, can = access.pool_for(request.user, slug)
+    if not can.edit or kind not in POOL_FORMS:
+        raise Http404
+    form_class, service = POOL_FORMS[kind]
+    form = form_class(request.POST, organisation=org)
+    if not form.is_valid():
+        return _pool_page(request, org, can, forms={kind: form}, status=INVALID)
+    service(actor=request.user, organisation=org, **form.cleaned_data)
+    messages.success(request, _("Saved."))
+    return redirect("programme:pool", slug=org.slug)

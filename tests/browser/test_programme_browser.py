@@ -232,7 +232,9 @@ def test_programme_pages_in_arabic_are_right_to_left_and_accessible(live_server,
             f"/ar/programme/trajectories/{trajectory.pk}/sessions/new/",
         ]
     if who == "staff":
-        pages += ["/ar/programme/audit/", "/ar/programme/partnerships/"]
+        pages += ["/ar/programme/audit/", "/ar/programme/partnerships/", "/ar/programme/organisations/test-men/pool/"]
+    if who == "trainer":
+        pages.append("/ar/programme/organisations/test-men/pool/")
     for path in pages:
         response = page.goto(live_server.url + path)
         assert response.status == 200, path

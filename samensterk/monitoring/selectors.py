@@ -6,7 +6,6 @@ Unsuppressed values stay inside the functions that build the tables.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Min, Q
@@ -20,7 +19,7 @@ from samensterk.toolkit.selectors import localize
 
 from . import queries
 from .queries import Filters, Quarter, quarter_range
-from .suppression import Cell, small, suppress_column
+from .suppression import Cell, small, suppress_column, suppress_linked
 
 REACH_COLUMNS = [
     ("held", _("Sessions held")),
@@ -140,12 +139,9 @@ def dashboard(
     methods = {m.pk: m.name for m in choices["methods"]}
     partnerships = {p.pk: str(p) for p in choices["partnerships"]}
     districts = dict(District.choices)
-    dims = {
-        "district": defaultdict(lambda: defaultdict(int)),
-        "quarter": defaultdict(lambda: defaultdict(int)),
-        "method": defaultdict(lambda: defaultdict(int)),
-        "partnership": defaultdict(lambda: defaultdict(int)),
-    }
+    # The finest groups: one per (district, method, partnership, quarter) from the sessions, and
+    # one per imported row. Every reach table adds these up along one dimension.
+    fine: list[tuple[dict, dict]] = []
     for row in rows:
         keys = {
             "district": row["trajectory__district"],
@@ -153,9 +149,7 @@ def dashboard(
             "method": row["trajectory__method_id"],
             "partnership": row["trajectory__partnership_id"],
         }
-        for dim, key in keys.items():
-            for col, _label in REACH_COLUMNS:
-                dims[dim][key][col] += row[col] or 0
+        fine.append((keys, {col: row[col] or 0 for col, _label in REACH_COLUMNS}))
     for row in earlier:
         keys = {
             "district": row["district"],
@@ -163,53 +157,64 @@ def dashboard(
             "method": "before",
             "partnership": "before",
         }
-        for dim, key in keys.items():
-            for col in ("held", "men", "women"):
-                dims[dim][key][col] += row[col] or 0
+        fine.append((keys, {"held": row["held"] or 0, "men": row["men"] or 0, "women": row["women"] or 0}))
 
-    def labelled(dim, order, label_of):
-        data = dims[dim]
-        keys = [k for k in order if k in data] + [k for k in data if k not in order]
-        return [(k, label_of(k), data[k]) for k in keys]
-
-    reach = [
-        _suppressed_table(
-            "district",
-            _("Reach per district"),
-            _("District"),
-            REACH_COLUMNS,
-            labelled("district", list(districts), lambda k: districts.get(k, k)),
-        ),
-        _suppressed_table(
+    dims = [
+        ("district", _("Reach per district"), _("District"), list(districts), lambda k: districts.get(k, k)),
+        (
             "quarter",
             _("Reach per quarter"),
             _("Quarter"),
-            REACH_COLUMNS,
-            labelled("quarter", [str(q) for q in quarters], lambda k: k or str(_("Other"))),
+            [str(q) for q in quarters],
+            lambda k: k or str(_("Other")),
         ),
-        _suppressed_table(
+        (
             "method",
             _("Reach per method"),
             _("Method"),
-            REACH_COLUMNS,
-            labelled(
-                "method",
-                [*methods, "before"],
-                lambda k: BEFORE_THE_APP if k == "before" else methods.get(k, k),
-            ),
+            [*methods, "before"],
+            lambda k: BEFORE_THE_APP if k == "before" else methods.get(k, k),
         ),
-        _suppressed_table(
+        (
             "partnership",
             _("Reach per partnership"),
             _("Partnership"),
-            REACH_COLUMNS,
-            labelled(
-                "partnership",
-                [*partnerships, "before"],
-                lambda k: BEFORE_THE_APP if k == "before" else partnerships.get(k, k),
-            ),
+            [*partnerships, "before"],
+            lambda k: BEFORE_THE_APP if k == "before" else partnerships.get(k, k),
         ),
     ]
+    dim_keys = {}
+    for dim, _caption, _header, order, _label_of in dims:
+        present = {keys[dim] for keys, _values in fine}
+        dim_keys[dim] = [k for k in order if k in present] + sorted(
+            (k for k in present if k not in order), key=str
+        )
+    # Per column, the four tables are suppressed together (suppression.suppress_linked).
+    groups = {dim: {} for dim in dim_keys}
+    for i, (keys, _values) in enumerate(fine):
+        for dim in dim_keys:
+            groups[dim].setdefault(keys[dim], []).append(i)
+    suppressed = {}
+    for col, _label in REACH_COLUMNS:
+        linked = []
+        for dim, *_rest in dims:
+            cells = []
+            for key in dim_keys[dim]:
+                members = groups[dim][key]
+                value = sum(fine[i][1].get(col, 0) for i in members)
+                cells.append((value, frozenset(i for i in members if fine[i][1].get(col, 0))))
+            linked.append(cells)
+        suppressed[col] = suppress_linked(linked)
+    reach = []
+    for d, (dim, caption, header, _order, label_of) in enumerate(dims):
+        table = Table(key=dim, caption=str(caption), row_header=str(header), columns=REACH_COLUMNS)
+        for r, key in enumerate(dim_keys[dim]):
+            cells = [suppressed[col][d][0][r] for col, _label in REACH_COLUMNS]
+            table.rows.append(Row(label=str(label_of(key)), key=str(key), cells=cells))
+        table.total = Row(
+            label=str(_("Total")), key="total", cells=[suppressed[col][d][1] for col, _label in REACH_COLUMNS]
+        )
+        reach.append(table)
 
     by_status = queries.trajectories().in_scope(ids).matching(filters).by_status()
     trajectories_table = _suppressed_table(

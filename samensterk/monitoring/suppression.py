@@ -12,7 +12,7 @@ visible cell is left, the total. Pure Python and no Django import: tested with c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 SMALL = 5
@@ -71,14 +71,17 @@ def _pinned(values: Sequence[int], small_idx: set[int], secondary_idx: set[int])
     return False
 
 
-def suppress_column(values: Sequence[int]) -> tuple[list[Cell], Cell]:
-    """The cells of one column and its total, suppressed so that together they reveal no small cell."""
+def suppress_column(values: Sequence[int], *, also_hide: Set[int] = frozenset()) -> tuple[list[Cell], Cell]:
+    """The cells of one column and its total, suppressed so that together they reveal no small cell.
+
+    ``also_hide``: cells to hide in any case (another table linked to this one needs them hidden).
+    """
     values = [int(v or 0) for v in values]
     total = sum(values)
     if total < SMALL:  # every cell is small too
         return [Cell(None, small=True) for _ in values], Cell(None, small=True)
     small_idx = {i for i, v in enumerate(values) if v < SMALL}
-    secondary_idx: set[int] = set()
+    secondary_idx: set[int] = set(also_hide) - small_idx
     total_hidden = False
     while _pinned(values, small_idx, secondary_idx):
         visible = [i for i in range(len(values)) if i not in small_idx and i not in secondary_idx]
@@ -95,3 +98,60 @@ def suppress_column(values: Sequence[int]) -> tuple[list[Cell], Cell]:
         for i, v in enumerate(values)
     ]
     return cells, (Cell(None, secondary=True) if total_hidden else Cell(total))
+
+
+def suppress_linked(tables: Sequence[Sequence[tuple[int, frozenset]]]) -> list[tuple[list[Cell], Cell]]:
+    """One column shown in several tables that each split the same whole a different way
+    (per district, per quarter, per method...). Each cell is ``(value, members)``, ``members``
+    being the finest groups it adds up (with a non-zero value).
+
+    Each table is suppressed on its own first. Then, for every small cell of one table, if another
+    table gives its exact value (the cells of the other table inside it are all shown, or the
+    cells outside it and the total are), one of those is hidden too, and the tables are checked
+    again until none gives a small cell away. Bounds combined across three tables are not checked.
+    """
+    also_hide: list[set[int]] = [set() for _ in tables]
+    while True:
+        results = [
+            suppress_column([v for v, _m in table], also_hide=frozenset(also_hide[t]))
+            for t, table in enumerate(tables)
+        ]
+        extra = _first_leak(tables, results)
+        if extra is None:
+            return results
+        t, i = extra
+        also_hide[t].add(i)
+
+
+def _first_leak(tables, results) -> tuple[int, int] | None:
+    """(table, cell) to hide next, or None when no table gives a small cell of another away."""
+    for a, (cells_a, _total_a) in enumerate(results):
+        for i, cell in enumerate(cells_a):
+            group = tables[a][i][1]
+            if not cell.small or not group:
+                continue  # a zero adds nothing to protect beyond its "<5"
+            for b, (cells_b, total_b) in enumerate(results):
+                if b == a:
+                    continue
+                inside, outside = [], []
+                for j, (_value, members) in enumerate(tables[b]):
+                    if not members:
+                        continue
+                    if members <= group:
+                        inside.append(j)
+                    elif members.isdisjoint(group):
+                        outside.append(j)
+                    else:
+                        break  # table b does not split along this cell: no exact sum
+                else:
+                    shown_in = [j for j in inside if not cells_b[j].hidden]
+                    shown_out = [j for j in outside if not cells_b[j].hidden]
+                    if inside and len(shown_in) == len(inside):
+                        return b, _smallest(tables[b], shown_in)
+                    if outside and not total_b.hidden and len(shown_out) == len(outside):
+                        return b, _smallest(tables[b], shown_out)
+    return None
+
+
+def _smallest(table, indexes: list[int]) -> int:
+    return min(indexes, key=lambda j: (table[j][0], j))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import IntegrityError
 from django.db.models import Count
@@ -16,7 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.translation import get_language, gettext_lazy, ngettext
+from django.utils.translation import get_language, gettext_lazy, ngettext, override
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
@@ -192,7 +193,8 @@ def session_questionnaire(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("monitoring:session_questionnaire", pk=session.pk)
     rounds = []
     for round_ in session.questionnaire_rounds.annotate(responses_n=Count("responses")):
-        url = request.build_absolute_uri(reverse("monitoring:answer", args=[round_.token]))
+        with override(settings.LANGUAGE_CODE):  # the shortest link: no language prefix
+            url = request.build_absolute_uri(reverse("monitoring:answer", args=[round_.token]))
         rounds.append(
             {
                 "round": round_,

@@ -122,7 +122,7 @@ def test_quarters_and_choices_take_four_queries(crafted, django_assert_num_queri
 
 @pytest.mark.django_db
 def test_the_query_count_does_not_grow_with_the_data(crafted, programme):
-    from tests.monitoring.conftest import make_sessions
+    from tests.monitoring.fixtures import make_sessions
 
     quarters = selectors.available_quarters(ALL)
     choices = selectors.filter_choices(ALL)

@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from samensterk.monitoring.suppression import SMALL, small, suppress_column
+from samensterk.monitoring.suppression import SMALL, small, suppress_column, suppress_linked
 
 
 def _feasible(cells, total, hidden_bounds_cap=60):
@@ -81,3 +81,35 @@ def test_every_small_column_of_three_is_protected(values):
 def test_primary_only_counts():
     assert str(small(4)) == "<5" and str(small(0)) == "<5" and str(small(5)) == "5"
     assert small(4).value is None
+
+
+def test_linked_tables_do_not_give_a_small_partnership_away_through_the_districts():
+    # Finest groups: g1 = Noord/partnership 1 (31 men), g2 = Oost/partnership 2 (4 men).
+    g1, g2 = frozenset({1}), frozenset({2})
+    districts = [(31, g1), (4, g2), (0, frozenset())]
+    partnerships = [(31, g1), (4, g2)]
+    (d_cells, d_total), (p_cells, p_total) = suppress_linked([districts, partnerships])
+    # on its own the partnership table hides partnership 1 (x) next to the small one; the district
+    # table would show Noord = 31 = partnership 1, and so 35 - 31 = 4: Noord is hidden too
+    assert [str(c) for c in p_cells] == ["x", "<5"]
+    assert [str(c) for c in d_cells] == ["x", "<5", "<5"]
+    assert str(d_total) == str(p_total) == "35"
+
+
+def test_linked_tables_that_split_differently_leave_each_other_alone():
+    # quarters cut across districts: no quarter cell adds up to a district cell
+    a, b, c, d = (frozenset({i}) for i in range(4))
+    districts = [(3 + 9, a | b), (8 + 7, c | d)]
+    quarters = [(3 + 8, a | c), (9 + 7, b | d)]
+    results = suppress_linked([districts, quarters])
+    assert [str(x) for x in results[0][0]] == ["12", "15"]
+    assert [str(x) for x in results[1][0]] == ["11", "16"]
+
+
+def test_a_small_cell_equal_to_a_shown_cell_of_another_table_hides_that_one():
+    g1, g2 = frozenset({1}), frozenset({2, 3})
+    methods = [(3, g1), (40, g2)]  # method 1 ran only in Noord
+    districts = [(3, g1), (40, g2)]
+    (m_cells, _mt), (d_cells, _dt) = suppress_linked([methods, districts])
+    assert str(m_cells[0]) == str(d_cells[0]) == "<5"
+    assert m_cells[1].hidden and d_cells[1].hidden

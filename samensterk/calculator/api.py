@@ -10,18 +10,20 @@ The schema is at GET /api/openapi.json.
 from __future__ import annotations
 
 import math
-from typing import Literal
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest
 from django.utils import translation
 from django_ratelimit.core import is_ratelimited
 from ninja import Field, NinjaAPI, Schema, Status
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.renderers import JSONRenderer
+from pydantic import StrictInt
 
 from samensterk.calculator import results
 from samensterk.income.explain import cliffs, compare, explain, independence_hours, render_line
 from samensterk.income.household import HouseholdInvalid
+from samensterk.income.model import HouseholdIn, field_errors
 
 API_RATE = "120/m"
 
@@ -45,7 +47,21 @@ def _plain(value):
     return value
 
 
-api = NinjaAPI(
+class _API(NinjaAPI):
+    def validation_error_from_error_contexts(self, error_contexts):
+        """Ninja drops each error's input; keep whether it was null (then the code is "required")."""
+        errors = []
+        for context in error_contexts:
+            model = context.model
+            for e in context.pydantic_validation_error.errors(include_url=False):
+                loc = model.__ninja_flatten_map_reverse__.get(e["loc"], e["loc"])
+                errors.append({"loc": (model.__ninja_param_source__, *loc), "type": e["type"],
+                               "ctx": {k: str(v) if isinstance(v, Exception) else v for k, v in e.get("ctx", {}).items()},
+                               "input_none": e.get("input") is None})  # fmt: skip
+        return NinjaValidationError(errors)
+
+
+api = _API(
     urls_namespace="api",
     title="Samen Sterk met Werk: income calculator",
     version="1",
@@ -59,58 +75,12 @@ api = NinjaAPI(
 )
 
 
-class Her(Schema):
-    hourly_wage: float | None = Field(
-        None, ge=0, le=500, description="Gross euros per hour; null: the minimum wage"
-    )
-    pension_percent: float = Field(0, ge=0, le=100)
-
-
-class Partner(Schema):
-    situation: Literal["works", "bijstand", "no_income", "none"] = "none"
-    gross_month: float | None = Field(None, ge=0, le=100000)
-    net_month: float | None = Field(None, ge=0, le=100000)
-    hourly_wage: float | None = Field(None, ge=0, le=500)
-    hours_week: float | None = Field(None, ge=0, le=80)
-    pension_percent: float = Field(0, ge=0, le=100)
-
-
-class Housing(Schema):
-    rent: float | None = Field(None, ge=0, le=10000, description="Kale huur per month")
-    owner: bool = False
-
-
-class Childcare(Schema):
-    child: int = Field(..., ge=0, description="Index into children")
-    type: Literal["dagopvang", "bso", "gastouder"]
-    hours_month: float | None = Field(
-        None, ge=0, le=744, description="Hours of care a month; null: follows her working hours"
-    )
-    hourly_price: float = Field(..., ge=0, le=100)
-
-
-class Bijstand(Schema):
-    claim: bool | None = Field(
-        None, description="Default: true when the partner is on bijstand or there is none"
-    )
-    vrijlating: bool = Field(False, description="The 25% earnings disregard of the first six months")
-    vrijlating_alleenstaande_ouder: bool = Field(False, description="The 12.5% disregard for a single parent")
-
-
-class Household(Schema):
-    year: int = Field(..., description="A year the engine has rules for (2025, 2026)")
-    her: Her = Field(default_factory=Her)
-    partner: Partner = Field(default_factory=Partner)
-    children: list[int] = Field(default_factory=list, max_length=15, description="Ages 0-17")
-    housing: Housing = Field(default_factory=Housing)
-    childcare: list[Childcare] = Field(default_factory=list, max_length=15)
-    bijstand: Bijstand = Field(default_factory=Bijstand)
-
-
 class SimulateIn(Schema):
-    household: Household
-    hours: int = Field(16, ge=0, le=40, description="The hours value to explain line by line")
-    compare_with: int = Field(0, ge=0, le=40, description="The hours value to compare with")
+    household: HouseholdIn = Field(
+        ..., description="The household (docs/engine-contract.md); validated strictly, nothing is reshaped"
+    )
+    hours: StrictInt = Field(16, ge=0, le=40, description="The hours value to explain line by line")
+    compare_with: StrictInt = Field(0, ge=0, le=40, description="The hours value to compare with")
 
 
 class FieldError(Schema):
@@ -138,28 +108,17 @@ class TooMany(Schema):
     detail: str
 
 
-def _field(loc) -> str:
-    """Pydantic's location (body, payload, household, children, 1) as the engine's children[1]."""
-    parts = [str(p) for p in loc if p not in ("body", "payload")]
-    if len(parts) > 1 and parts[0] == "household":  # a missing household itself keeps its name
-        parts = parts[1:]
-    out = ""
-    for p in parts:
-        out += f"[{p}]" if p.isdigit() else (f".{p}" if out else p)
-    return out
-
-
 @api.exception_handler(NinjaValidationError)
 def _invalid(request, exc):
-    errors = [
-        {
-            "field": _field(e.get("loc", ())),
-            "code": str(e.get("type", "invalid")),
-            "message": str(e.get("msg", "")),
-        }
-        for e in exc.errors
-    ]
+    """The same codes and messages as the engine, the form and the CLI (income/model.py)."""
+    errors = field_errors(exc.errors, strip=("body", "payload", "household"))
     return api.create_response(request, {"detail": "The input is not valid.", "errors": errors}, status=422)
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_big(request, exc):
+    """A body over DATA_UPLOAD_MAX_MEMORY_SIZE: JSON, not Django's HTML error page."""
+    return api.create_response(request, {"detail": "The request body is too large."}, status=413)
 
 
 @api.exception_handler(HouseholdInvalid)
@@ -181,7 +140,7 @@ def _gettext(s):
 
 @api.post(
     "/calculator/simulate",
-    response={200: SimulateOut, 422: ErrorOut, 429: TooMany},
+    response={200: SimulateOut, 413: TooMany, 422: ErrorOut, 429: TooMany},
     summary="The household's net income for 0-40 hours of her work, explained",
     operation_id="calculator_simulate",
 )
@@ -194,7 +153,7 @@ def simulate_household(request: HttpRequest, payload: SimulateIn):
 
 
 def _simulate(payload: SimulateIn):
-    calc = results.run(payload.household.model_dump(exclude_none=True))
+    calc = results.run_model(payload.household)
     res = calc.res
     comparison = compare(res, 0, payload.compare_with, payload.hours)
     comparison["changes"] = [_line(c) for c in comparison["changes"]]

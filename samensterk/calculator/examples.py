@@ -22,7 +22,7 @@ class Example:
 
     def form_data(self) -> dict:
         """The example as the calculator form's POST data (strings, as a browser sends them)."""
-        base = {"hours": "16", "compare_a": "0", "childcare": "yes", "partner_amount_kind": "gross"}
+        base = {"hours": "16", "compare_a": "0", "childcare": "auto", "partner_amount_kind": "gross"}
         return {**base, **self.data}
 
 

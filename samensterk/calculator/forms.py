@@ -16,9 +16,10 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samensterk.income import model as limits
 from samensterk.income.household import HouseholdInvalid, parse_household, supported_years
+from samensterk.income.model import MAX_CHILDREN
 
-MAX_CHILDREN = 6
 HOURS_MAX = 40
 DEFAULT_HOURS = 16
 DEFAULT_RENT = Decimal("700")  # a typical social-housing rent (kale huur) in a large city
@@ -34,6 +35,7 @@ UNKNOWN_FOR = {
 }
 HAS_HELP = {"partner_amount", "children", "rent", "her_wage"}
 
+AMOUNT_MAX_LENGTH = 20  # "€ 100.000,00" and spaces fit; a longer text is no amount
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _GROUPED = re.compile(r"^\d{1,3}([.,\s])\d{3}(\1\d{3})*$")  # 1.250 / 1,250 / 1 250 000
 
@@ -73,12 +75,17 @@ class AmountField(forms.CharField):
         self.min_value, self.max_value = Decimal(min_value), max_value
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
+        self.widget.attrs["maxlength"] = AMOUNT_MAX_LENGTH
         self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off", "size": 8})
 
     def to_python(self, value):
         value = super().to_python(value)
         if value in self.empty_values:
             return None
+        if len(value) > AMOUNT_MAX_LENGTH:  # checked on the text, before it is read as a number
+            raise forms.ValidationError(
+                _("Enter an amount in numbers, for example 850 or 12,50."), code="max_length"
+            )
         try:
             number = parse_amount(value)
         except ValueError:
@@ -176,7 +183,7 @@ class CalculatorForm(forms.Form):
     partner = forms.ChoiceField(
         label=_("Her partner's situation"), choices=PARTNER_CHOICES, initial="works", widget=forms.RadioSelect
     )
-    partner_amount = AmountField(label=_("Partner's wage per month"), max_value=50000)
+    partner_amount = AmountField(label=_("Partner's wage per month"), max_value=limits.MAX_MONTHLY_WAGE)
     partner_amount_kind = forms.ChoiceField(
         label=_("This amount is"),
         choices=AMOUNT_KIND_CHOICES,
@@ -190,15 +197,16 @@ class CalculatorForm(forms.Form):
         label=_("Ages of the children"),
         required=False,
         max_length=60,
-        initial="4, 8",
-        widget=forms.TextInput(attrs={"autocomplete": "off", "size": 12}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "size": 12, "placeholder": _("for example 3, 7")}
+        ),
     )
     children_unknown = forms.BooleanField(label=_("I don't know, or I prefer not to say"), required=False)
     # 3. The rent.
-    rent = AmountField(label=_("Rent per month (kale huur)"), max_value=5000, initial="700")
+    rent = AmountField(label=_("Rent per month (kale huur)"), max_value=limits.MAX_RENT)
     rent_unknown = forms.BooleanField(label=_("I don't know"), required=False)
     # 4. Her hourly wage.
-    her_wage = AmountField(label=_("Her gross hourly wage"), min_value=1, max_value=500)
+    her_wage = AmountField(label=_("Her gross hourly wage"), min_value=1, max_value=limits.MAX_HOURLY_WAGE)
     her_wage_unknown = forms.BooleanField(label=_("I don't know"), required=False)
     # 5. Childcare.
     childcare = forms.ChoiceField(
@@ -213,7 +221,9 @@ class CalculatorForm(forms.Form):
     # More details.
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=(), required=False)
     owner = forms.BooleanField(label=_("We own our home (no rent)"), required=False)
-    her_pension = AmountField(label=_("Her pension contribution (percent of the wage)"), max_value=30)
+    her_pension = AmountField(
+        label=_("Her pension contribution (percent of the wage)"), max_value=limits.MAX_PERCENT
+    )
     vrijlating = forms.BooleanField(
         # xgettext:no-python-format
         label=_("She starts work from bijstand: in the first six months 25% of her earnings may be kept"),
@@ -246,8 +256,12 @@ class CalculatorForm(forms.Form):
             self.fields[f"care_type_{i}"] = forms.ChoiceField(
                 label=_("Type of childcare"), choices=self.CARE_CHOICES, initial="auto", required=False
             )
-            self.fields[f"care_hours_{i}"] = AmountField(label=_("Hours per month"), max_value=300)
-            self.fields[f"care_price_{i}"] = AmountField(label=_("Price per hour"), max_value=50)
+            self.fields[f"care_hours_{i}"] = AmountField(
+                label=_("Hours per month"), max_value=limits.MAX_CHILDCARE_HOURS_MONTH
+            )
+            self.fields[f"care_price_{i}"] = AmountField(
+                label=_("Price per hour"), max_value=limits.MAX_CARE_PRICE
+            )
         for name, target in UNKNOWN_FOR.items():
             self.fields[name].widget.attrs["data-unknown-for"] = f"id_{target}"
         for name in HAS_HELP:
@@ -302,10 +316,25 @@ class CalculatorForm(forms.Form):
                             "The highest hourly price the toeslag covers is not published for this year: "
                             "enter the price per hour."
                         )
-                    else:
-                        message = err["message"]
+                    else:  # the engine's messages are codes: the form says them in the user's language
+                        message = ENGINE_MESSAGES.get(err["code"], _("This value is not valid."))
                     self.add_error(field, message)
         return data
+
+    def assumptions(self) -> list[str]:
+        """What we filled in for the user, said next to the result (nothing is silently assumed)."""
+        d = self.cleaned_data
+        out = []
+        if not d.get("owner") and (d.get("rent_unknown") or d.get("rent") is None):
+            out.append(
+                _("You gave no rent: we counted %(rent)s a month, a usual social-housing rent.")
+                % {"rent": f"€ {DEFAULT_RENT}"}
+            )
+        if d.get("children_unknown"):
+            out.append(_("You gave no ages: we counted two children of 4 and 8."))
+        elif not d.get("children"):
+            out.append(_("You gave no children's ages: we counted no children under 18."))
+        return out
 
     # The mapping to the engine's household dict (docs/engine-contract.md).
     def to_household(self, data: dict | None = None) -> dict:
@@ -364,6 +393,17 @@ class CalculatorForm(forms.Form):
                 "vrijlating_alleenstaande_ouder": bool(d.get("vrijlating_ouder")),
             }
         return household
+
+
+ENGINE_MESSAGES = {
+    "required": _("This field is required."),
+    "negative": _("This must be 0 or more."),
+    "too_large": _("This amount is too large."),
+    "hours_out_of_range": _("This is more hours than a week can hold."),
+    "unknown_year": _("The calculator has no rules for this year."),
+    "age_out_of_range": _("Only count children up to 17 years old."),
+    "wage_required": _("Give the partner's wage per month."),
+}
 
 
 def _form_field(engine_field: str, household: dict | None = None) -> str | None:

@@ -13,7 +13,7 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language_bidi, gettext, ngettext
 
 from samensterk.income.explain import cliffs, compare, explain, independence_hours, render_line
-from samensterk.income.household import parse_household
+from samensterk.income.household import household_from_model, parse_household
 from samensterk.income.simulate import simulate
 
 HOURS = list(range(0, 41))
@@ -69,6 +69,12 @@ def run(household: dict) -> Calculation:
     """Validate and simulate one household over 0-40 hours (raises HouseholdInvalid)."""
     hh = parse_household(household)
     return Calculation(res=simulate([hh], hours=HOURS), household=household)
+
+
+def run_model(model) -> Calculation:
+    """The same for a household the API has validated already (income.model.HouseholdIn)."""
+    hh = household_from_model(model)
+    return Calculation(res=simulate([hh], hours=HOURS), household=model.model_dump())
 
 
 def sentence(hours: int, change_month: float) -> str:

@@ -27,6 +27,11 @@ from samensterk.core.views import ratelimited
 from samensterk.income.household import HouseholdInvalid
 
 HANDOUT_RATE = "20/m"  # a PDF costs ~0.5 s of CPU; a family needs one or two
+# Per client address: a community centre's shared network must not hit these in normal use (a
+# group of 20 each calculating a few times a minute, sliding the hours up and down).
+PAGE_RATE = "60/m"  # a full result page (the form posted)
+HOURS_RATE = "120/m"  # an hours change: a slider fires several in a second
+PROJECTOR_RATE = "60/m"
 INVALID = 422  # Unprocessable Content: the form is shown again with the message at each field
 
 
@@ -70,6 +75,7 @@ def _page_context(form: CalculatorForm, result: dict | None, example=None) -> di
         "minimum_wage": results.format_money(minimum_hourly_wage(year) or 0, cents=True),
         "year": year,
         "hidden_fields": _hidden_fields(form) if form.is_bound else [],
+        "assumptions": form.assumptions() if result and hasattr(form, "cleaned_data") else [],
         # The result in another language: the same POST to that language's page (nothing retyped).
         "result_languages": [
             {"code": code, "url": translate_url(reverse("calculator:index"), code)}
@@ -93,8 +99,11 @@ def _hidden_fields(form: CalculatorForm) -> list[tuple[str, str]]:
 
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
+@ratelimit(key="ip", rate=PAGE_RATE, method="POST", block=False)
 def index(request: HttpRequest) -> HttpResponse:
     """GET: the five questions. POST: the answer on top, the questions below with what was typed."""
+    if getattr(request, "limited", False):
+        return ratelimited(request)
     if request.method == "GET":
         return render(request, "calculator/index.html", _page_context(CalculatorForm(), None))
     form = CalculatorForm(request.POST)
@@ -104,8 +113,11 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@ratelimit(key="ip", rate=PAGE_RATE, block=False)
 def example(request: HttpRequest, slug: str) -> HttpResponse:
     """A fictional worked example, opened with one click, with its result."""
+    if getattr(request, "limited", False):
+        return ratelimited(request)
     ex = BY_SLUG.get(slug) or _not_found()
     form = CalculatorForm(ex.form_data())
     result = _calculate(form, phone=True) if form.is_valid() else None
@@ -114,9 +126,12 @@ def example(request: HttpRequest, slug: str) -> HttpResponse:
 
 @csrf_exempt
 @require_POST
+@ratelimit(key="ip", rate=HOURS_RATE, block=False)
 def hours(request: HttpRequest) -> HttpResponse:
     """The hours changed: simulate and the template only (the chart's marker moves client-side).
     Without htmx (no script) the whole page comes back instead."""
+    if getattr(request, "limited", False):
+        return ratelimited(request)
     form = CalculatorForm(request.POST)
     if not form.is_valid():
         if request.htmx:
@@ -138,8 +153,11 @@ def hours(request: HttpRequest) -> HttpResponse:
 
 @csrf_exempt
 @require_POST
+@ratelimit(key="ip", rate=PROJECTOR_RATE, block=False)
 def projector(request: HttpRequest) -> HttpResponse:
     """Projector mode for the household on the page: the sentence, the chart and the hours only."""
+    if getattr(request, "limited", False):
+        return ratelimited(request)
     form = CalculatorForm(request.POST)
     result = _calculate(form, large=True) if form.is_valid() else None
     if result is None:
@@ -148,7 +166,10 @@ def projector(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@ratelimit(key="ip", rate=PROJECTOR_RATE, block=False)
 def example_projector(request: HttpRequest, slug: str) -> HttpResponse:
+    if getattr(request, "limited", False):
+        return ratelimited(request)
     ex = BY_SLUG.get(slug) or _not_found()
     form = CalculatorForm(ex.form_data())
     form.is_valid()

@@ -52,6 +52,56 @@ def test_bad_input_is_a_422_with_field_errors(client, household, field):
     assert all(e["message"] and e["code"] for e in errors)
 
 
+@pytest.mark.parametrize(
+    ("household", "field", "code"),
+    [
+        ({**HOUSEHOLD, "her": "a string"}, "her", "not_an_object"),
+        ({**HOUSEHOLD, "housing": [900]}, "housing", "not_an_object"),
+        ({**HOUSEHOLD, "children": [True, 8]}, "children[0]", "not_a_whole_number"),
+        ({**HOUSEHOLD, "children": [4.0]}, "children[0]", "not_a_whole_number"),
+        ({**HOUSEHOLD, "year": 2026.0}, "year", "unknown_year"),
+        ({**HOUSEHOLD, "year": "2026"}, "year", "unknown_year"),
+        ({**HOUSEHOLD, "rent": 900}, "rent", "unknown_field"),
+        ({**HOUSEHOLD, "housing": {"rent": "900"}}, "housing.rent", "not_a_number"),
+        ({**HOUSEHOLD, "housing": {"rent": 10**9}}, "housing.rent", "too_large"),
+        ({**HOUSEHOLD, "partner": {"situation": "works", "gross_month": 2600, "net_month": 2000}}, "partner", "wage_required"),
+        ({**HOUSEHOLD, "bijstand": {"vrijlating": "yes"}}, "bijstand.vrijlating", "not_a_boolean"),
+        ({**HOUSEHOLD, "childcare": [{"child": 5, "type": "bso", "hourly_price": 9}]}, "childcare[0].child", "unknown_child"),
+    ],
+)  # fmt: skip
+def test_a_malformed_household_is_refused_not_reshaped(client, household, field, code):
+    response = post(client, {"household": household})
+    assert response.status_code == 422
+    assert (field, code) in [(e["field"], e["code"]) for e in response.json()["errors"]]
+
+
+def test_the_same_codes_as_the_engine_and_the_cli():
+    from samensterk.income.household import HouseholdInvalid, parse_household
+
+    with pytest.raises(HouseholdInvalid) as e:
+        parse_household({**HOUSEHOLD, "children": [True, 8]})
+    assert e.value.errors[0]["field"] == "children[0]" and e.value.errors[0]["code"] == "not_a_whole_number"
+
+
+def test_a_body_over_the_upload_limit_is_a_json_413(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = post(client, {"household": HOUSEHOLD, "padding": "x" * 2000})
+    assert response.status_code == 413
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["detail"] == "The request body is too large."
+
+
+def test_the_schema_states_the_years_the_partner_wage_rule_and_the_child_index(client):
+    schemas = client.get("/api/openapi.json").json()["components"]["schemas"]
+    assert schemas["HouseholdIn"]["properties"]["year"]["enum"] == [2025, 2026]
+    assert (
+        "exactly one of gross_month, net_month, or hourly_wage"
+        in schemas["PartnerIn"]["properties"]["situation"]["description"]
+    )
+    assert "Index into children" in schemas["ChildcareIn"]["properties"]["child"]["description"]
+    assert schemas["HousingIn"]["properties"]["rent"]["anyOf"][0]["maximum"] == 10000
+
+
 def test_a_body_without_household_names_the_missing_field(client):
     response = post(client, {**HOUSEHOLD})
     assert response.status_code == 422
@@ -76,12 +126,19 @@ def test_the_openapi_schema_lists_the_endpoint(client):
     assert "422" in schema["paths"]["/api/calculator/simulate"]["post"]["responses"]
 
 
-def test_it_is_rate_limited(client, settings):
+def test_it_is_rate_limited(client, monkeypatch):
+    """The limit itself (API_RATE, 120 a minute) is a constant; a small one keeps the test inside
+    one minute's window on a busy machine."""
     from django.core.cache import cache
 
+    from samensterk.calculator import api
+
+    assert api.API_RATE == "120/m"
+    monkeypatch.setattr(api, "API_RATE", "5/m")
     cache.clear()
-    codes = [post(client, {"household": {"year": 2026}}).status_code for _ in range(125)]
-    assert codes[0] == 200 and codes[-1] == 429
+    responses = [post(client, {"household": {"year": 2026}}) for _ in range(6)]
+    assert [r.status_code for r in responses] == [200] * 5 + [429]
+    assert responses[-1].json()["detail"].startswith("Too many requests")
     cache.clear()
 
 

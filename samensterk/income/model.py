@@ -1,0 +1,208 @@
+"""The one household model: pydantic, strict, with the limits every caller shares.
+
+The form, the JSON API (its OpenAPI schema too) and the CLI all validate through
+:class:`HouseholdIn`; ``household.parse_household`` adds the rules that span fields (the
+partner's wage, the child index). Nothing is reshaped: a string where an object belongs, a
+boolean as an age or 4.0 as a year is an error, not a guess. Errors are codes with an English
+message; each caller translates the code (engine messages are not UI text).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+
+from samensterk.income.parameters_loader import all_parameters
+
+SITUATIONS = ("works", "bijstand", "no_income", "none")
+CHILDCARE_TYPES = {"dagopvang": 1, "bso": 2, "gastouder": 3}
+MAX_HOURS_WEEK = 80
+MAX_CHILD_AGE = 17
+MAX_CHILDREN = 10
+MAX_CHILDCARE_HOURS_MONTH = 31 * 24  # a month has at most 744 hours: an input sanity limit
+MAX_HOURLY_WAGE = 500
+MAX_MONTHLY_WAGE = 100_000
+MAX_RENT = 10_000
+MAX_CARE_PRICE = 100
+MAX_PERCENT = 100
+
+
+@lru_cache(maxsize=1)
+def supported_years() -> tuple[int, ...]:
+    """Years the engine has rules for: those with a minimum wage and a box-1 scale in force."""
+    wml = {v.start.year for v in all_parameters()["wml.minimumuurloon"].values}
+    box1 = all_parameters()["inkomstenbelasting.tarief_box1"]
+    tax = {v.start.year for b in box1.brackets for v in b["rate"].values}
+    return tuple(sorted(wml & tax))
+
+
+YEARS = supported_years()
+
+
+def _known_year(year: int) -> int:
+    if year not in YEARS:
+        raise ValueError("unknown year")
+    return year
+
+
+# A whole number among YEARS (a Literal would let 2026.0 through); an enum in the OpenAPI schema.
+Year = Annotated[
+    int, Field(strict=True, json_schema_extra={"enum": list(YEARS)}), AfterValidator(_known_year)
+]
+
+
+def _money(limit, description="", default=None):
+    return Field(default, ge=0, le=limit, allow_inf_nan=False, description=description)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+
+class HerIn(_Strict):
+    hourly_wage: float | None = _money(
+        MAX_HOURLY_WAGE, "Gross euros per hour; null: the statutory minimum wage"
+    )
+    pension_percent: float = _money(MAX_PERCENT, "Her pension contribution, percent of the gross wage", 0.0)
+    born_before_1963: bool = False
+
+
+class PartnerIn(_Strict):
+    situation: Literal[SITUATIONS] = Field(  # type: ignore[valid-type]
+        "none",
+        description="works: give exactly one of gross_month, net_month, or hourly_wage with hours_week; "
+        "bijstand: the household receives bijstand; no_income; none: no partner (a single parent)",
+    )
+    gross_month: float | None = _money(MAX_MONTHLY_WAGE, "Gross wage per month (situation works)")
+    net_month: float | None = _money(MAX_MONTHLY_WAGE, "Net wage per month (situation works)")
+    hourly_wage: float | None = _money(MAX_HOURLY_WAGE, "Gross euros per hour, with hours_week")
+    hours_week: float | None = _money(MAX_HOURS_WEEK, "Hours per week, with hourly_wage")
+    pension_percent: float = _money(MAX_PERCENT, "", 0.0)
+    born_before_1963: bool = False
+
+
+class HousingIn(_Strict):
+    rent: float | None = _money(MAX_RENT, "Kale huur per month (rent without service costs)")
+    owner: bool = False
+
+
+class ChildcareIn(_Strict):
+    child: int = Field(..., ge=0, lt=MAX_CHILDREN, description="Index into children (0 = the first child)")
+    type: Literal[tuple(CHILDCARE_TYPES)]  # type: ignore[valid-type]
+    hours_month: float | None = _money(
+        MAX_CHILDCARE_HOURS_MONTH, "Hours of care a month; null: follows her working hours"
+    )
+    hourly_price: float = Field(..., ge=0, le=MAX_CARE_PRICE, allow_inf_nan=False)
+
+
+class BijstandIn(_Strict):
+    claim: bool | None = Field(
+        None, description="Default: true when the partner is on bijstand or there is none"
+    )
+    vrijlating: bool = Field(
+        False, description="The 25% earnings disregard of the first six months (27 or older)"
+    )
+    vrijlating_alleenstaande_ouder: bool = Field(
+        False, description="The 12.5% disregard for a single parent with a child under 12, after those months"
+    )
+
+
+class HouseholdIn(_Strict):
+    year: Year = Field(..., description="A year the engine has rules for")
+    her: HerIn = Field(default_factory=HerIn)
+    partner: PartnerIn = Field(default_factory=PartnerIn)
+    children: list[Annotated[int, Field(ge=0, le=MAX_CHILD_AGE)]] = Field(
+        default_factory=list, max_length=MAX_CHILDREN, description=f"Ages in whole years, 0-{MAX_CHILD_AGE}"
+    )
+    housing: HousingIn = Field(default_factory=HousingIn)
+    childcare: list[ChildcareIn] = Field(default_factory=list, max_length=MAX_CHILDREN)
+    bijstand: BijstandIn = Field(default_factory=BijstandIn)
+
+
+# --- errors as codes --------------------------------------------------------------------------
+
+_OBJECT = {"her", "partner", "housing", "bijstand"}
+_NONE = object()  # "the input was null" (the API drops the input itself from its errors)
+
+
+def field_name(loc) -> str:
+    """A pydantic location ('children', 1) as 'children[1]', ('her', 'hourly_wage') as 'her.hourly_wage'."""
+    out = ""
+    for p in loc:
+        p = str(p)
+        out += f"[{p}]" if p.isdigit() else (f".{p}" if out else p)
+    return out
+
+
+def _code_and_message(loc, kind: str, ctx: dict, value) -> tuple[str, str]:
+    last = str(loc[-1]) if loc else ""
+    in_children = bool(loc) and loc[0] == "children" and len(loc) == 2
+    if kind == "missing" or (value is _NONE and kind.endswith("_type")):
+        return "required", "This field is required."
+    if last == "year":
+        known = ", ".join(str(y) for y in YEARS)
+        return "unknown_year", f"The year must be one of {known}."
+    if last == "situation":
+        return "unknown_situation", "The partner's situation must be one of " + ", ".join(SITUATIONS) + "."
+    if last == "type" and loc[0] == "childcare":
+        return "unknown_type", "The type must be dagopvang, bso or gastouder."
+    if last == "child" and loc[0] == "childcare":
+        return "unknown_child", "This child does not exist: use the index of a child in children."
+    if in_children:
+        if kind in ("greater_than_equal", "less_than_equal"):
+            return "age_out_of_range", f"A child's age must be 0 to {MAX_CHILD_AGE}."
+        return "not_a_whole_number", "A child's age is a whole number of years."
+    if kind == "extra_forbidden":
+        return "unknown_field", "This field is not known."
+    if kind == "too_long":
+        return "too_many", f"At most {ctx.get('max_length')} are allowed."
+    if kind in ("model_type", "model_attributes_type", "dict_type") or last in _OBJECT:
+        return "not_an_object", "This must be an object."
+    if kind == "list_type":
+        return "not_a_list", "This must be a list."
+    if kind == "bool_type":
+        return "not_a_boolean", "Enter true or false."
+    if kind == "greater_than_equal":
+        return "negative", f"This must be at least {ctx.get('ge', 0):g}."
+    if kind == "less_than_equal":
+        code = "hours_out_of_range" if last == "hours_week" else "too_large"
+        return code, f"This must be at most {ctx.get('le'):g}."
+    if kind in ("float_type", "int_type", "finite_number", "float_parsing", "int_parsing"):
+        return "not_a_number", "Enter a number."
+    return "invalid", "This value is not valid."
+
+
+def field_errors(errors, *, strip=()) -> list[dict]:
+    """Pydantic's errors as the engine's {field, code, message}; ``strip``: leading location
+    parts of the caller's envelope (the API's body/payload/household)."""
+    out = []
+    for e in errors:
+        loc = tuple(e.get("loc", ()))
+        while len(loc) > 1 and loc[0] in strip:  # a missing envelope field itself keeps its name
+            loc = loc[1:]
+        # A union (float | None) reports each member; the first is enough.
+        loc = tuple(p for p in loc if not (isinstance(p, str) and p in ("float", "none", "function-after")))
+        given_none = e.get("input_none") or ("input" in e and e["input"] is None)
+        code, message = _code_and_message(
+            loc, str(e.get("type", "")), e.get("ctx") or {}, _NONE if given_none else e
+        )
+        item = {"field": field_name(loc), "code": code, "message": message}
+        if item not in out:
+            out.append(item)
+    return out
+
+
+def validate(data) -> HouseholdIn:
+    """The household as a validated model; raises ValueError subclasses via the caller."""
+    from samensterk.income.household import HouseholdInvalid
+
+    if not isinstance(data, dict):
+        raise HouseholdInvalid(
+            [{"field": "", "code": "not_an_object", "message": "A household is a JSON object."}]
+        )
+    try:
+        return HouseholdIn.model_validate(data)
+    except ValidationError as e:
+        raise HouseholdInvalid(field_errors(e.errors())) from None

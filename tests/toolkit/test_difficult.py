@@ -1,0 +1,61 @@
+"""When it gets difficult: per method, the app's own guidance, printable, with the referral path."""
+
+import pytest
+
+from tests.toolkit.helpers import pdf_text, url
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "huiskamergesprekken",
+        "workshopreeks-gelijke-kansen",
+        "dialoogsessies-mannen",
+        "dialoogsessies-mannen-en-vrouwen",
+    ],
+)
+def test_the_guide_names_the_referral_path(client, toolkit_content, slug):
+    page = client.get(url("difficult", slug)).content.decode()
+    assert "0800-2000" in page and "Blijf Groep" in page and "112" in page
+    assert "provenance-app" in page
+    assert url("difficult_pdf", slug) in page
+
+
+def test_blijf_groep_is_named_as_partner_only_where_it_is(client, toolkit_content):
+    assert "partner" in client.get(url("difficult", "dialoogsessies-mannen", lang="en")).content.decode()
+    assert (
+        "Blijf Groep is a partner"
+        not in client.get(url("difficult", "huiskamergesprekken", lang="en")).content.decode()
+    )
+
+
+def test_the_guide_prints(client, toolkit_content, tmp_path):
+    response = client.get(url("difficult_pdf", "dialoogsessies-mannen"))
+    assert response.status_code == 200
+    text = pdf_text(response.content, tmp_path)
+    assert "0800-2000" in text and "Blijf Groep" in text
+
+
+def test_unknown_method_404_and_post_405(client, toolkit_content):
+    assert client.get(url("difficult", "nope")).status_code == 404
+    assert client.post(url("difficult", "dialoogsessies-mannen")).status_code == 405
+
+
+def test_contacts_show_websites_only(client, toolkit_content):
+    page = client.get(url("contacts")).content.decode()
+    assert "https://www.himilo.org" in page and "https://www.blijfgroep.nl" in page
+    assert "@" not in page.split("<main", 1)[1]  # no e-mail addresses of staff
+    assert client.post(url("contacts")).status_code == 405
+
+
+def test_checklist_has_the_practical_list(client, toolkit_content):
+    page = client.get(url("checklist", lang="en")).content.decode()
+    assert "A soft ball" in page and "Interpreter arranged" in page
+
+
+def test_method_3_statement_filter_is_no_dead_end(client, toolkit_content):
+    page = client.get(url("statements", query="method=dialoogsessies-mannen")).content.decode()
+    assert "borrowed-note" in page
+    assert page.count('class="statement-text"') == 12

@@ -5,6 +5,7 @@ which is what `make run` and the first test pass use. Production sets the DJANGO
 DATABASE_URL (PostgreSQL); see the README.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -53,6 +54,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "samensterk.accounts",
     "samensterk.core",
     "samensterk.toolkit",
@@ -79,11 +83,16 @@ MIDDLEWARE = [
     "samensterk.core.methods.HeadAndOptionsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(); then coordinators and staff must pass the second factor (accounts/twofactor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "samensterk.accounts.twofactor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Turns a blocked django-ratelimit request into our 429 page (RATELIMIT_VIEW), not a 403.
     "django_ratelimit.middleware.RatelimitMiddleware",
+    # Turns a locked-out login into our 429 page; django-axes wants to be last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "samensterk.urls"
@@ -121,7 +130,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "samensterk.accounts.validators.GuessablePasswordValidator"},
 ]
+# django-axes first: it refuses a locked-out account or client before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "samensterk.accounts.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Password guessing (django-axes, on every login form, /admin/login/ included): 10 failures lock
+# the account, and separately the client address, for 15 minutes. Attempts live in the database,
+# which every worker shares; the address is the one core/proxy.py derived (DJANGO_TRUSTED_PROXIES).
+AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("DJANGO_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "samensterk.core.proxy.request_client_address"
+AXES_LOCKOUT_CALLABLE = "samensterk.accounts.views.locked_out"
+AXES_DISABLE_ACCESS_LOG = True  # keep failures only: no record of who logged in when
+AXES_VERBOSE = False  # axes would log usernames and addresses; accounts/signals.py logs without them
+# The second factor (django-otp TOTP) for coordinators and alliance staff.
+OTP_TOTP_ISSUER = "Samen Sterk met Werk"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"

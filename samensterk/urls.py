@@ -9,6 +9,9 @@ from samensterk.core import views as core_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    # The admin login counts against the same per-address limit as ours; django-axes locks out
+    # repeated failures on both (settings AXES_*), and the admin sits behind the second factor.
+    path("admin/login/", ratelimit(key="ip", rate="10/m", method="POST", block=True)(admin.site.login)),
     path("admin/", admin.site.urls),
     path("api/", calculator_api.urls),
 ]
@@ -28,6 +31,7 @@ urlpatterns += i18n_patterns(
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/", include("samensterk.accounts.urls")),
     prefix_default_language=False,
 )
 

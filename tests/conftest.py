@@ -38,6 +38,11 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    config.addinivalue_line(
+        "markers",
+        "second_factor: the real second login step (TOTP) for coordinators and staff; without this"
+        " marker tests count every session as having passed it (see _second_factor_done)",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -205,6 +210,21 @@ def programme(personas):
 def _fast_password_hashing(settings):
     """The production hasher is slow on purpose; tests create many users."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _second_factor_done(request, monkeypatch):
+    """Coordinators and staff must pass a TOTP code after the password (accounts/twofactor.py).
+
+    View tests are about their view, not about logging in: unless a test is marked
+    `@pytest.mark.second_factor`, every session counts as having passed that step, so
+    `client.force_login(user)`, `client.login(...)` and the browser's /login/ form work for every
+    persona as before. Tests of the second step itself use the marker and tests/auth.py's
+    `login(client, user)` (or tests/browser/helpers.py's `login(page, url, username)`).
+    """
+    if request.node.get_closest_marker("second_factor"):
+        return
+    monkeypatch.setattr("samensterk.accounts.twofactor.second_factor_done", lambda request: True)
 
 
 @pytest.fixture(autouse=True)

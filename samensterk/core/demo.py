@@ -6,15 +6,24 @@ content). Every name here starts with "Demo" so nobody mistakes it for real data
 
 from __future__ import annotations
 
+import base64
+
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from samensterk.accounts.models import Membership, Organisation, User
+from samensterk.accounts.twofactor import SECOND_FACTOR_ROLES
 
 from .audit import audit_record
 from .models import AuditAction
 from .staff import staff_group_sync
 
 DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 - fictional accounts on a local demo database
+# The demo coordinators and demo-staf need a second login step (accounts/twofactor.py). Their
+# authenticator shares this published key ("SamenSterkDemoOnly!!"): `manage.py demo_totp` prints
+# the current code, or add DEMO_TOTP_BASE32 to an authenticator app. Fictional, local only.
+DEMO_TOTP_KEY = b"SamenSterkDemoOnly!!".hex()
+DEMO_TOTP_BASE32 = base64.b32encode(b"SamenSterkDemoOnly!!").decode()  # KNQW2ZLOKN2GK4TLIRSW232PNZWHSIJB
 
 DEMO_ORGANISATIONS = [
     ("Demo Vrouwenorganisatie Noord", "demo-vrouwen-noord", Organisation.Kind.WOMEN, "Noord"),
@@ -62,6 +71,14 @@ def demo_load(*, actor=None) -> dict[str, int]:
                 user=user, organisation=orgs[org_slug], defaults={"role": role}
             )
             created["memberships"] += new
+        for username, _org_slug, role in DEMO_USERS:
+            if role in SECOND_FACTOR_ROLES:
+                _d, new = TOTPDevice.objects.get_or_create(
+                    user=User.objects.get(username=username),
+                    name="demo authenticator",
+                    defaults={"key": DEMO_TOTP_KEY, "confirmed": True},
+                )
+                created["devices"] = created.get("devices", 0) + new
         # demo-staf gets the alliance staff group, so /admin/ shows what staff may manage.
         group, _count = staff_group_sync()
         for username, _org_slug, role in DEMO_USERS:

@@ -39,6 +39,8 @@ class AuditAction(models.TextChoices):
     ORGANISATION_EXPORT = "organisation.export", _("all data of an organisation exported")
     ORGANISATION_DELETE = "organisation.delete", _("all data of an organisation deleted")
     BACKUP = "backup", _("backup made")
+    TWO_FACTOR_SETUP = "account.two_factor_setup", _("second login step set up")
+    TWO_FACTOR_RESET = "account.two_factor_reset", _("second login step reset")
     RESTORE = "restore", _("backup restored")
 
 

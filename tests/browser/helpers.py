@@ -25,3 +25,41 @@ def assert_fits_width(page: Page, width: int = 360) -> None:
     page.set_viewport_size({"width": width, "height": 740})
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 1, f"page is {overflow}px wider than a {width}px screen"
+
+
+def login(
+    page: Page,
+    live_server_url: str,
+    username: str,
+    password: str = "a-long-test-password",  # noqa: S107 - the personas' test password
+    prefix: str = "/en",
+):
+    """Log in through the real forms, second step included.
+
+    Coordinators and staff get the second step after the password: on the set-up page the key is
+    read off the page (as a person scans the QR code); on the code page the code comes from the
+    user's device. Outside tests marked `second_factor` the step is skipped (tests/conftest.py)
+    and this is just the password form.
+    """
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    page.goto(f"{live_server_url}{prefix}/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state()
+    if "/account/two-factor/setup/" in page.url:
+        import base64
+
+        key = base64.b32decode(page.locator("code.secret-key").inner_text().replace(" ", ""))
+        code = totp(key, step=30, t0=0, digits=6)
+    elif "/account/two-factor/" in page.url:
+        from tests.auth import current_code
+
+        code = int(current_code(TOTPDevice.objects.get(user__username=username, confirmed=True)))
+    else:
+        return
+    page.locator("#id_token").fill(f"{code:06d}")
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url(lambda url: "/account/two-factor/" not in url)

@@ -24,9 +24,11 @@ class TestLogin:
 
 @pytest.mark.django_db
 def test_password_guessing_is_rate_limited(client, personas):
+    # The tenth failure locks the account and the address (django-axes; tests/accounts/test_lockout.py),
+    # and more than ten posts a minute from one address get 429 from the rate limit anyway.
     statuses = [
         client.post("/en/login/", {"username": "facilitator", "password": f"guess-{i}"}).status_code
         for i in range(12)
     ]
-    assert statuses[:10] == [200] * 10
-    assert statuses[10:] == [429, 429]
+    assert statuses[:9] == [200] * 9
+    assert statuses[9:] == [429, 429, 429]

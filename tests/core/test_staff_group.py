@@ -56,3 +56,34 @@ class TestStaffGroup:
     def test_admin_refuses_users_to_staff(self, client, demo_staff):
         client.force_login(demo_staff)
         assert client.get("/admin/accounts/user/").status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.second_factor
+def test_demo_accounts_log_in_with_the_demo_totp_code(client):
+    """The README's way in: password, then the code `manage.py demo_totp` prints."""
+    import io
+
+    from samensterk.core.demo import DEMO_PASSWORD
+
+    call_command("load_demo")
+    out = io.StringIO()
+    call_command("demo_totp", stdout=out, stderr=io.StringIO())
+    code = out.getvalue().strip()
+    assert len(code) == 6 and code.isdigit()
+    assert client.post("/en/login/", {"username": "demo-staf", "password": DEMO_PASSWORD}).status_code == 302
+    assert client.get("/admin/").status_code == 302  # not yet: the second step first
+    response = client.post("/en/account/two-factor/", {"token": code, "next": "/admin/"})
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_demo_devices_are_idempotent():
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    call_command("load_demo")
+    call_command("load_demo")
+    assert TOTPDevice.objects.filter(user__username="demo-staf").count() == 1
+    assert TOTPDevice.objects.filter(user__username="demo-coordinator", confirmed=True).count() == 1
+    assert not TOTPDevice.objects.filter(user__username="demo-gespreksleider").exists()

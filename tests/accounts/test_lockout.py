@@ -1,0 +1,111 @@
+"""Password guessing locks out, per account and per client, on our login and on /admin/login/ (django-axes)."""
+
+import pytest
+from axes.models import AccessAttempt
+from django.test.utils import override_settings
+
+PASSWORD = "a-long-test-password"
+
+
+def _attempts(client, path, username, n, addr="198.51.100.1", password="wrong"):  # noqa: S107
+    return [
+        client.post(path, {"username": username, "password": f"{password}-{i}"}, REMOTE_ADDR=addr).status_code
+        for i in range(n)
+    ]
+
+
+@pytest.fixture
+def admin_user(personas):
+    user = personas["staff"]
+    user.is_staff = True
+    user.is_superuser = True
+    user.save()
+    return user
+
+
+@pytest.mark.django_db
+class TestAdminLogin:
+    def test_the_admin_login_locks_after_repeated_failures(self, client, admin_user):
+        statuses = _attempts(client, "/admin/login/", "staff", 10)
+        assert statuses[:9] == [200] * 9
+        assert statuses[9] == 429
+        # The right password no longer works either, while locked, even from another address.
+        response = client.post(
+            "/admin/login/", {"username": "staff", "password": PASSWORD}, REMOTE_ADDR="203.0.113.77"
+        )
+        assert response.status_code == 429
+        assert "Too many failed attempts to log in" in response.content.decode()
+
+    def test_the_lockout_is_per_account_from_any_address(self, client, admin_user):
+        # Nine failures from nine addresses, then the tenth locks the account everywhere.
+        for i in range(10):
+            _attempts(client, "/admin/login/", "staff", 1, addr=f"198.51.100.{i + 10}")
+        response = client.post(
+            "/admin/login/", {"username": "staff", "password": PASSWORD}, REMOTE_ADDR="203.0.113.99"
+        )
+        assert response.status_code == 429
+
+    def test_the_lockout_is_per_client_across_accounts(self, client, personas):
+        for i in range(10):
+            _attempts(client, "/en/login/", f"someone-{i}", 1, addr="203.0.113.5")
+        response = client.post(
+            "/en/login/", {"username": "facilitator", "password": PASSWORD}, REMOTE_ADDR="203.0.113.5"
+        )
+        assert response.status_code == 429
+        # Another client logs in as usual.
+        response = client.post(
+            "/en/login/", {"username": "facilitator", "password": PASSWORD}, REMOTE_ADDR="203.0.113.6"
+        )
+        assert response.status_code == 302
+
+    def test_failures_are_kept_in_the_database_that_all_workers_share(self, client, personas):
+        _attempts(client, "/en/login/", "facilitator", 3)
+        attempt = AccessAttempt.objects.get(username="facilitator")
+        assert attempt.failures_since_start == 3
+        assert "wrong" not in attempt.post_data  # the password is masked
+
+    def test_a_success_resets_the_count(self, client, personas):
+        _attempts(client, "/en/login/", "facilitator", 5)
+        response = client.post(
+            "/en/login/", {"username": "facilitator", "password": PASSWORD}, REMOTE_ADDR="198.51.100.1"
+        )
+        assert response.status_code == 302
+        assert not AccessAttempt.objects.filter(username="facilitator").exists()
+
+    def test_behind_the_proxy_the_client_address_counts(self, client, personas):
+        with override_settings(TRUSTED_PROXIES=["10.0.0.1"]):
+            for i in range(10):
+                client.post(
+                    "/en/login/",
+                    {"username": f"someone-{i}", "password": "x"},
+                    REMOTE_ADDR="10.0.0.1",
+                    HTTP_X_FORWARDED_FOR="203.0.113.5",
+                )
+            response = client.post(
+                "/en/login/",
+                {"username": "facilitator", "password": PASSWORD},
+                REMOTE_ADDR="10.0.0.1",
+                HTTP_X_FORWARDED_FOR="203.0.113.6",
+            )
+        assert response.status_code == 302
+
+
+def test_password_validation_refuses_weak_passwords():
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    weak_passwords = (
+        "short-pw",
+        "123456789012",
+        "password1234",
+        "abcdefghijkl",
+        "abcabcabcabc",
+        "qwertyuiopas",
+        "Wachtwoord2026!",
+        "samensterk-2026",
+    )
+    for weak in weak_passwords:
+        with pytest.raises(ValidationError):
+            validate_password(weak)
+    validate_password("paard-batterij-nietje-correct")
+    validate_password("demo-wachtwoord-2026".replace("wachtwoord", "zonnebloem"))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from samensterk.programme.models import Session, Trajectory
 from samensterk.toolkit import selectors as toolkit
-from samensterk.toolkit.models import Question, Statement, WorkForm
+from samensterk.toolkit.models import MeetingPlan, Question, WorkForm
 
 from .models import Agreements
 
@@ -39,15 +39,6 @@ def participants_language(session: Session) -> str:
     return SOURCE_LANGUAGE
 
 
-def _statements(session: Session) -> list[Statement]:
-    # The meeting plan (when the library has it) picks this meeting's statements; the method's
-    # statements otherwise.
-    for_session = getattr(toolkit, "statements_for_session", None)
-    if for_session is not None:
-        return list(for_session(session))
-    return list(session.trajectory.method.statements.order_by("order", "slug"))
-
-
 def _cards(rows, key, language: str) -> list[Card]:
     cards = []
     for row in toolkit.localize(rows, language):
@@ -65,16 +56,24 @@ def _cards(rows, key, language: str) -> list[Card]:
 
 
 def statement_cards(session: Session, language: str) -> list[Card]:
-    return _cards(_statements(session), lambda s: s.slug, language)
+    """The statements chosen in the session's meeting plan, else its method's statements."""
+    return _cards(list(toolkit.statements_for_session(session)), lambda s: s.slug, language)
 
 
-def question_cards(language: str) -> list[Card]:
-    """The "Huis van vroeger, Huis van nu" questions, in their order."""
+def question_cards(session: Session, language: str) -> list[Card]:
+    """The "Huis van vroeger, Huis van nu" questions: those chosen in the meeting plan, else all."""
     workform = WorkForm.objects.filter(slug=HOUSE_WORKFORM).first()
     if workform is None:
         return []
-    rows = Question.objects.filter(workform=workform).order_by("order", "slug")
-    return _cards(rows, lambda q: f"q-{q.pk}", language)
+    rows = Question.objects.filter(workform=workform)
+    chosen = rows.filter(
+        pk__in=MeetingPlan.questions.through.objects.filter(meetingplan__session=session).values(
+            "question_id"
+        )
+    )
+    if chosen.exists():
+        rows = chosen
+    return _cards(list(rows.order_by("order", "slug")), lambda q: f"q-{q.pk}", language)
 
 
 def agreements_of(trajectory: Trajectory) -> Agreements | None:

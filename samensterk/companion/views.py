@@ -92,7 +92,7 @@ def _page_context(request: HttpRequest, session, can) -> dict:
         "can": can,
         "agreements": agreements,
         "statements": selectors.statement_cards(session, language),
-        "questions": selectors.question_cards(language),
+        "questions": selectors.question_cards(session, language),
         "participants_language": language,
         "participants_language_name": _language_name(language),
         "participants_language_bidi": language in ("ar", "fa", "prs", "ur", "he"),

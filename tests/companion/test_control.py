@@ -153,3 +153,15 @@ def test_anonymous_is_sent_to_login(client, session, view):
     response = client.get(url(view, session.pk))
     assert response.status_code == 302
     assert "/login/" in response["Location"]
+
+
+def test_the_meeting_plan_chooses_the_cards(client, personas, programme, session, deck):
+    from samensterk.toolkit.models import MeetingPlan
+
+    plan = MeetingPlan.objects.create(session=session, method=programme["method"], meeting_number=2)
+    plan.statements.add(deck[1])
+    plan.questions.add(Question.objects.get(slug="q2"))
+    client.force_login(personas["facilitator"])
+    html = client.get(url("control", session.pk)).content.decode()
+    assert 'data-card="t2"' in html and 'data-card="t1"' not in html
+    assert "Hoe werd er omgegaan met geld?" in html and "Waar stond je wieg?" not in html

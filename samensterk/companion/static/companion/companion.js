@@ -13,6 +13,7 @@ const config = JSON.parse(document.getElementById("companion-config").textConten
 const role = document.querySelector("[data-companion]")?.dataset.companion || "control";
 const KEY = `samensterk.companion.${config.session}`;
 const rtl = document.documentElement.dir === "rtl";
+const FORGET_SEATS_AFTER = 12 * 60 * 60 * 1000;
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
 
@@ -48,7 +49,14 @@ function freshState() {
 function load() {
   try {
     const stored = JSON.parse(localStorage.getItem(KEY) || "null");
-    if (stored && stored.run) return { ...freshState(), ...stored };
+    if (stored && stored.run) {
+      // Forgotten to end the session? Seats and initials do not outlive the evening on this device.
+      if (!stored.touched || Date.now() - stored.touched > FORGET_SEATS_AFTER) {
+        stored.seats = [];
+        stored.passes = (stored.passes || []).map(() => "");
+      }
+      return { ...freshState(), ...stored };
+    }
   } catch (error) {
     /* a broken entry is replaced by a fresh state */
   }
@@ -60,6 +68,7 @@ const channel = "BroadcastChannel" in self ? new BroadcastChannel(`samensterk-co
 
 function save({ totals = false } = {}) {
   if (totals) state.revision += 1;
+  state.touched = Date.now();
   localStorage.setItem(KEY, JSON.stringify(state));
   channel?.postMessage(state);
   render();

@@ -224,14 +224,22 @@ class CalculatorForm(forms.Form):
     her_pension = AmountField(
         label=_("Her pension contribution (percent of the wage)"), max_value=limits.MAX_PERCENT
     )
-    vrijlating = forms.BooleanField(
-        # xgettext:no-python-format
-        label=_("She starts work from bijstand: in the first six months 25% of her earnings may be kept"),
+    period = forms.ChoiceField(
+        label=_("On bijstand: which period of her work the result shows"),
+        choices=[
+            ("first", _("The first six months")),
+            ("after", _("After the first six months")),
+            ("later", _("After three years")),
+        ],
+        initial="first",
         required=False,
     )
-    vrijlating_ouder = forms.BooleanField(
-        # xgettext:no-python-format
-        label=_("Single parent on bijstand: after those six months 12.5% of her earnings may be kept"),
+    # One extra question: the earnings disregards are for a recipient of 27 or older.
+    her_27 = forms.ChoiceField(
+        label=_("Is she 27 or older?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        initial="yes",
+        widget=forms.RadioSelect,
         required=False,
     )
 
@@ -337,7 +345,7 @@ class CalculatorForm(forms.Form):
         return out
 
     # The mapping to the engine's household dict (docs/engine-contract.md).
-    def to_household(self, data: dict | None = None) -> dict:
+    def to_household(self, data: dict | None = None, period: str | None = None) -> dict:
         d = self.cleaned_data if data is None else data
         year = int(d.get("year") or default_year())
         partner = d.get("partner") or "works"
@@ -387,12 +395,39 @@ class CalculatorForm(forms.Form):
             "housing": housing,
             "childcare": childcare,
         }
-        if d.get("vrijlating") or d.get("vrijlating_ouder"):
-            household["bijstand"] = {
-                "vrijlating": bool(d.get("vrijlating")),
-                "vrijlating_alleenstaande_ouder": bool(d.get("vrijlating_ouder")),
-            }
+        household["bijstand"] = bijstand_flags(d, period or d.get("period") or "first")
         return household
+
+    def period_households(self) -> list[tuple[str, dict]]:
+        """The household in each period of the bijstand time line (empty when there is none:
+        not on bijstand, or under 27, when no earnings disregard applies)."""
+        d = self.cleaned_data
+        if not on_bijstand(d) or d.get("her_27") == "no":
+            return []
+        return [(key, self.to_household(period=key)) for key in PERIODS]
+
+
+PERIODS = ("first", "after", "later")
+
+
+def on_bijstand(d: dict) -> bool:
+    """The form's households on bijstand: a couple on bijstand, or a single parent without a wage
+    (the engine's default claim)."""
+    return (d.get("partner") or "works") in ("bijstand", "none")
+
+
+def bijstand_flags(d: dict, period: str) -> dict:
+    """The earnings disregards of a period of her work (Participatiewet art. 31 lid 2 onder n and r):
+    25% in the first six months, then 12.5% for a single parent with a child under 12 for at most
+    30 months, and none after that; only for a recipient of 27 or older. The municipality decides."""
+    if not on_bijstand(d) or d.get("her_27") == "no":
+        return {"vrijlating": False, "vrijlating_alleenstaande_ouder": False}
+    ages = list(DEFAULT_CHILDREN) if d.get("children_unknown") else list(d.get("children") or [])
+    single_young = d.get("partner") == "none" and any(a < 12 for a in ages)
+    return {
+        "vrijlating": period == "first",
+        "vrijlating_alleenstaande_ouder": period == "after" and single_young,
+    }
 
 
 ENGINE_MESSAGES = {

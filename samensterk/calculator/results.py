@@ -12,7 +12,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils.formats import number_format
 from django.utils.translation import get_language_bidi, gettext, ngettext
 
-from samensterk.income.explain import cliffs, compare, explain, independence_hours, render_line
+from samensterk.income.explain import (
+    cliffs,
+    compare,
+    explain,
+    gettext_noop,
+    independence_hours,
+    render_line,
+)
 from samensterk.income.household import household_from_model, parse_household
 from samensterk.income.simulate import simulate
 
@@ -59,16 +66,68 @@ class Calculation:
 
     res: object
     household: dict
+    periods: tuple = ()  # ((period, row in res), ...): the bijstand time line, rows after the first
 
     @property
     def c(self):
         return {k: v[0] for k, v in self.res.components.items()}
 
 
-def run(household: dict) -> Calculation:
-    """Validate and simulate one household over 0-40 hours (raises HouseholdInvalid)."""
-    hh = parse_household(household)
-    return Calculation(res=simulate([hh], hours=HOURS), household=household)
+def run(household: dict, variants=()) -> Calculation:
+    """Validate and simulate one household over 0-40 hours (raises HouseholdInvalid); the
+    ``variants`` ((key, household), ...) go into the same vectorised run, from row 1 on."""
+    hhs = [parse_household(household)] + [parse_household(v) for _, v in variants]
+    periods = tuple((key, i + 1) for i, (key, _) in enumerate(variants))
+    return Calculation(res=simulate(hhs, hours=HOURS), household=household, periods=periods)
+
+
+PERIOD_LABELS = {
+    "first": gettext_noop("The first six months"),
+    "after": gettext_noop("After six months"),
+    "later": gettext_noop("After three years"),
+}
+PERIOD_NOTES = {
+    "first": gettext_noop("25% of her earnings is kept, at most a fixed amount a month."),
+    "after": gettext_noop(
+        "As a single parent with a child under 12: 12.5% of her earnings is kept, for at most 30 months."
+    ),
+    "after_none": gettext_noop("Her earnings count in full against the bijstand."),
+    "later": gettext_noop("Her earnings count in full against the bijstand."),
+}
+PERIOD_SENTENCE = {
+    "first": gettext_noop("This is the picture for the first six months of her work, while part of what she earns is kept next to the bijstand."),
+    "after": gettext_noop("This is the picture after the first six months of her work."),
+    "later": gettext_noop("This is the picture after three years of her work, when no part of what she earns is kept any more."),
+}  # fmt: skip
+
+
+def timeline(calc: Calculation, hours: int, shown: str) -> list[dict]:
+    """Each period of the bijstand time line at ``hours``: the change against not working."""
+    out = []
+    for key, row in calc.periods:
+        comps = calc.res.components
+        change = float(comps["change_vs_0"][row, hours])
+        kept = calc.res.households[row]
+        note = key if key != "after" or kept.bijstand_vrijlating_alleenstaande_ouder else "after_none"
+        out.append(
+            {
+                "key": key,
+                "label": gettext(PERIOD_LABELS[key]),
+                "note": gettext(PERIOD_NOTES[note]),
+                "change": _signed_money(change) or format_money(0),
+                "net": format_money(comps["net_household"][row, hours], cents=False),
+                "shown": key == shown,
+            }
+        )
+    # Two periods that give the same figure are one (a couple has no 12.5% disregard).
+    merged = []
+    for item in out:
+        if merged and merged[-1]["net"] == item["net"] and item["key"] == "later":
+            merged[-1]["label"] = gettext("After six months")
+            merged[-1]["shown"] = merged[-1]["shown"] or item["shown"]
+            continue
+        merged.append(item)
+    return merged
 
 
 def run_model(model) -> Calculation:
@@ -233,7 +292,7 @@ def chart(
     )
 
 
-def live(calc: Calculation, hours: int, compare_a: int) -> dict:
+def live(calc: Calculation, hours: int, compare_a: int, period: str = "first") -> dict:
     """What changes when the hours change: the sentences, the comparison and the explanation."""
     c = calc.c
     ind = independence_hours(calc.res, 0)
@@ -274,6 +333,8 @@ def live(calc: Calculation, hours: int, compare_a: int) -> dict:
             }
         )
     return {
+        "timeline": timeline(calc, hours, period) if calc.periods else [],
+        "period_sentence": gettext(PERIOD_SENTENCE[period]) if calc.periods else "",
         "hours": hours,
         "compare_a": compare_a,
         "sentence": sentence(hours, change),
@@ -327,12 +388,20 @@ def curve_table(calc: Calculation) -> list[dict]:
 
 
 def full(
-    calc: Calculation, hours: int, compare_a: int, *, with_chart=True, large=False, phone=False, pdf=False
+    calc: Calculation,
+    hours: int,
+    compare_a: int,
+    *,
+    with_chart=True,
+    large=False,
+    phone=False,
+    pdf=False,
+    period="first",
 ) -> dict:
     """Everything the page shows for one household (the chart once per submission)."""
     marks = drops(calc)
     out = {
-        **live(calc, hours, compare_a),
+        **live(calc, hours, compare_a, period),
         "drops": marks,
         "missing": missing_notes(calc),
         "curve": curve_table(calc),

@@ -45,14 +45,13 @@ def _calculate(form: CalculatorForm, *, with_chart=True, large=False, phone=Fals
     """The result for a valid form, or None with the engine's messages added to the form."""
     data = form.cleaned_data
     try:
-        calc = results.run(form.to_household())
+        calc = results.run(form.to_household(), form.period_households())
     except HouseholdInvalid as e:  # the form's own checks catch these first; never a 500
         for err in e.errors:
             form.add_error(None, err["message"])
         return None
-    return results.full(
-        calc, data["hours"], data["compare_a"], with_chart=with_chart, large=large, phone=phone, pdf=pdf
-    )
+    return results.full(calc, data["hours"], data["compare_a"], with_chart=with_chart, large=large,
+                        phone=phone, pdf=pdf, period=data.get("period") or "first")  # fmt: skip
 
 
 def _page_context(form: CalculatorForm, result: dict | None, example=None) -> dict:
@@ -141,10 +140,11 @@ def hours(request: HttpRequest) -> HttpResponse:
         result = _calculate(form, phone=True)
         return _private(render(request, "calculator/index.html", _page_context(form, result)))
     try:
-        calc = results.run(form.to_household())
+        calc = results.run(form.to_household(), form.period_households())
     except HouseholdInvalid:
         return _private(render(request, "calculator/_errors.html", {"form": form}, status=INVALID))
-    live = results.live(calc, form.cleaned_data["hours"], form.cleaned_data["compare_a"])
+    d = form.cleaned_data
+    live = results.live(calc, d["hours"], d["compare_a"], d.get("period") or "first")
     projector_view = request.POST.get("view") == "projector"
     return _private(
         render(request, "calculator/_live.html", {"result": live, "oob": not projector_view, "form": form})

@@ -103,9 +103,10 @@ def test_single_mother_on_bijstand(client, form_data):
 
 def test_the_bijstand_earnings_disregard_helps_a_single_mother(client, form_data):
     form_data.update(partner="none", children="1, 5", childcare="no", hours="12")
-    plain = sentence(client.post(URL, form_data))
-    kept = sentence(client.post(URL, {**form_data, "vrijlating": "on"}))
-    assert plain != kept
+    kept = sentence(client.post(URL, form_data))  # by default: the first six months
+    plain = sentence(client.post(URL, {**form_data, "period": "later"}))
+    under_27 = sentence(client.post(URL, {**form_data, "her_27": "no"}))
+    assert plain != kept and plain == under_27
 
 
 @pytest.mark.parametrize("lang", ["nl", "en", "ar", "tr"])

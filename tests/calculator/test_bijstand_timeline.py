@@ -1,0 +1,69 @@
+"""The bijstand answer has a time line: the first six months (25% kept), after that (12.5% for a
+single parent with a child under 12), and later; the disregards are the default from 27."""
+
+import pytest
+from django.utils import translation
+
+from samensterk.calculator import results
+from samensterk.calculator.forms import CalculatorForm
+
+from .helpers import url
+
+pytestmark = pytest.mark.django_db
+
+
+def live(**answers):
+    data = {"children": "2, 5", "rent": "750", "hours": "16", **answers}
+    form = CalculatorForm(data)
+    assert form.is_valid(), form.errors
+    with translation.override("en"):
+        calc = results.run(form.to_household(), form.period_households())
+        return results.live(calc, 16, 0, form.cleaned_data.get("period") or "first"), calc
+
+
+def test_a_single_mother_sees_three_periods_and_the_first_by_default():
+    out, calc = live(partner="none")
+    assert [p["key"] for p in out["timeline"]] == ["first", "after", "later"]
+    assert out["timeline"][0]["shown"]
+    assert "first six months" in out["period_sentence"]
+    # The main figures are those of the first period: her disregard is on.
+    assert calc.res.households[0].bijstand_vrijlating
+    nets = [float(calc.res.components["net_household"][row, 16]) for _, row in calc.periods]
+    assert nets[0] > nets[1] > nets[2]  # 25% kept, then 12.5%, then nothing
+    assert float(calc.res.components["net_household"][0, 16]) == pytest.approx(nets[0])
+
+
+def test_the_period_can_be_chosen():
+    out, calc = live(partner="none", period="later")
+    assert not calc.res.households[0].bijstand_vrijlating
+    assert not calc.res.households[0].bijstand_vrijlating_alleenstaande_ouder
+    assert [p["shown"] for p in out["timeline"]] == [False, False, True]
+
+
+def test_a_couple_has_no_single_parent_disregard():
+    out, _ = live(partner="bijstand")
+    assert [p["key"] for p in out["timeline"]] == ["first", "after"]
+    assert out["timeline"][1]["note"] == "Her earnings count in full against the bijstand."
+
+
+@pytest.mark.parametrize(
+    "answers", [{"partner": "none", "her_27": "no"}, {"partner": "works", "partner_amount": "2600"}]
+)
+def test_no_time_line_under_27_or_off_bijstand(answers):
+    out, calc = live(**answers)
+    assert out["timeline"] == [] and calc.periods == ()
+    assert not calc.res.households[0].bijstand_vrijlating
+
+
+def test_the_page_says_the_municipality_decides(client):
+    html = client.post(
+        url("calculator:index"), {"partner": "none", "children": "2, 5", "rent": "750"}
+    ).content.decode()
+    assert "The municipality decides whether these earnings disregards apply" in html
+    assert 'class="shown" aria-current="true"' in html
+
+
+def test_the_hours_view_keeps_the_time_line(client):
+    data = {"partner": "none", "children": "2, 5", "rent": "750", "hours": "8"}
+    html = client.post(url("calculator:hours"), data, HTTP_HX_REQUEST="true").content.decode()
+    assert "With 8 hours of work a week, compared with not working" in html

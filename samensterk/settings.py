@@ -236,9 +236,19 @@ else:
     }
 RATELIMIT_VIEW = "samensterk.core.views.ratelimited"
 
+# One JSON object a line, without personal data (core/logging.py); DJANGO_LOG_FORMAT=text for
+# a plain development console. Security events (failed logins, lockouts) come from
+# "samensterk.security" at INFO and WARNING.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "samensterk.core.logging.JsonFormatter"},
+        "text": {"format": "%(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": env_str("DJANGO_LOG_FORMAT", "json")},
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
+    "loggers": {"samensterk.security": {"level": env_str("DJANGO_SECURITY_LOG_LEVEL", "INFO")}},
 }

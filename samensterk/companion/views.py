@@ -161,7 +161,8 @@ class AgreementsForm(forms.Form):
         label=gettext_lazy("The group's dialogue agreements"),
         help_text=gettext_lazy("One agreement per line. No names of participants."),
         max_length=AGREEMENTS_MAX,
-        widget=forms.Textarea(attrs={"rows": 10}),
+        # The group writes in its own language: let the browser find the direction.
+        widget=forms.Textarea(attrs={"rows": 10, "dir": "auto"}),
         error_messages={"required": gettext_lazy("Write at least one agreement.")},
     )
     version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)

@@ -318,3 +318,34 @@ def test_a_wrong_turn_is_corrected_afterwards_and_a_swipe_turns_the_card(
     page.mouse.move(box["x"] + 10, y, steps=5)
     page.mouse.up()
     expect(card).to_have_attribute("data-card", slugs[1])
+
+
+def test_in_arabic_the_left_arrow_is_next_and_forgotten_seats_go_after_twelve_hours(
+    live_server, page: Page, personas, programme, meeting
+):
+    _login(page, live_server.url, lang="ar")
+    page.goto(live_server.url + url("control", meeting.pk, lang="ar"))
+    slugs = _deck_slugs(page)
+    page.locator("#seat-count").fill("3")
+    page.locator("[data-seat-count-form] button").click()
+    page.locator("[data-seats] button").first.click()
+    page.locator("h1").click()  # focus out of the seat form: the arrows are for the deck
+    page.keyboard.press("ArrowLeft")
+    expect(_visible_card(page)).to_have_attribute("data-card", slugs[1])
+    page.keyboard.press("ArrowRight")
+    expect(_visible_card(page)).to_have_attribute("data-card", slugs[0])
+
+    # The facilitator forgot to end the session: the next evening the seats are gone, the counts stay.
+    page.evaluate(
+        f"""() => {{
+        const key = 'samensterk.companion.{meeting.pk}';
+        const s = JSON.parse(localStorage.getItem(key));
+        s.touched = Date.now() - 13 * 60 * 60 * 1000;
+        localStorage.setItem(key, JSON.stringify(s));
+    }}"""
+    )
+    page.reload()
+    expect(page.locator('#checkin [data-out="checkin_turns"]')).to_have_text("1")
+    expect(page.locator("[data-seats] button")).to_have_count(0)
+    stored = page.evaluate(f"localStorage.getItem('samensterk.companion.{meeting.pk}')")
+    assert '"label"' not in stored

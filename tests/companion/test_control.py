@@ -95,8 +95,8 @@ def test_the_agreements_of_the_trajectory_open_every_later_meeting(client, perso
     for later in programme["sessions"][1:]:
         for view in VIEWS:
             html = client.get(url(view, later.pk)).content.decode()
-            assert "<li>We laten elkaar uitpraten.</li>" in html
-            assert "<li>Wat hier gezegd wordt, blijft hier.</li>" in html
+            assert '<li dir="auto">We laten elkaar uitpraten.</li>' in html
+            assert '<li dir="auto">Wat hier gezegd wordt, blijft hier.</li>' in html
 
 
 def test_without_agreements_it_asks_to_write_them(client, personas, session):

@@ -54,6 +54,8 @@ function load() {
       if (!stored.touched || Date.now() - stored.touched > FORGET_SEATS_AFTER) {
         stored.seats = [];
         stored.passes = (stored.passes || []).map(() => "");
+        stored.touched = Date.now();
+        localStorage.setItem(KEY, JSON.stringify(stored));
       }
       return { ...freshState(), ...stored };
     }

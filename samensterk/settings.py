@@ -151,7 +151,7 @@ AXES_VERBOSE = False  # axes would log usernames and addresses; accounts/signals
 # The second factor (django-otp TOTP) for coordinators and alliance staff.
 OTP_TOTP_ISSUER = "Samen Sterk met Werk"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "programme:home"  # "my work"; funders are sent on to monitoring
 LOGOUT_REDIRECT_URL = "home"
 
 # Dutch first: the alliance works in Dutch; the families' languages follow. Arabic is right to left.

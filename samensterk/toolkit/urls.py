@@ -24,6 +24,7 @@ urlpatterns = [
     path("contacts/", views.contacts, name="contacts"),
     path("workforms/", views.workforms, name="workforms"),
     path("workforms/<slug:slug>/", views.workform, name="workform"),
+    path("workforms/<slug:slug>/flipover.pdf", views.workform_flipover, name="workform_flipover"),
     path("statements/", views.statements, name="statements"),
     path("statements/flipover.pdf", views.statements_flipover, name="statements_flipover"),
     path("checklist/", views.checklist, name="checklist"),

@@ -246,6 +246,22 @@ def _borrowed_statements(filters: dict) -> tuple[dict, object]:
 
 
 @require_GET
+@pdf_rate_limit
+def workform_flipover(request: HttpRequest, slug: str) -> HttpResponse:
+    """The work form's questions (Huis van vroeger, Huis van nu...) as flip-over sheets, one a page."""
+    try:
+        obj = selectors.workform_get(slug)
+    except WorkForm.DoesNotExist:
+        raise Http404(slug) from None
+    questions = list(obj.questions.order_by("order", "slug"))
+    if not questions:
+        raise Http404(slug)
+    language = selectors.current_language()
+    content = pdf.flipover_pdf(selectors.localize(questions, language), language=language, with_dutch=False)
+    return pdf_response(content, f"{obj.slug}-{language}.pdf")
+
+
+@require_GET
 def statements(request: HttpRequest) -> HttpResponse:
     """The statement bank: a GET form that works without JS; htmx asks for the results partial only."""
     form, methods, themes = _statement_filter_form(request)

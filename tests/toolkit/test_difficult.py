@@ -59,3 +59,33 @@ def test_method_3_statement_filter_is_no_dead_end(client, toolkit_content):
     page = client.get(url("statements", query="method=dialoogsessies-mannen")).content.decode()
     assert "borrowed-note" in page
     assert page.count('class="statement-text"') == 12
+
+
+def test_huis_van_vroeger_questions_print_as_flipover_sheets(client, toolkit_content, tmp_path):
+    from tests.toolkit.helpers import pdf_pages
+
+    response = client.get(url("workform_flipover", "huis-van-vroeger-huis-van-nu"))
+    assert response.status_code == 200
+    assert pdf_pages(response.content, tmp_path) == 8
+    assert "Waar stond je wieg?" in " ".join(pdf_text(response.content, tmp_path, page=1).split())
+    assert client.get(url("workform_flipover", "subgroepen")).status_code == 404  # no questions
+    page = client.get(url("workform", "huis-van-vroeger-huis-van-nu")).content.decode()
+    assert url("workform_flipover", "huis-van-vroeger-huis-van-nu") in page
+    assert "provenance-toolkit" in page
+
+
+def test_app_written_fields_are_labelled_on_the_work_form(client, toolkit_content):
+    page = client.get(url("workform", "filmfragment")).content.decode()
+    assert page.count("provenance-app") == 3  # purpose, materials, instructions
+    assert (
+        "provenance-app" not in client.get(url("workform", "huis-van-vroeger-huis-van-nu")).content.decode()
+    )
+
+
+def test_content_fixes(client, toolkit_content):
+    insights = client.get(url("insights")).content.decode()
+    assert "De toolkit roept werkgevers" not in insights and "een van de geïnterviewden" in insights
+    recs = client.get(url("recommendations")).content.decode()
+    assert "Pas maatschappelijke normen" not in recs and "WOMEN Inc." in recs
+    method = client.get(url("method", "dialoogsessies-mannen", lang="tr")).content.decode()
+    assert "Niet vast" not in method

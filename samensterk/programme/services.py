@@ -247,6 +247,17 @@ def report_read(*, report: SessionReport, actor) -> None:
     )
 
 
+def report_export(*, report: SessionReport, actor) -> None:
+    """A PDF of report text left the app: logged like every export."""
+    audit_record(
+        actor=actor,
+        action=AuditAction.EXPORT,
+        obj=report,
+        organisation=_owner(report.session.trajectory),
+        detail={"format": "pdf"},
+    )
+
+
 @transaction.atomic
 def report_debrief(*, report: SessionReport, actor, discussed_on: dt.date, notes: str) -> SessionReport:
     """The trainer discussed the report with the facilitator."""

@@ -16,6 +16,7 @@ urlpatterns = [
     path("sessions/<int:pk>/edit/", views.session_edit, name="session_edit"),
     path("sessions/<int:pk>/report/", views.report, name="report"),
     path("sessions/<int:pk>/report/draft/", views.report_draft, name="report_draft"),
+    path("sessions/<int:pk>/report.pdf", views.report_pdf, name="report_pdf"),
     path("sessions/<int:pk>/report/debrief/", views.report_debrief, name="report_debrief"),
     path("organisations/<slug:slug>/pool/", views.pool, name="pool"),
     path("organisations/<slug:slug>/pool/<slug:kind>/", views.pool_record, name="pool_record"),

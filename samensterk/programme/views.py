@@ -12,11 +12,12 @@ from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samensterk import access
+from samensterk.core.pdf import pdf_response, render_pdf
 
 from . import selectors, services
 from .forms import (
@@ -376,6 +377,33 @@ def report_draft(request: HttpRequest, pk: int) -> JsonResponse:
     return JsonResponse(
         {"saved": report_obj.status == SessionReport.Status.DRAFT, "status": report_obj.status}
     )
+
+
+@login_required
+@require_GET
+def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The submitted report as PDF for the team's files; made on request, never kept, audited.
+
+    The safety signal is left out on purpose: a printed page travels further than the app."""
+    report_obj, can = access.report_for(request.user, pk)
+    if report_obj.status == SessionReport.Status.DRAFT:
+        raise Http404
+    language = get_language()
+    content = render_pdf(
+        "programme/pdf/report.html",
+        {
+            "report": report_obj,
+            "session": report_obj.session,
+            "trajectory": report_obj.session.trajectory,
+            "themes": selectors.localized_themes(report_obj),
+            "statements": selectors.localized_statements(report_obj),
+            "language": language,
+            "dir": "rtl" if get_language_bidi() else "ltr",
+        },
+        request=request,
+    )
+    services.report_export(report=report_obj, actor=request.user)
+    return pdf_response(content, f"report-{report_obj.session.trajectory_id}-{report_obj.session.number}.pdf")
 
 
 @login_required

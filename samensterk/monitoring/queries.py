@@ -82,28 +82,42 @@ class Filters:
 HELD = Q(status=Session.Status.HELD)
 
 
+def session_scope_q(organisation_ids, prefix: str = "") -> Q:
+    """Sessions of the organisations' partnerships (all when None); ``prefix`` reaches them from
+    another model ("session__" from a report)."""
+    if organisation_ids is None:
+        return Q()
+    return Q(**{f"{prefix}trajectory__partnership__men_organisation_id__in": organisation_ids}) | Q(
+        **{f"{prefix}trajectory__partnership__women_organisation_id__in": organisation_ids}
+    )
+
+
+def session_filters_q(filters: Filters, prefix: str = "") -> Q:
+    q = Q()
+    if filters.district:
+        q &= Q(**{f"{prefix}trajectory__district": filters.district})
+    if filters.method:
+        q &= Q(**{f"{prefix}trajectory__method__slug": filters.method})
+    if filters.partnership:
+        q &= Q(**{f"{prefix}trajectory__partnership_id": filters.partnership})
+    if filters.quarter:
+        q &= Q(
+            **{
+                f"{prefix}starts_at__gte": filters.quarter.start(),
+                f"{prefix}starts_at__lt": filters.quarter.end(),
+            }
+        )
+    return q
+
+
 class SessionStats(models.QuerySet):
     """Sessions seen as numbers."""
 
     def in_scope(self, organisation_ids):
-        if organisation_ids is None:
-            return self
-        return self.filter(
-            Q(trajectory__partnership__men_organisation_id__in=organisation_ids)
-            | Q(trajectory__partnership__women_organisation_id__in=organisation_ids)
-        )
+        return self.filter(session_scope_q(organisation_ids))
 
     def matching(self, filters: Filters):
-        qs = self
-        if filters.district:
-            qs = qs.filter(trajectory__district=filters.district)
-        if filters.method:
-            qs = qs.filter(trajectory__method__slug=filters.method)
-        if filters.partnership:
-            qs = qs.filter(trajectory__partnership_id=filters.partnership)
-        if filters.quarter:
-            qs = qs.filter(starts_at__gte=filters.quarter.start(), starts_at__lt=filters.quarter.end())
-        return qs
+        return self.filter(session_filters_q(filters))
 
     def reach_rows(self, quarters: list[Quarter]) -> list[dict]:
         """Held and cancelled sessions and attendance per district, method, partnership and quarter."""
@@ -139,8 +153,11 @@ class ReportStats(models.QuerySet):
     def submitted(self):
         return self.exclude(status=SessionReport.Status.DRAFT)
 
-    def for_sessions(self, sessions):
-        return self.filter(session__in=sessions)
+    def in_scope(self, organisation_ids):
+        return self.filter(session_scope_q(organisation_ids, "session__"))
+
+    def matching(self, filters: Filters):
+        return self.filter(session_filters_q(filters, "session__"))
 
     def signal_counts(self) -> dict[str, int]:
         return self.order_by().aggregate(
@@ -150,15 +167,10 @@ class ReportStats(models.QuerySet):
             safety=Count("pk", filter=Q(safety_signal=True)),
         )
 
-    def theme_counts(self) -> list[dict]:
-        """How many reports ticked each theme."""
-        return list(
-            self.filter(themes__isnull=False)
-            .values("themes")
-            .annotate(n=Count("pk"))
-            .order_by()
-            .values_list("themes", "n")
-        )
+    def theme_counts(self) -> list[tuple[int, int]]:
+        """How many of these reports ticked each theme, counted on the link table."""
+        links = SessionReport.themes.through.objects.filter(sessionreport__in=self.values("pk"))
+        return list(links.values("theme_id").annotate(n=Count("pk")).order_by().values_list("theme_id", "n"))
 
 
 class TrajectoryStats(models.QuerySet):

@@ -63,6 +63,7 @@ class Dashboard:
     pool: Table
     themes: Table
     signals: Table
+    charts: dict[str, str] = field(default_factory=dict)  # set by the view: SVG per chart
 
     @property
     def tables(self) -> list[Table]:
@@ -251,7 +252,7 @@ def dashboard(
         with_total=False,  # the three overlap: a total would be meaningless
     )
 
-    report_qs = queries.reports().submitted().for_sessions(sessions)
+    report_qs = queries.reports().submitted().in_scope(ids).matching(filters)
     theme_counts = dict(report_qs.theme_counts())
     themes = localize(Theme.objects.filter(pk__in=theme_counts), None) if theme_counts else []
     themes_table = _suppressed_table(

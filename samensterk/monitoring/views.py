@@ -29,6 +29,7 @@ from samensterk.toolkit.selectors import localize
 
 from . import charts, exports, selectors, services
 from .awareness import awareness_results
+from .cache import cached
 from .forms import DashboardFilterForm
 from .imports import COLUMNS, parse_counts
 from .models import QuestionnaireRound
@@ -43,12 +44,17 @@ def _dashboard(request: HttpRequest):
     quarters = selectors.available_quarters(scope)
     choices = selectors.filter_choices(scope)
     form = DashboardFilterForm(request.GET or None, quarters=quarters, choices=choices)
+    if request.GET and not form.is_valid():
+        return scope, form, None
     filters = form.filters() if form.is_valid() else Filters()
-    data = (
-        selectors.dashboard(scope, filters, quarters=quarters, choices=choices)
-        if (form.is_valid() or not request.GET)
-        else None
-    )
+
+    def build():
+        data = selectors.dashboard(scope, filters, quarters=quarters, choices=choices)
+        return data, _charts(data)
+
+    # Tables and charts together, once per version of the data (cache.py): drawing is slow.
+    data, drawn = cached("dashboard", scope, filters, build)
+    data.charts = drawn
     return scope, form, data
 
 
@@ -85,7 +91,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context = {"form": form, "data": data, "scope": scope, "query": request.GET.urlencode()}
     if data is None:
         return render(request, "monitoring/dashboard.html", context, status=400)
-    context.update(charts=_charts(data), summary=_summary(data))
+    context.update(charts=data.charts, summary=_summary(data))
     return render(request, "monitoring/dashboard.html", context)
 
 
@@ -146,7 +152,7 @@ def export_pdf(request: HttpRequest) -> HttpResponse:
     )
     context = {
         "data": data,
-        "charts": _charts(data),
+        "charts": data.charts,
         "summary": _summary(data),
         "filters": exports.filter_description(data),
         "language": get_language(),

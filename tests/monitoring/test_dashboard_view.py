@@ -67,3 +67,25 @@ def test_a_bad_filter_gives_400_and_keeps_the_other_choices(crafted, personas, a
 @pytest.mark.django_db
 def test_the_url_name_resolves():
     assert reverse("monitoring:dashboard").endswith("/monitoring/")
+
+
+@pytest.mark.django_db
+def test_a_new_session_shows_at_once_although_the_page_is_cached(crafted, personas, as_, programme):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.monitoring.fixtures import make_sessions
+
+    client = as_(personas["staff"])
+    client.get(URL)
+    with CaptureQueriesContext(connection) as warm:
+        body = client.get(URL).content.decode()
+    assert '<th scope="row">Zuidoost</th>' not in body
+    zuidoost = crafted["oost"]
+    zuidoost.district = "zuidoost"
+    zuidoost.save()
+    make_sessions(zuidoost, [(programme["sessions"][0].starts_at, "held", 9, 6, 2)], start_number=40)
+    with CaptureQueriesContext(connection) as cold:
+        body = client.get(URL).content.decode()
+    assert '<th scope="row">Zuidoost</th>' in body
+    assert len(cold) > len(warm)  # the tables were built again, not read from the cache

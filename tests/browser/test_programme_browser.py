@@ -232,7 +232,11 @@ def test_programme_pages_in_arabic_are_right_to_left_and_accessible(live_server,
             f"/ar/programme/trajectories/{trajectory.pk}/sessions/new/",
         ]
     if who == "staff":
-        pages += ["/ar/programme/audit/", "/ar/programme/partnerships/", "/ar/programme/organisations/test-men/pool/"]
+        pages += [
+            "/ar/programme/audit/",
+            "/ar/programme/partnerships/",
+            "/ar/programme/organisations/test-men/pool/",
+        ]
     if who == "trainer":
         pages.append("/ar/programme/organisations/test-men/pool/")
     for path in pages:
@@ -240,3 +244,28 @@ def test_programme_pages_in_arabic_are_right_to_left_and_accessible(live_server,
         assert response.status == 200, path
         expect(page.locator("html")).to_have_attribute("dir", "rtl")
         _check(page, f"programme-ar-{who}-{path.strip('/').replace('/', '-')}")
+
+
+def _tab_to(page: Page, element_id: str, limit: int = 80) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement && document.activeElement.id") == element_id:
+            return
+    raise AssertionError(f"#{element_id} is not reachable with Tab")
+
+
+def test_the_report_works_with_the_keyboard_only(live_server, page: Page, programme):
+    session = programme["sessions"][1]
+    _login(page, live_server.url, "facilitator")
+    page.goto(f"{live_server.url}/en/programme/sessions/{session.pk}/report/")
+    _tab_to(page, "id_men_count")
+    page.keyboard.type("6")
+    _tab_to(page, "id_outcomes")
+    page.keyboard.type("Test: met het toetsenbord.")
+    _tab_to(page, "id_safety_signal_0")
+    expect(page.locator("#id_safety_signal_0")).to_be_focused()
+    _tab_to(page, "report-submit")
+    page.keyboard.press("Enter")
+    expect(page.locator("#report-status")).to_have_text("Submitted")
+    report = SessionReport.objects.get(session=session)
+    assert report.outcomes == "Test: met het toetsenbord." and report.session.men_count == 6

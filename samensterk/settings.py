@@ -236,8 +236,8 @@ else:
     }
 RATELIMIT_VIEW = "samensterk.core.views.ratelimited"
 
-# One JSON object a line, without personal data (core/logging.py); DJANGO_LOG_FORMAT=text for
-# a plain development console. Security events (failed logins, lockouts) come from
+# One JSON object a line, without personal data (core/logging.py); plain text with tracebacks
+# under DEBUG (or DJANGO_LOG_FORMAT=text). Security events (failed logins, lockouts) come from
 # "samensterk.security" at INFO and WARNING.
 LOGGING = {
     "version": 1,
@@ -247,7 +247,10 @@ LOGGING = {
         "text": {"format": "%(levelname)s %(name)s %(message)s"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": env_str("DJANGO_LOG_FORMAT", "json")},
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env_str("DJANGO_LOG_FORMAT", "text" if DEBUG else "json"),
+        },
     },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
     "loggers": {"samensterk.security": {"level": env_str("DJANGO_SECURITY_LOG_LEVEL", "INFO")}},

@@ -12,6 +12,9 @@ echo "== ruff"
 $V/ruff check .
 $V/ruff format --check .
 
+echo "== bandit (security lint of our code; settings in pyproject.toml)"
+$V/bandit -c pyproject.toml -r samensterk benchmarks scripts manage.py -q
+
 echo "== migrations are complete"
 $V/python manage.py makemigrations --check --dry-run
 

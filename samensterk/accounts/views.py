@@ -36,7 +36,7 @@ def _qr_svg(uri: str) -> str:
     svg = segno.make(uri, error="m").svg_inline(
         scale=4, border=2, title=_("QR code for your authenticator app")
     )
-    return mark_safe(svg)  # noqa: S308 - segno's own markup of our own data
+    return mark_safe(svg)  # noqa: S308 - segno's markup of our own data  # nosec B308, B703
 
 
 @never_cache

@@ -51,3 +51,13 @@ def test_anonymous_is_sent_to_login(client, programme):
 
 def test_it_rejects_post(client, personas, programme):
     assert as_(client, personas, "facilitator").post(url("home")).status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("prefix", "heading", "write"),
+    [("", "Mijn werk", "Verslag schrijven"), ("/ar", "عملي", "اكتب التقرير"), ("/tr", "İşlerim", "Raporu yaz")],
+)
+def test_it_speaks_the_facilitators_language(client, personas, programme, prefix, heading, write):
+    html = as_(client, personas, "facilitator").get(prefix + "/programme/").content.decode()
+    assert f"<h1>{heading}</h1>" in html
+    assert write in html

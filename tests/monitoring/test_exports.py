@@ -60,6 +60,20 @@ def test_pdf_has_the_figures_a_text_per_section_and_no_report_text(client, craft
 
 
 @pytest.mark.django_db
+def test_pdf_in_dutch_speaks_dutch(client, crafted, personas, tmp_path):
+    response = login(client, personas["funder"]).get("/monitoring/report.pdf", Q)
+    text = pdf_text(response.content, tmp_path)
+    assert "Bereik per stadsdeel" in text and "Reach per district" not in text
+    assert "bijeenkomsten gehouden" in text
+
+
+@pytest.mark.django_db
+def test_the_dashboard_in_arabic_is_translated(client, crafted, personas):
+    body = login(client, personas["staff"]).get("/ar/monitoring/").content.decode()
+    assert "الوصول حسب المنطقة" in body
+
+
+@pytest.mark.django_db
 def test_pdf_is_audited_and_starts_as_a_pdf(client, crafted, personas):
     response = login(client, personas["funder"]).get("/en/monitoring/report.pdf", Q)
     assert response.status_code == 200

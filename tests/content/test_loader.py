@@ -84,3 +84,42 @@ class TestLoadToolkit:
         languages = set(method.translations.values_list("language", flat=True))
         assert {"en"} <= languages
         assert not method.translations.filter(reviewed=True).exists()
+
+
+def test_meetings_load_with_their_translations(db):
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+
+    from samensterk.toolkit.loader import toolkit_load
+    from samensterk.toolkit.models import Meeting, Method, Translation
+
+    toolkit_load(content_dir=settings.CONTENT_DIR)
+    described = Meeting.objects.exclude(toolkit_text="")
+    ct = ContentType.objects.get_for_model(Meeting)
+    for language in ("en", "ar", "tr"):
+        translated = set(
+            Translation.objects.filter(content_type=ct, language=language).values_list("object_id", flat=True)
+        )
+        assert set(described.values_list("pk", flat=True)) <= translated, language
+    for method in Method.objects.all():
+        assert method.every_meeting and method.partners_line and method.source
+        assert [m.number for m in method.meetings.all()] == list(range(1, method.meetings.count() + 1))
+        for meeting in method.meetings.all():
+            assert meeting.blocks, meeting  # every meeting has the app's suggested programme
+
+
+def test_a_meeting_with_an_unknown_block_kind_is_refused(db, tmp_path):
+    import shutil
+
+    from django.conf import settings
+
+    from samensterk.toolkit.loader import ContentError, toolkit_load
+
+    content = tmp_path / "content"
+    shutil.copytree(settings.CONTENT_DIR, content)
+    path = content / "methods" / "dialoogsessies-mannen.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("kind: huis,", "kind: nonsense,"), encoding="utf-8"
+    )
+    with pytest.raises(ContentError, match="bad block"):
+        toolkit_load(content_dir=content)

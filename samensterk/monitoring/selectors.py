@@ -190,22 +190,28 @@ def dashboard(
         dim_keys[dim] = [k for k in order if k in present] + sorted(
             (k for k in present if k not in order), key=str
         )
-    # Per column, the four tables are suppressed together (suppression.suppress_linked).
-    groups = {dim: {} for dim in dim_keys}
-    for i, (keys, _values) in enumerate(fine):
+    # Per column, the four tables are suppressed together (suppression.suppress_linked): each
+    # cell is its sum and the finest groups (indexes into ``fine``) with something in it.
+    cols = [col for col, _label in REACH_COLUMNS]
+    sums = {dim: {key: dict.fromkeys(cols, 0) for key in dim_keys[dim]} for dim in dim_keys}
+    members = {dim: {key: {col: [] for col in cols} for key in dim_keys[dim]} for dim in dim_keys}
+    for i, (keys, values) in enumerate(fine):
         for dim in dim_keys:
-            groups[dim].setdefault(keys[dim], []).append(i)
-    suppressed = {}
-    for col, _label in REACH_COLUMNS:
-        linked = []
-        for dim, *_rest in dims:
-            cells = []
-            for key in dim_keys[dim]:
-                members = groups[dim][key]
-                value = sum(fine[i][1].get(col, 0) for i in members)
-                cells.append((value, frozenset(i for i in members if fine[i][1].get(col, 0))))
-            linked.append(cells)
-        suppressed[col] = suppress_linked(linked)
+            key = keys[dim]
+            cell_sums, cell_members = sums[dim][key], members[dim][key]
+            for col, value in values.items():
+                if value:
+                    cell_sums[col] += value
+                    cell_members[col].append(i)
+    suppressed = {
+        col: suppress_linked(
+            [
+                [(sums[dim][key][col], frozenset(members[dim][key][col])) for key in dim_keys[dim]]
+                for dim, *_rest in dims
+            ]
+        )
+        for col in cols
+    }
     reach = []
     for d, (dim, caption, header, _order, label_of) in enumerate(dims):
         table = Table(key=dim, caption=str(caption), row_header=str(header), columns=REACH_COLUMNS)

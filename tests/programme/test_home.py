@@ -15,6 +15,8 @@ def test_the_facilitator_sees_the_next_session_and_the_report_to_write(client, p
     # Session 1's report is submitted: nothing left to write for it.
     assert f'href="{url("report", sessions[0].pk)}"' not in html
     assert "Test Noord voorjaar" in html
+    # The planned meeting opens in the session companion with one tap.
+    assert f'href="/en/companion/sessions/{sessions[2].pk}/"' in html
 
 
 def test_the_trainer_and_coordinator_see_the_safety_signal(client, personas, programme):
@@ -40,7 +42,7 @@ def test_it_hides_other_orgs(client, personas, programme):
 def test_a_funder_is_sent_to_the_aggregates(client, personas, programme):
     response = as_(client, personas, "funder").get(url("home"))
     assert response.status_code == 302
-    assert response["Location"] == "/monitoring/"
+    assert response["Location"] == "/en/monitoring/"
 
 
 def test_anonymous_is_sent_to_login(client, programme):
@@ -55,7 +57,11 @@ def test_it_rejects_post(client, personas, programme):
 
 @pytest.mark.parametrize(
     ("prefix", "heading", "write"),
-    [("", "Mijn werk", "Verslag schrijven"), ("/ar", "عملي", "اكتب التقرير"), ("/tr", "İşlerim", "Raporu yaz")],
+    [
+        ("", "Mijn werk", "Verslag schrijven"),
+        ("/ar", "عملي", "اكتب التقرير"),
+        ("/tr", "İşlerim", "Raporu yaz"),
+    ],
 )
 def test_it_speaks_the_facilitators_language(client, personas, programme, prefix, heading, write):
     html = as_(client, personas, "facilitator").get(prefix + "/programme/").content.decode()

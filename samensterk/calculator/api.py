@@ -129,7 +129,10 @@ def _household_invalid(request, exc):
 
 
 def _line(line: dict) -> dict:
-    return {**line, "text": render_line(line, translate=_gettext, money=results.format_money)}
+    source = line.get("source")
+    if source and source.get("title"):
+        source = {**source, "title": _gettext(source["title"])}
+    return {**line, "source": source, "text": render_line(line, translate=_gettext, money=results.format_money)}
 
 
 def _gettext(s):

@@ -243,6 +243,15 @@ class CalculatorForm(forms.Form):
         required=False,
     )
 
+    # Who cares, who earns: his hours now and two splits of paid work to set side by side.
+    partner_hours = forms.IntegerField(
+        label=_("His working hours per week now"), min_value=1, max_value=60, initial=40, required=False
+    )
+    share_a_his = forms.IntegerField(label=_("His hours"), min_value=0, max_value=60, initial=40, required=False)
+    share_a_her = forms.IntegerField(label=_("Her hours"), min_value=0, max_value=HOURS_MAX, initial=0, required=False)
+    share_b_his = forms.IntegerField(label=_("His hours"), min_value=0, max_value=60, initial=32, required=False)
+    share_b_her = forms.IntegerField(label=_("Her hours"), min_value=0, max_value=HOURS_MAX, initial=24, required=False)
+
     # The hours to look at and the comparison.
     hours = forms.IntegerField(
         label=_("Hours of paid work per week"),
@@ -312,6 +321,9 @@ class CalculatorForm(forms.Form):
             data["compare_a"] = 0
         if not data.get("year"):
             data["year"] = default_year()
+        for name in ("partner_hours", "share_a_his", "share_a_her", "share_b_his", "share_b_her"):
+            if data.get(name) is None:
+                data[name] = self.fields[name].initial
         if not self.errors:
             household = self.to_household(data)
             try:
@@ -353,7 +365,8 @@ class CalculatorForm(forms.Form):
             amount = None if d.get("partner_unknown") else d.get("partner_amount")
             if amount is None:
                 wml = minimum_hourly_wage(year)
-                partner_dict = {"situation": "works", "hourly_wage": wml, "hours_week": 40}
+                hours = float(d.get("partner_hours") or 40)
+                partner_dict = {"situation": "works", "hourly_wage": wml, "hours_week": hours}
             elif d.get("partner_amount_kind") == "net":
                 partner_dict = {"situation": "works", "net_month": float(amount)}
             else:
@@ -397,6 +410,11 @@ class CalculatorForm(forms.Form):
         }
         household["bijstand"] = bijstand_flags(d, period or d.get("period") or "first")
         return household
+
+    def share_pairs(self) -> list[tuple[int, int]]:
+        """The two splits of paid work (his hours, her hours) to set side by side."""
+        d = self.cleaned_data
+        return [(d["share_a_his"], d["share_a_her"]), (d["share_b_his"], d["share_b_her"])]
 
     def period_households(self) -> list[tuple[str, dict]]:
         """The household in each period of the bijstand time line (empty when there is none:

@@ -6,10 +6,12 @@ turns the result into plain-words text in the active language. Nothing is stored
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils.formats import number_format
+from django.utils import numberformat
+from django.utils.formats import get_format
 from django.utils.translation import get_language_bidi, gettext, ngettext
 
 from samensterk.income.explain import (
@@ -20,10 +22,11 @@ from samensterk.income.explain import (
     independence_hours,
     render_line,
 )
-from samensterk.income.household import household_from_model, parse_household
+from samensterk.income.household import CARE_PER_WORK_HOUR, household_from_model, parse_household
 from samensterk.income.simulate import simulate
 
 HOURS = list(range(0, 41))
+WEEKS_PER_MONTH = 52 / 12
 EXPLAIN_SKIP_IN_TABLE = {"independence"}
 # A drop worth marking on the chart: the household loses at least this much per extra hour.
 DROP_MARK_EUROS = 1.0
@@ -40,7 +43,10 @@ def format_money(value, cents: bool | None = None) -> str:
     digits = 2 if cents else 0
     # Django's number_format cuts decimals off; round half up first (as the law rounds).
     rounded = Decimal(str(abs(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-    number = number_format(rounded, decimal_pos=digits, use_l10n=True, force_grouping=True)
+    # Django's Arabic format has no grouping; an amount of thousands is read more easily with it.
+    grouping = get_format("NUMBER_GROUPING") or 3
+    number = numberformat.format(rounded, get_format("DECIMAL_SEPARATOR"), decimal_pos=digits, grouping=grouping,
+                                 thousand_sep=get_format("THOUSAND_SEPARATOR"), force_grouping=True)  # fmt: skip
     sign = "−" if value < 0 and rounded != 0 else ""
     return f"{sign}€\u00a0{number}"
 
@@ -54,6 +60,11 @@ def _signed_money(change: float) -> str:
 
 def _t(text: str) -> str:
     return gettext(text) if text else ""
+
+
+def _source(src: dict) -> dict:
+    """A source with its title in the page's language (law titles stay as they are)."""
+    return {**src, "title": gettext(src["title"]) if src.get("title") else ""}
 
 
 def _render(line: dict) -> str:
@@ -87,7 +98,9 @@ PERIOD_LABELS = {
     "later": gettext_noop("After three years"),
 }
 PERIOD_NOTES = {
+    # xgettext:no-python-format
     "first": gettext_noop("25% of her earnings is kept, at most a fixed amount a month."),
+    # xgettext:no-python-format
     "after": gettext_noop(
         "As a single parent with a child under 12: 12.5% of her earnings is kept, for at most 30 months."
     ),
@@ -237,7 +250,7 @@ def drops(calc: Calculation) -> list[dict]:
                 "short": _drop_short(cause, kind),
                 "text": _render(cause),
                 "per_hour": cliff["marginal_per_hour"],
-                "source": cause["source"],
+                "source": _source(cause["source"]),
             }
         )
     return out
@@ -327,7 +340,7 @@ def live(calc: Calculation, hours: int, compare_a: int, period: str = "first") -
                 "change": _signed_money(line["amount"] - before),
                 "text": _render(line),
                 "why": _render(cause) if cause else "",
-                "source": line["source"],
+                "source": _source(line["source"]),
                 "missing": line["missing"],
                 "total": comp == "net_household",
             }
@@ -359,6 +372,54 @@ def live(calc: Calculation, hours: int, compare_a: int, period: str = "first") -
         "no_kot_note": float(c["childcare_cost"][hours]) > 0.5
         and float(c["kinderopvangtoeslag"][hours]) < 0.5,
     }
+
+
+# A working week of daytime hours: two parents who split their days need care only for the hours
+# they work at the same time, at least (his + hers - this) and at most the fewer of the two.
+DAYTIME_WEEK = 40
+
+
+def arrangements(calc: Calculation, his_now: float, pairs: list[tuple[int, int]]) -> list[dict]:
+    """Who cares, who earns: the household in other splits of paid work, (his, hers) hours a week.
+
+    His hourly wage is his gross monthly wage at ``his_now`` hours; childcare follows the hours
+    both work at the same time when they split their days (the lower bound, stated on the page).
+    Raises HouseholdInvalid when a split cannot be computed (e.g. an hourly wage above the limit).
+    """
+    gross = float(calc.c["partner_gross"][0])
+    hourly = round(gross / (his_now * WEEKS_PER_MONTH), 4)
+    hhs, overlaps = [], []
+    for his, hers in pairs:
+        hh = copy.deepcopy(calc.household)
+        pension = hh["partner"].get("pension_percent", 0)
+        hh["partner"] = {"situation": "works", "hourly_wage": hourly, "hours_week": float(his)}
+        if pension:
+            hh["partner"]["pension_percent"] = pension
+        low, high = max(0, his + hers - DAYTIME_WEEK), min(his, hers)
+        for care in hh.get("childcare", []):
+            care["hours_month"] = CARE_PER_WORK_HOUR[care["type"]] * low * WEEKS_PER_MONTH
+        hhs.append(parse_household(hh))
+        overlaps.append((low, high))
+    res = simulate(hhs, hours=HOURS)
+    out = []
+    for k, ((his, hers), (low, high)) in enumerate(zip(pairs, overlaps, strict=True)):
+        c, ctx = res.components, res.context
+        out.append(
+            {
+                "his": his,
+                "hers": hers,
+                "net": format_money(c["net_household"][k, hers], cents=False),
+                "net_value": float(c["net_household"][k, hers]),
+                "his_own": format_money(ctx["partner_own_work_net_month"][k, hers], cents=False),
+                "his_independent": bool(ctx["partner_financially_independent"][k, hers]),
+                "her_own": format_money(ctx["own_work_net_month"][k, hers], cents=False),
+                "her_independent": bool(c["financially_independent"][k, hers]),
+                "care_low": low,
+                "care_high": high,
+                "childcare_cost": format_money(c["childcare_cost"][k, hers], cents=False),
+            }
+        )
+    return out
 
 
 def missing_notes(calc: Calculation) -> list[dict]:

@@ -50,8 +50,18 @@ def _calculate(form: CalculatorForm, *, with_chart=True, large=False, phone=Fals
         for err in e.errors:
             form.add_error(None, err["message"])
         return None
-    return results.full(calc, data["hours"], data["compare_a"], with_chart=with_chart, large=large,
-                        phone=phone, pdf=pdf, period=data.get("period") or "first")  # fmt: skip
+    out = results.full(calc, data["hours"], data["compare_a"], with_chart=with_chart, large=large,
+                       phone=phone, pdf=pdf, period=data.get("period") or "first")  # fmt: skip
+    out["sharing"] = _sharing(form, calc) if (data.get("partner") or "works") == "works" else None
+    return out
+
+
+def _sharing(form: CalculatorForm, calc) -> list[dict] | None:
+    """The side-by-side of two splits of paid work; None when it cannot be computed."""
+    try:
+        return results.arrangements(calc, form.cleaned_data["partner_hours"], form.share_pairs())
+    except (HouseholdInvalid, ZeroDivisionError):
+        return None
 
 
 def _page_context(form: CalculatorForm, result: dict | None, example=None) -> dict:

@@ -21,6 +21,7 @@ def gettext_noop(s):
 
 
 LAW = "https://wetten.overheid.nl/"
+# Titles with English words are marked for translation; the callers translate every title.
 SOURCES = {
     "her_net": ("Wet op de loonbelasting 1964, art. 20a-22; witte maandtabel", LAW + "BWBR0002471"),
     "partner_net": ("Wet op de loonbelasting 1964, art. 20a-22; witte maandtabel", LAW + "BWBR0002471"),
@@ -31,9 +32,9 @@ SOURCES = {
     "kindgebonden_budget": ("Wet op het kindgebonden budget, art. 2", LAW + "BWBR0022751"),
     "kinderopvangtoeslag": ("Wet kinderopvang, art. 1.7; Besluit kinderopvangtoeslag", LAW + "BWBR0017017"),
     "kinderbijslag": ("Algemene Kinderbijslagwet, art. 12", LAW + "BWBR0002368"),
-    "bijstand": ("Participatiewet, art. 21 and 31", LAW + "BWBR0015703"),
-    "childcare_cost": ("Wet kinderopvang (the price you pay the provider)", LAW + "BWBR0017017"),
-    "net_household": ("Sum of the lines above", ""),
+    "bijstand": (gettext_noop("Participatiewet, art. 21 and 31"), LAW + "BWBR0015703"),
+    "childcare_cost": (gettext_noop("Wet kinderopvang (the price you pay the provider)"), LAW + "BWBR0017017"),
+    "net_household": (gettext_noop("Sum of the lines above"), ""),
     "independence": ("CBS, Financieel onafhankelijk / Economisch zelfstandig",
                      "https://www.cbs.nl/nl-nl/onze-diensten/methoden/begrippen/financieel-onafhankelijk"),
 }  # fmt: skip
@@ -109,8 +110,9 @@ T = {
     "kinderopvangtoeslag": gettext_noop("Kinderopvangtoeslag on childcare costing {cost} a month, on a joint income of "
                                         "{income} a year."),
     "kinderbijslag": gettext_noop("Kinderbijslag for your children, by age (paid per quarter; shown per month)."),
-    "bijstand": gettext_noop("Bijstand tops the household's income up to the norm; the household's net income from "
-                             "work ({earned} a month) counts against it."),
+    "bijstand": gettext_noop("Bijstand tops the household's income up to the norm of {norm} a month (holiday pay "
+                             "included); the household's net income from work, with holiday allowance ({earned} a "
+                             "month), counts against it."),
     "childcare_cost": gettext_noop("Childcare costs {amount} a month while she works ({care_hours} hours of care a "
                                    "month). Where you gave no hours, care follows her working hours: all of them for "
                                    "day care and a childminder, half of them for after-school care."),
@@ -236,8 +238,10 @@ def explain(res, i: int, hours) -> list[dict]:
         vals = {"income": ti, **extra.get(comp, {})}
         lines.append(_line(res, i, comp, g(comp), T[comp], vals, year))
     if hh.bijstand_claim:
-        earned = g("her_net") + g("partner_net")
-        lines.append(_line(res, i, "bijstand", g("bijstand"), T["bijstand"], {"earned": earned}, year))
+        # The norm includes holiday pay, so the income counted against it does too.
+        earned = g("her_net") + g("partner_net") + g("holiday_allowance_month")
+        norm = float(res.context["bijstand_norm"][i, 0])
+        lines.append(_line(res, i, "bijstand", g("bijstand"), T["bijstand"], {"earned": earned, "norm": norm}, year))
     if hh.childcare:
         lines.append(
             _line(
@@ -296,7 +300,7 @@ CHANGE = {
     ("kindgebonden_budget", "fall"): gettext_noop("The kindgebonden budget falls by {change} because your joint income rises from {income_from} to {income_to}."),
     ("kinderopvangtoeslag", "fall"): gettext_noop("The kinderopvangtoeslag falls by {change}: with a joint income of {income_to} a lower percentage of the childcare cost is paid back."),
     ("kinderopvangtoeslag", "start"): gettext_noop("From {start_hours} hours there is kinderopvangtoeslag ({to} a month): childcare is used and both parents (or the single parent) work."),
-    ("bijstand", "stop"): gettext_noop("From {stop_hours} hours the bijstand stops: the household's net income from work ({earned} a month) is above the bijstand norm."),
+    ("bijstand", "stop"): gettext_noop("From {stop_hours} hours the bijstand stops: the household's net income from work with holiday allowance ({earned} a month) is above the bijstand norm of {norm} a month (holiday pay included)."),
     ("bijstand", "fall"): gettext_noop("Bijstand falls by {change}: the extra net income from work is counted against the bijstand norm."),
     ("childcare_cost", "start"): gettext_noop("From {start_hours} hours childcare is used while she works: it costs {cost} a month."),
     ("her_net", "rise"): gettext_noop("Her net wage rises by {change}: {gross_change} more gross, of which {tax_change} goes to loonheffing."),
@@ -374,7 +378,8 @@ def _cause(res, i, comp, j0, j1):
             kind = "stop"
             vals["stop_hours"] = _first(res, i, comp, j0, j1, lambda v: v == 0)
             jstop = _col(res, vals["stop_hours"])
-            vals["earned"] = float(c["her_net"][i, jstop] + c["partner_net"][i, jstop])
+            vals["earned"] = float(c["her_net"][i, jstop] + c["partner_net"][i, jstop] + c["holiday_allowance_month"][i, jstop])
+            vals["norm"] = float(ctx["bijstand_norm"][i, 0])
             ceiling = _stop_income(res, i, comp) if comp in TOESLAGEN else None
             if ceiling is None and comp in TOESLAGEN:
                 kind = "fall"

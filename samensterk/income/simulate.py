@@ -260,6 +260,14 @@ def _assessment(p, taxable, withheld, iack_right, *, work):
     }
 
 
+def _norm(p, leefvorm, n):
+    """The household's bijstand norm incl. holiday pay (NaN when it is not published)."""
+    try:
+        return np.broadcast_to(bijstand_rules.bijstandsnorm(p, leefvorm=leefvorm), (n, 1)).astype(float).copy()
+    except MissingParameter:
+        return np.full((n, 1), np.nan)
+
+
 def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     p = load(year)
     n, shape = a.her_wage.shape[0], (a.her_wage.shape[0], hrs.size)
@@ -328,6 +336,8 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     assessment_year = her_ib["refund"] + her_payout + p_ib["refund"] + p_payout
     # Her own income from work (CBS) counts no bijstand: the settlement of her wage alone.
     her_work_ib = _assessment(p, her_taxable, her["withheld_year"], her_iack, work=her_taxable)
+    p_withheld = np.broadcast_to(partner["withheld_year"], shape)
+    p_work_ib = _assessment(p, p_taxable, p_withheld, p_iack, work=p_taxable)
 
     # Toeslagen on the joint toetsingsinkomen.
     ti = her_taxable + p_taxable + bijstand_gross_year
@@ -390,6 +400,7 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     # Her own net income from work, yearly average per month (CBS definition).
     own_work = her["net"] + her_vt_net / 12 + her_work_ib["refund"] / 12
     wml_net = zelfstandigheid.netto_minimumloon_maand(year)
+    partner_own = np.broadcast_to(partner["net"] + partner["vt_net"] / 12, shape) + p_work_ib["refund"] / 12
     c["financially_independent"] = zelfstandigheid.financieel_onafhankelijk(p, own_work, wml_net)
     c["economically_independent"] = zelfstandigheid.economisch_zelfstandig(p, own_work, wml_net)
     c = {k: np.ascontiguousarray(np.broadcast_to(v, shape)) for k, v in c.items()}
@@ -399,10 +410,15 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
         "her_taxable_year": np.ascontiguousarray(her_taxable),
         "partner_taxable_year": np.ascontiguousarray(p_taxable),
         "bijstand_gross_year": np.ascontiguousarray(bijstand_gross_year),
+        "bijstand_norm": _norm(p, leefvorm, n),
         "care_hours_month": np.ascontiguousarray(np.broadcast_to(np.sum(care_hours, axis=-1), shape)),
         "assessment_her_year": np.ascontiguousarray(her_ib["refund"] + her_payout),
         "assessment_partner_year": np.ascontiguousarray(p_ib["refund"] + p_payout),
         "own_work_net_month": np.ascontiguousarray(own_work),
+        "partner_own_work_net_month": np.ascontiguousarray(partner_own),
+        "partner_financially_independent": np.ascontiguousarray(
+            zelfstandigheid.financieel_onafhankelijk(p, partner_own, wml_net) & (partner_own > 0)
+        ),
         "netto_minimumloon": np.full((n, 1), wml_net),
         "year": np.full((n, 1), year),
     }

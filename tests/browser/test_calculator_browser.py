@@ -163,3 +163,60 @@ def test_a_changed_answer_marks_the_chart_stale(live_server, page: Page):
     expect(page.locator("#stale-note")).to_be_hidden()
     page.locator("#id_rent").fill("950")
     expect(page.locator("#stale-note")).to_be_visible()
+
+
+def open_every_section(page: Page):
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+
+
+@pytest.mark.parametrize("lang", ["", "/ar"])
+def test_a_bijstand_couple_on_a_phone_with_the_defaults(live_server, page: Page, lang):
+    """The defaults left as they are: no childcare charge with the partner at home, the combined
+    tax (a payback next spring), the six-month time line; every section open is accessible."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(f"{live_server.url}{lang}/calculator/")
+    page.locator("#id_partner_2").check()  # bijstand
+    page.locator("#id_children").fill("3, 7")
+    page.locator("#id_rent").fill("680")
+    page.locator("button.primary").click()
+    page.wait_for_load_state()
+    expect(page.locator(".timeline-list li")).to_have_count(2)
+    expect(page.locator(".timeline-list li.shown")).to_have_count(1)
+    expect(page.locator("#no-kot-note")).to_have_count(0)
+    open_every_section(page)
+    assert_accessible(page, f"calculator-bijstand-couple{lang.replace('/', '-')}")
+    assert_fits_width(page, 360)
+
+
+def test_the_figures_table_scrolls_with_the_keyboard(live_server, page: Page):
+    page.goto(f"{live_server.url}/en/calculator/example/single-mother/")
+    for region in page.locator(".table-scroll").all():
+        assert region.get_attribute("tabindex") == "0"
+        assert region.get_attribute("role") == "region"
+    open_every_section(page)
+    assert_accessible(page, "calculator-all-sections-open")
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_projector_mode_fits_one_screen(live_server, page: Page, size):
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(f"{live_server.url}/en/calculator/example/single-mother/projector/")
+    box = page.locator(".chart-box svg").bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= size[1], box
+    slider = page.locator("#id_hours").bounding_box()
+    assert slider["y"] + slider["height"] <= size[1]
+
+
+def test_the_header_language_switch_keeps_the_answers(live_server, page: Page):
+    page.goto(f"{live_server.url}/en/calculator/example/single-mother/")
+    page.goto(f"{live_server.url}/en/calculator/")
+    page.locator("#id_partner_3").check()  # a single mother
+    page.locator("#id_children").fill("1, 5")
+    page.locator("#id_rent").fill("720")
+    page.locator("button.primary").click()
+    page.wait_for_load_state()
+    page.locator(".lang-switch a[hreflang='ar']").click()
+    page.wait_for_load_state()
+    assert page.evaluate("document.documentElement.lang") == "ar"
+    expect(page.locator("#sentence")).to_be_visible()
+    expect(page.locator("#id_children")).to_have_value("1, 5")

@@ -104,6 +104,27 @@
     }
   });
 
+  // The header's language links would open an empty form: on a page with answers they post the
+  // answers to that language's page instead (nothing is stored, so the answers travel in the POST).
+  function setupLanguageLinks() {
+    var form = document.getElementById("calc-form");
+    if (!form || !document.getElementById("result")) return;
+    document.querySelectorAll(".lang-switch a[hreflang]").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        if (link.getAttribute("aria-current") === "true") return;
+        event.preventDefault();
+        var url = link.getAttribute("href").split("?")[0].split("#")[0];
+        var action = form.getAttribute("action") || "";
+        var lang = link.getAttribute("hreflang");
+        // Same view, other language: swap the language prefix of the form's own action.
+        var target = action.replace(/^\/(nl|en|ar|tr)\//, "/").replace(/#.*$/, "");
+        var prefix = url.match(/^\/(en|ar|tr)\//) ? "/" + lang : "";
+        form.setAttribute("action", prefix + target + "#result");
+        form.submit();
+      });
+    });
+  }
+
   function setupErrors() {
     var summary = document.getElementById("errors");
     if (summary) summary.focus();
@@ -116,5 +137,6 @@
     setupCareRows();
     setupStale();
     setupErrors();
+    setupLanguageLinks();
   });
 })();

@@ -101,12 +101,11 @@ PERIOD_NOTES = {
     # xgettext:no-python-format
     "first": gettext_noop("25% of her earnings is kept, at most a fixed amount a month."),
     # xgettext:no-python-format
-    "after": gettext_noop(
-        "As a single parent with a child under 12: 12.5% of her earnings is kept, for at most 30 months."
-    ),
+    "after": gettext_noop("As a single parent with a child under 12: 12.5% of her earnings is kept, "
+                          "for at most 30 months."),
     "after_none": gettext_noop("Her earnings count in full against the bijstand."),
     "later": gettext_noop("Her earnings count in full against the bijstand."),
-}
+}  # fmt: skip
 PERIOD_SENTENCE = {
     "first": gettext_noop("This is the picture for the first six months of her work, while part of what she earns is kept next to the bijstand."),
     "after": gettext_noop("This is the picture after the first six months of her work."),

@@ -59,7 +59,8 @@ def test_render_uses_the_callers_translator_and_money_format(res):
 
 def test_templates_are_marked_for_translation():
     src = open(ex.__file__, encoding="utf-8").read()
-    assert gettext_noop("x") == "x"
+    noop = gettext_noop  # called by another name, so makemessages does not collect "x"
+    assert noop("x") == "x"
     assert src.count("gettext_noop(") >= len(ex.T) + len(ex.CHANGE)
 
 

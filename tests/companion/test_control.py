@@ -95,8 +95,8 @@ def test_the_agreements_of_the_trajectory_open_every_later_meeting(client, perso
     for later in programme["sessions"][1:]:
         for view in VIEWS:
             html = client.get(url(view, later.pk)).content.decode()
-            assert '<li dir="auto">We laten elkaar uitpraten.</li>' in html
-            assert '<li dir="auto">Wat hier gezegd wordt, blijft hier.</li>' in html
+            assert '<ol class="agreements-list" dir="auto"><li>We laten elkaar uitpraten.</li>' in html
+            assert "<li>Wat hier gezegd wordt, blijft hier.</li>" in html
 
 
 def test_without_agreements_it_asks_to_write_them(client, personas, session):
@@ -165,3 +165,22 @@ def test_the_meeting_plan_chooses_the_cards(client, personas, programme, session
     html = client.get(url("control", session.pk)).content.decode()
     assert 'data-card="t2"' in html and 'data-card="t1"' not in html
     assert "Hoe werd er omgegaan met geld?" in html and "Waar stond je wieg?" not in html
+
+
+def test_the_page_costs_the_same_queries_for_five_or_fifty_cards(client, personas, programme, session):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(personas["facilitator"])
+
+    def queries(count: int) -> int:
+        Statement.objects.filter(slug__startswith="n").delete()
+        for i in range(count):
+            Statement.objects.create(slug=f"n{i}", text=f"Stelling {i}", order=i).methods.add(
+                programme["method"]
+            )
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url("control", session.pk)).status_code == 200
+        return len(ctx.captured_queries)
+
+    assert queries(5) == queries(50)

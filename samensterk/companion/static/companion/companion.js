@@ -196,6 +196,7 @@ function speak(who) {
   if (who === "stop" && !state.current) return;
   snapshotBalance();
   stopSpeaker(now);
+  state.ended = false; // tapping after "end" means the session goes on
   if (who !== "stop") {
     state.current = { who, start: now };
     if (state.timer.perSpeaker) startTimer(true);
@@ -302,11 +303,6 @@ function endSession() {
   state.ended = true;
   save({ totals: true });
   scheduleSend(0);
-}
-
-function resetAll() {
-  state = freshState();
-  save();
 }
 
 // --- rendering -------------------------------------------------------------------------------
@@ -484,7 +480,6 @@ document.addEventListener("click", (event) => {
   } else if (action === "timer-toggle") toggleTimer();
   else if (action === "timer-reset") resetTimer();
   else if (action === "end") endSession();
-  else if (action === "reset") resetAll();
   else if (action === "fullscreen") document.documentElement.requestFullscreen?.();
 });
 

@@ -74,7 +74,12 @@ def bar_chart_svg(table: Table, columns: list[str], *, title: str, chart_id: str
                 ax.spines[side].set_visible(False)
             if n_cols > 1:
                 ax.legend(loc="lower right", frameon=False, fontsize=9)
-            fig.tight_layout(pad=0.4)
+            # Margins from the label lengths instead of tight_layout, which draws the figure a
+            # second time just to measure it (a third of the time of a chart).
+            width_in, height_in = fig.get_size_inches()
+            longest = max((len(label) for label in labels), default=4)
+            left = min(0.5, (0.15 + 0.075 * longest) / width_in)
+            fig.subplots_adjust(left=left, right=0.97, top=1 - 0.1 / height_in, bottom=0.3 / height_in)
             buf = io.StringIO()
             fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
         finally:

@@ -59,22 +59,15 @@ def _dashboard(request: HttpRequest):
 
 
 def _charts(data: selectors.Dashboard) -> dict[str, str]:
+    """The charts of the tables that have rows (an empty chart says nothing the table does not)."""
+    specs = [
+        ("district", data.table("district"), ["men", "women"], _("Participants per district")),
+        ("quarter", data.table("quarter"), ["held", "cancelled"], _("Sessions per quarter")),
+        ("themes", data.themes, ["n"], _("Themes raised in the reports")),
+    ]
     return {
-        "district": charts.bar_chart_svg(
-            data.table("district"),
-            ["men", "women"],
-            title=_("Participants per district"),
-            chart_id="chart-district",
-        ),
-        "quarter": charts.bar_chart_svg(
-            data.table("quarter"),
-            ["held", "cancelled"],
-            title=_("Sessions per quarter"),
-            chart_id="chart-quarter",
-        ),
-        "themes": charts.bar_chart_svg(
-            data.themes, ["n"], title=_("Themes raised in the reports"), chart_id="chart-themes"
-        ),
+        key: charts.bar_chart_svg(table, columns, title=title, chart_id=f"chart-{key}") if table.rows else ""
+        for key, table, columns, title in specs
     }
 
 

@@ -89,3 +89,11 @@ def test_a_new_session_shows_at_once_although_the_page_is_cached(crafted, person
         body = client.get(URL).content.decode()
     assert '<th scope="row">Zuidoost</th>' in body
     assert len(cold) > len(warm)  # the tables were built again, not read from the cache
+
+
+@pytest.mark.django_db
+def test_an_empty_table_gets_no_chart(crafted, personas, as_):
+    body = as_(personas["staff"]).get(URL).content.decode()
+    assert 'id="chart-district"' in body
+    assert 'id="chart-themes"' not in body  # no report ticked a theme
+    assert 'id="table-themes"' in body

@@ -287,6 +287,14 @@ def test_the_timer_counts_down_and_gives_a_gentle_signal(
     expect(page.locator("[data-timer-display]")).to_have_text("1:00")
     expect(page.locator("[data-timer-done]")).to_be_hidden()
 
+    # per speaker: every new speaker gets the full time again
+    page.get_by_label("Start again for every speaker").check()
+    page.locator('[data-speak="man"]').click()
+    expect(page.locator('[data-timer-label="pause"]')).to_be_visible()
+    expect(page.locator("[data-timer-display]")).not_to_have_text("1:00", timeout=3000)
+    page.locator('[data-speak="woman"]').click()
+    expect(page.locator("[data-timer-display]")).to_have_text(re.compile(r"^(1:00|0:59)$"))
+
 
 def test_a_wrong_turn_is_corrected_afterwards_and_a_swipe_turns_the_card(
     live_server, page: Page, personas, programme, meeting

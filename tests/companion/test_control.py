@@ -184,3 +184,17 @@ def test_the_page_costs_the_same_queries_for_five_or_fifty_cards(client, persona
         return len(ctx.captured_queries)
 
     assert queries(5) == queries(50)
+
+
+@pytest.mark.parametrize(
+    "session_language,languages,expected",
+    [("nl", ["nl", "ar"], "ar"), ("tr", ["nl", "ar"], "tr"), ("nl", ["nl"], "nl"), ("nl", [], "nl")],
+)
+def test_the_participants_language_is_the_sessions_else_the_trajectorys(
+    programme, session, session_language, languages, expected
+):
+    from samensterk.companion.selectors import participants_language
+
+    session.language = session_language
+    session.trajectory.languages = languages
+    assert participants_language(session) == expected

@@ -327,6 +327,15 @@ def test_a_wrong_turn_is_corrected_afterwards_and_a_swipe_turns_the_card(
     page.mouse.up()
     expect(card).to_have_attribute("data-card", slugs[1])
 
+    # the second deck: the "Huis van vroeger, Huis van nu" questions, not counted as statements used
+    page.locator('input[name="deck"][value="questions"]').check()
+    question = page.locator('.companion-panel [data-deck="questions"] [data-card]:visible')
+    expect(question).to_contain_text("Waar stond je wieg?")
+    expect(page.locator("[data-count]")).to_have_text("8")
+    page.get_by_role("button", name="Next").click()
+    expect(question).to_contain_text("Welke taakverdeling was er in jouw huis van herkomst?")
+    expect(page.locator('[data-out="statements_used"]')).to_have_text("2")
+
 
 def test_in_arabic_the_left_arrow_is_next_and_forgotten_seats_go_after_twelve_hours(
     live_server, page: Page, personas, programme, meeting

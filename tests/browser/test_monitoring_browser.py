@@ -142,6 +142,12 @@ def test_questionnaire_by_anonymous_phones_shows_the_shift_from_five_answers(
     assert_fits_width(phone)
     phone.context.close()
 
+    # the facilitator's paper form (looked at only: the answers below are the phones')
+    first_round = QuestionnaireRound.objects.get(session=first_session, moment="first")
+    page.goto(f"{live_server.url}/ar/monitoring/rounds/{first_round.pk}/paper/")
+    expect(page.locator("fieldset.answer-statement")).to_have_count(2)
+    _check_page(page, "monitoring-paper-ar")
+
     link = _open_round(page, live_server, last_session, "last")
     for values in ([4], [5], [4], [4]):
         _phone_answers(browser, link, values)

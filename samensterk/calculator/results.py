@@ -279,14 +279,17 @@ def chart(
     compact=False,
     text_labels=True,
     chart_id="chart",
+    pdf=False,
 ) -> str:
-    from samensterk.calculator.chart import curve_svg
+    """The page draws plain SVG (fast); the PDF keeps matplotlib's drawing."""
+    from samensterk.calculator.chart import curve_svg, curve_svg_fast
 
+    draw = curve_svg if pdf else curve_svg_fast
     c = calc.c
     ind = independence_hours(calc.res, 0)["financial"]
     own = [float(v) for v in calc.res.context["own_work_net_month"][0]]
     threshold = float(calc.res.context["netto_minimumloon"][0, 0])
-    return curve_svg(
+    return draw(
         hours=HOURS,
         household=[float(v) for v in c["net_household"]],
         own=own,
@@ -469,7 +472,7 @@ def full(
     if with_chart:
         # WeasyPrint does not shape right-to-left text inside SVG: the PDF's legend is then HTML.
         words = not (pdf and get_language_bidi())
-        out["chart_svg"] = chart(calc, hours, marks, large=large, text_labels=words)
+        out["chart_svg"] = chart(calc, hours, marks, large=large, text_labels=words, pdf=pdf)
         out["chart_labels"] = None if words else chart_labels(independence_hours(calc.res, 0)["financial"])
     if with_chart and phone:  # a second, narrower drawing with larger type for phones
         out["chart_svg_compact"] = chart(calc, hours, marks, compact=True, chart_id="chart-compact")

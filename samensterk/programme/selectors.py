@@ -76,6 +76,7 @@ class SessionRow:
     signal: bool
     may_open_report: bool
     may_write_report: bool
+    runs_session: bool  # a facilitator of this session (companion, questionnaire)
 
     @classmethod
     def of(cls, session: Session, user, can: access.Can) -> SessionRow:
@@ -96,6 +97,7 @@ class SessionRow:
             signal=bool(report and report.safety_signal and can.see_safety),
             may_open_report=may_open,
             may_write_report=writes and status in (None, SessionReport.Status.DRAFT),
+            runs_session=writes,
         )
 
 

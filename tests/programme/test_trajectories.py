@@ -148,3 +148,27 @@ class TestEdit:
     def test_it_hides_other_orgs(self, client, personas, programme):
         pk = programme["trajectory"].pk
         assert as_(client, personas, "outsider").get(url("trajectory_edit", pk)).status_code == 404
+
+
+class TestLinksToTheOtherParts:
+    def test_the_facilitator_opens_companion_and_questionnaire_from_the_trajectory(
+        self, client, personas, programme
+    ):
+        html = (
+            as_(client, personas, "facilitator")
+            .get(url("trajectory", programme["trajectory"].pk))
+            .content.decode()
+        )
+        planned, held = programme["sessions"][2], programme["sessions"][0]
+        assert f'href="/en/companion/sessions/{planned.pk}/"' in html
+        assert f'href="/en/companion/sessions/{held.pk}/"' not in html  # a held meeting is over
+        assert f'href="/en/monitoring/sessions/{held.pk}/questionnaire/"' in html
+        assert f'href="/en/monitoring/trajectories/{programme["trajectory"].pk}/awareness/"' in html
+
+    def test_the_menu_offers_monitoring_to_coordinators_not_to_facilitators(
+        self, client, personas, programme
+    ):
+        html = as_(client, personas, "coordinator").get(url("home")).content.decode()
+        assert 'href="/en/monitoring/"' in html
+        html = as_(client, personas, "facilitator").get(url("home")).content.decode()
+        assert 'href="/en/monitoring/"' not in html

@@ -174,3 +174,15 @@ def difficult_pdf(*, method: Localized, language: str) -> bytes:
         "toolkit/pdf/difficult.html",
         {"method": method, "language": language, "dir": "rtl" if _rtl(language) else "ltr"},
     )
+
+
+def series_pdf(*, method: Localized, meetings: Sequence[Localized], language: str) -> bytes:
+    return render_pdf(
+        "toolkit/pdf/series.html",
+        {
+            "method": method,
+            "meetings": meetings,
+            "language": language,
+            "dir": "rtl" if _rtl(language) else "ltr",
+        },
+    )

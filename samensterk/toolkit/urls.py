@@ -11,6 +11,7 @@ urlpatterns = [
     path("methods/<slug:slug>/steps/<slug:step_slug>/", views.step, name="step"),
     path("methods/<slug:slug>/steps/<slug:step_slug>/plan.pdf", views.step_plan_pdf, name="step_plan_pdf"),
     path("methods/<slug:slug>/meetings/", views.meetings, name="meetings"),
+    path("methods/<slug:slug>/meetings.pdf", views.meetings_pdf, name="meetings_pdf"),
     path("methods/<slug:slug>/meetings/<int:number>/", views.meeting, name="meeting"),
     path("methods/<slug:slug>/meetings/<int:number>/plan/", views.meeting_plan, name="meeting_plan"),
     path(

@@ -222,13 +222,9 @@ def workform(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _uses_statements(method_obj: Method) -> bool:
-    """Whether the method's meetings have a statements block (in the app's suggested programmes)."""
-    return any(
-        plan.BLOCK_KINDS[b["kind"]].statements
-        for blocks in method_obj.meetings.values_list("blocks", flat=True)
-        for b in blocks
-        if b.get("kind") in plan.BLOCK_KINDS
-    )
+    """Whether the toolkit says the method works with statements (methods 1, 3 and 4): its work
+    forms, which come from the toolkit, include working with statements."""
+    return method_obj.workforms.filter(slug="stellingen-en-bal").exists()
 
 
 def _borrowed_statements(filters: dict) -> tuple[dict, object]:
@@ -368,7 +364,8 @@ def _meeting_context(method_obj: Method, meeting_obj: Meeting) -> dict:
         "next": meetings[index + 1] if index + 1 < len(meetings) else None,
         "suggested": plan.timed(suggested),
         "suggested_total": plan.total_minutes(suggested),
-        "uses_statements": any(plan.BLOCK_KINDS[b.kind].statements for b in suggested),
+        "uses_statements": _uses_statements(method_obj)
+        and any(plan.BLOCK_KINDS[b.kind].statements for b in suggested),
         "own_statement_count": method_obj.statements.count(),
         "workforms": selectors.workforms_with_questions(
             WorkForm.objects.filter(slug__in=[b.workform for b in suggested if b.workform]), language
@@ -394,6 +391,23 @@ def meetings(request: HttpRequest, slug: str) -> HttpResponse:
             "core_total": sum(1 for m in rows if not m.extra),
         },
     )
+
+
+@require_GET
+@pdf_rate_limit
+def meetings_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    """The whole series on A4: per meeting what the toolkit says and the app's suggested programme."""
+    method_obj = _method_or_404(slug)
+    language = selectors.current_language()
+    rows = selectors.meeting_list(method_obj, language)
+    for row in rows:
+        blocks = plan.suggested_blocks(row.obj)
+        row.suggested = plan.timed(blocks)
+        row.suggested_total = plan.total_minutes(blocks)
+    content = pdf.series_pdf(
+        method=selectors.localize_one(method_obj, language), meetings=rows, language=language
+    )
+    return pdf_response(content, f"{method_obj.slug}-reeks-{language}.pdf")
 
 
 @require_GET

@@ -55,3 +55,27 @@ def test_unknown_meeting_is_404(client, toolkit_content):
 def test_wrong_method_is_405(client, toolkit_content):
     assert client.post(url("meeting", M3, 3)).status_code == 405
     assert client.post(url("meetings", M3)).status_code == 405
+
+
+def test_the_whole_series_prints(client, toolkit_content, tmp_path):
+    from tests.toolkit.helpers import pdf_text
+
+    page = client.get(url("meetings", M3)).content.decode()
+    assert url("meetings_pdf", M3) in page
+    response = client.get(url("meetings_pdf", M3))
+    assert response.status_code == 200
+    text = " ".join(pdf_text(response.content, tmp_path).split())
+    for number in range(1, 7):
+        assert f"Bijeenkomst {number}" in text or f"Meeting {number}" in text
+    assert text.count("Toegevoegd door deze app") == 6 or text.count("Added by this app") == 6
+    assert client.post(url("meetings_pdf", M3)).status_code == 405
+    assert client.get(url("meetings_pdf", "nope")).status_code == 404
+
+
+def test_method_2_is_not_said_to_use_statements(client, toolkit_content):
+    page = client.get(url("meeting", "workshopreeks-gelijke-kansen", 1, lang="en")).content.decode()
+    assert "uses statements in this method" not in page
+    page = client.get(url("method", "workshopreeks-gelijke-kansen", lang="en")).content.decode()
+    assert "uses statements in this method" not in page
+    page = client.get(url("statements", query="method=workshopreeks-gelijke-kansen")).content.decode()
+    assert "borrowed-note" not in page

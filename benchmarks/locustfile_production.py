@@ -131,15 +131,25 @@ class Facilitator(Client):
             "safety_signal": "no",
         }
         with self.client.post(
-            url, data, headers={"Accept": "application/json"}, name="report submit", catch_response=True
+            url,
+            data,
+            headers={"Accept": "application/json"},
+            name="report submit",
+            catch_response=True,
+            allow_redirects=False,
         ) as response:
-            if response.status_code == 200:
+            accepted = response.status_code == 200 and response.headers.get("Content-Type", "").startswith(
+                "application/json"
+            )
+            if accepted and response.json().get("ok"):
                 with OUTCOMES.open("a") as f:
                     f.write(json.dumps({"session": session_id, "key": key}) + "\n")
                 self.pending = None
                 response.success()
             else:
                 response.failure(f"status {response.status_code}")
+                if response.status_code == 302:  # the login did not hold (database down): again
+                    self.login("demo-gespreksleider")
 
 
 class Funder(Client):
@@ -152,4 +162,7 @@ class Funder(Client):
 
     @task
     def dashboard(self):
-        self.client.get("/monitoring/", name="dashboard: monitoring")
+        with self.client.get("/monitoring/", name="dashboard: monitoring", catch_response=True) as response:
+            if response.status_code == 404:  # not logged in: the login fell in the outage
+                response.failure("not logged in")
+                self.login("demo-fonds")

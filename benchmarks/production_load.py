@@ -109,6 +109,9 @@ def run_locust(env, users: int, seconds: int, csv_prefix: str) -> dict:
          "--only-summary", "--csv", csv_prefix, "--loglevel", "ERROR", "--exit-code-on-error", "0"],
         env, timeout=seconds + 90, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
+    with open(f"{csv_prefix}_failures.csv", newline="") as f:
+        for row in csv.DictReader(f):
+            print(f"  failed: {row['Occurrences']} x {row['Method']} {row['Name']}: {row['Error'][:110]}")
     with open(f"{csv_prefix}_stats.csv", newline="") as f:
         return {row["Name"]: row for row in csv.DictReader(f)}
 
@@ -199,7 +202,7 @@ def main() -> None:
 
             def probe():
                 while not stop.is_set():
-                    for path in ("/healthz", "/"):
+                    for path in ("/healthz", "/en/"):
                         status, body = fetch(path, timeout=3)
                         friendly = status != 503 or "briefly unavailable" in body or path == "/healthz"
                         trace = "Traceback" in body or 'File "/' in body

@@ -32,3 +32,12 @@ class TestHeadAndOptions:
         # logout accepts POST only: HEAD is turned into GET, which the view refuses.
         response = client.head("/en/logout/")
         assert response.status_code == 405
+
+
+@pytest.mark.django_db
+def test_options_on_the_json_api_lists_post():
+    from django.test import Client
+
+    response = Client().options("/api/calculator/simulate")
+    assert response.status_code == 204
+    assert response["Allow"] == "POST, OPTIONS"

@@ -14,6 +14,7 @@ from django.utils import numberformat
 from django.utils.formats import get_format
 from django.utils.translation import get_language_bidi, gettext, ngettext
 
+from samensterk.income.components import TOESLAGEN
 from samensterk.income.explain import (
     cliffs,
     compare,
@@ -367,10 +368,7 @@ def live(calc: Calculation, hours: int, compare_a: int, period: str = "first") -
         "holiday_may": format_money(c["holiday_allowance_may"][hours], cents=False),
         "childcare_cost": format_money(c["childcare_cost"][hours], cents=False),
         "has_childcare_cost": float(c["childcare_cost"][hours]) > 0.5,
-        "has_toeslagen": any(
-            float(c[k][hours]) > 0
-            for k in ("zorgtoeslag", "huurtoeslag", "kindgebonden_budget", "kinderopvangtoeslag")
-        ),
+        "has_toeslagen": any(float(c[k][hours]) > 0 for k in TOESLAGEN),
         "no_kot_note": float(c["childcare_cost"][hours]) > 0.5
         and float(c["kinderopvangtoeslag"][hours]) < 0.5,
     }

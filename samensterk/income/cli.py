@@ -12,13 +12,13 @@ import sys
 
 import numpy as np
 
+from samensterk.income.components import TOESLAGEN
 from samensterk.income.explain import cliffs, independence_hours, render_line
 from samensterk.income.household import HouseholdInvalid, parse_household
 from samensterk.income.simulate import simulate
 
 EXIT_BAD_INPUT = 2
 CHUNK = 5000
-TOESLAGEN = ("zorgtoeslag", "huurtoeslag", "kindgebonden_budget", "kinderopvangtoeslag")
 
 BATCH_HELP = """\
 Input CSV (header row; empty cell = not given):

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from samensterk.income.components import COSTS, INCOME, REGISTRY, TOESLAGEN
 from samensterk.income.formulas import huurtoeslag, kinderopvangtoeslag, kindgebonden_budget, zorgtoeslag
 from samensterk.income.parameters_loader import Scale, all_parameters, load, reference_at
 
@@ -20,62 +21,11 @@ def gettext_noop(s):
     return s
 
 
-LAW = "https://wetten.overheid.nl/"
-# Titles with English words are marked for translation; the callers translate every title.
-SOURCES = {
-    "her_net": ("Wet op de loonbelasting 1964, art. 20a-22; witte maandtabel", LAW + "BWBR0002471"),
-    "partner_net": ("Wet op de loonbelasting 1964, art. 20a-22; witte maandtabel", LAW + "BWBR0002471"),
-    "holiday_allowance_month": ("Wet minimumloon en minimumvakantiebijslag, art. 15", LAW + "BWBR0002638"),
-    "assessment": ("Wet inkomstenbelasting 2001, art. 2.10, 8.10, 8.11, 8.14a", LAW + "BWBR0011353"),
-    "zorgtoeslag": ("Wet op de zorgtoeslag, art. 2", LAW + "BWBR0018451"),
-    "huurtoeslag": ("Wet op de huurtoeslag", LAW + "BWBR0008659"),
-    "kindgebonden_budget": ("Wet op het kindgebonden budget, art. 2", LAW + "BWBR0022751"),
-    "kinderopvangtoeslag": ("Wet kinderopvang, art. 1.7; Besluit kinderopvangtoeslag", LAW + "BWBR0017017"),
-    "kinderbijslag": ("Algemene Kinderbijslagwet, art. 12", LAW + "BWBR0002368"),
-    "bijstand": (gettext_noop("Participatiewet, art. 21 and 31"), LAW + "BWBR0015703"),
-    "childcare_cost": (gettext_noop("Wet kinderopvang (the price you pay the provider)"), LAW + "BWBR0017017"),
-    "net_household": (gettext_noop("Sum of the lines above"), ""),
-    "independence": ("CBS, Financieel onafhankelijk / Economisch zelfstandig",
-                     "https://www.cbs.nl/nl-nl/onze-diensten/methoden/begrippen/financieel-onafhankelijk"),
-}  # fmt: skip
-PARAMETERS = {
-    "her_net": (
-        "wml.",
-        "loonheffing.",
-        "inkomstenbelasting.",
-        "algemene_heffingskorting.",
-        "arbeidskorting.",
-    ),
-    "partner_net": ("loonheffing.", "inkomstenbelasting.", "algemene_heffingskorting.", "arbeidskorting."),
-    "holiday_allowance_month": ("wml.vakantiebijslag",),
-    "assessment": ("inkomstenbelasting.", "algemene_heffingskorting.", "arbeidskorting.", "iack."),
-    "zorgtoeslag": ("zorgtoeslag.", "awir."),
-    "huurtoeslag": ("huurtoeslag.", "awir."),
-    "kindgebonden_budget": ("kindgebonden_budget.", "awir."),
-    "kinderopvangtoeslag": ("kinderopvangtoeslag.", "awir."),
-    "kinderbijslag": ("kinderbijslag.",),
-    "bijstand": ("bijstand.",),
-    "childcare_cost": (),
-    "net_household": (),
-    "independence": ("zelfstandigheid.",),
-}
-LABELS = {
-    "her_net": gettext_noop("Her net wage"),
-    "partner_net": gettext_noop("Partner's net wage"),
-    "holiday_allowance_month": gettext_noop("Holiday allowance (paid in May)"),
-    "assessment": gettext_noop("Annual tax assessment"),
-    "zorgtoeslag": gettext_noop("Zorgtoeslag"),
-    "huurtoeslag": gettext_noop("Huurtoeslag"),
-    "kindgebonden_budget": gettext_noop("Kindgebonden budget"),
-    "kinderopvangtoeslag": gettext_noop("Kinderopvangtoeslag"),
-    "kinderbijslag": gettext_noop("Kinderbijslag"),
-    "bijstand": gettext_noop("Bijstand"),
-    "childcare_cost": gettext_noop("Childcare cost"),
-    "net_household": gettext_noop("Net household income"),
-    "independence": gettext_noop("Her own income"),
-}
-INCOME_LINES = ("her_net", "partner_net", "holiday_allowance_month", "assessment", "zorgtoeslag", "huurtoeslag",
-                "kindgebonden_budget", "kinderopvangtoeslag", "kinderbijslag", "bijstand")  # fmt: skip
+# Declared once in components.py; these names are kept for the callers.
+SOURCES = {c.key: c.source for c in REGISTRY}
+PARAMETERS = {c.key: c.parameters for c in REGISTRY}
+LABELS = {c.key: c.label for c in REGISTRY}
+INCOME_LINES = INCOME
 
 T = {
     "her_net": gettext_noop("She works {hours_hours} hours a week at {wage} an hour: {gross} gross a month. "
@@ -241,7 +191,9 @@ def explain(res, i: int, hours) -> list[dict]:
         # The norm includes holiday pay, so the income counted against it does too.
         earned = g("her_net") + g("partner_net") + g("holiday_allowance_month")
         norm = float(res.context["bijstand_norm"][i, 0])
-        lines.append(_line(res, i, "bijstand", g("bijstand"), T["bijstand"], {"earned": earned, "norm": norm}, year))
+        lines.append(
+            _line(res, i, "bijstand", g("bijstand"), T["bijstand"], {"earned": earned, "norm": norm}, year)
+        )
     if hh.childcare:
         lines.append(
             _line(
@@ -284,7 +236,6 @@ def render_line(line: dict, translate=None, money=None) -> str:
 
 # --- compare and cliffs -------------------------------------------------------------------------
 
-TOESLAGEN = ("zorgtoeslag", "huurtoeslag", "kindgebonden_budget", "kinderopvangtoeslag")
 _TOESLAG_RULES = {
     "zorgtoeslag": zorgtoeslag.zorgtoeslag,
     "huurtoeslag": huurtoeslag.huurtoeslag,
@@ -378,7 +329,9 @@ def _cause(res, i, comp, j0, j1):
             kind = "stop"
             vals["stop_hours"] = _first(res, i, comp, j0, j1, lambda v: v == 0)
             jstop = _col(res, vals["stop_hours"])
-            vals["earned"] = float(c["her_net"][i, jstop] + c["partner_net"][i, jstop] + c["holiday_allowance_month"][i, jstop])
+            vals["earned"] = float(
+                c["her_net"][i, jstop] + c["partner_net"][i, jstop] + c["holiday_allowance_month"][i, jstop]
+            )
             vals["norm"] = float(ctx["bijstand_norm"][i, 0])
             ceiling = _stop_income(res, i, comp) if comp in TOESLAGEN else None
             if ceiling is None and comp in TOESLAGEN:
@@ -407,7 +360,7 @@ def compare(res, i: int, hours_from, hours_to) -> dict:
     """What changed in household ``i``'s monthly net income between two hours values, and the
     rule behind each change (largest drop first)."""
     j0, j1 = _col(res, hours_from), _col(res, hours_to)
-    changes = [_cause(res, i, comp, j0, j1) for comp in INCOME_LINES + ("childcare_cost",)
+    changes = [_cause(res, i, comp, j0, j1) for comp in INCOME_LINES + COSTS
                if abs(_signed(res, comp, i, j1) - _signed(res, comp, i, j0)) >= 0.005]  # fmt: skip
     changes.sort(key=lambda x: x["change"])
     net = res.components["net_household"]

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from samensterk.income.components import COSTS, INCOME
 from samensterk.income.formulas import (
     awir,
     huurtoeslag,
@@ -263,7 +264,9 @@ def _assessment(p, taxable, withheld, iack_right, *, work):
 def _norm(p, leefvorm, n):
     """The household's bijstand norm incl. holiday pay (NaN when it is not published)."""
     try:
-        return np.broadcast_to(bijstand_rules.bijstandsnorm(p, leefvorm=leefvorm), (n, 1)).astype(float).copy()
+        return (
+            np.broadcast_to(bijstand_rules.bijstandsnorm(p, leefvorm=leefvorm), (n, 1)).astype(float).copy()
+        )
     except MissingParameter:
         return np.full((n, 1), np.nan)
 
@@ -387,9 +390,8 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
         "holiday_allowance_month": (her_vt_net + partner["vt_net"]) / 12,
         "holiday_allowance_may": her_vt_net + partner["vt_net"],
     }
-    income_parts = ("her_net", "partner_net", "holiday_allowance_month", "assessment", "zorgtoeslag", "huurtoeslag",
-                    "kindgebonden_budget", "kinderopvangtoeslag", "kinderbijslag", "bijstand")  # fmt: skip
-    net = sum(c[k] for k in income_parts) - c["childcare_cost"]
+    # The registry says what adds to the household's net income and what is paid out of it.
+    net = sum(c[k] for k in INCOME) - sum(c[k] for k in COSTS)
     c["net_household"] = net
     c["net_household_year"] = 12 * net
     c["change_vs_0"] = net - net[:, :1]

@@ -555,9 +555,9 @@ def meeting_plan_pdf(request: HttpRequest, slug: str, number: int) -> HttpRespon
 @require_POST
 def meeting_plan_keep(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     """Keep the plan for a session of the user's trajectory (facilitators of it, trainer, coordinator)."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     method_obj, meeting_obj = _meeting_or_404(slug, number)
+    if not request.user.is_authenticated:  # back to the builder after logging in, not to this POST URL
+        return redirect_to_login(reverse("toolkit:meeting_plan", args=[method_obj.slug, meeting_obj.number]))
     form, formset, valid = _bound_plan(request, method_obj)
     try:
         session_pk = int(request.POST.get("session") or "")

@@ -88,6 +88,7 @@ def test_an_outsider_and_a_funder_get_404(client, m3_programme, personas):
 def test_anonymous_is_sent_to_log_in(client, m3_programme):
     response = keep(client, m3_programme["sessions"][2])
     assert response.status_code == 302 and "login" in response["Location"]
+    assert "meetings/3/plan/" in response["Location"]
     assert not MeetingPlan.objects.exists()
 
 

@@ -220,3 +220,20 @@ def test_the_header_language_switch_keeps_the_answers(live_server, page: Page):
     assert page.evaluate("document.documentElement.lang") == "ar"
     expect(page.locator("#sentence")).to_be_visible()
     expect(page.locator("#id_children")).to_have_value("1, 5")
+
+
+@pytest.mark.parametrize("lang", ["", "/ar"])
+def test_who_cares_who_earns_on_a_phone(live_server, page: Page, lang):
+    """A couple with one low wage and three children: the side-by-side of two splits of the work,
+    changed and compared again, accessible with every section open and within 360 px."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(f"{live_server.url}{lang}/calculator/example/low-wage-three-children/")
+    expect(page.locator("#sharing table")).to_be_visible()
+    page.locator("#id_share_b_his").fill("36")
+    page.locator("#id_share_b_her").fill("36")
+    with page.expect_navigation():
+        page.locator("#sharing button[type=submit]").click()
+    expect(page.locator("#sharing thead")).to_contain_text("36")
+    open_every_section(page)
+    assert_accessible(page, f"calculator-sharing{lang.replace('/', '-')}")
+    assert_fits_width(page, 360)

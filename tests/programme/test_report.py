@@ -155,3 +155,25 @@ class TestRead:
     def test_it_rejects_put(self, client, personas, programme):
         response = as_(client, personas, "facilitator").put(url("report", programme["report"].session_id))
         assert response.status_code == 405
+
+
+def test_the_companion_totals_are_shown_prefilled(client, personas, programme):
+    from samensterk.programme.models import SessionReport
+
+    session = programme["sessions"][1]
+    SessionReport.objects.create(
+        session=session,
+        author=personas["facilitator"],
+        companion_totals={
+            "turns_men": 7,
+            "turns_women": 3,
+            "seconds_men": 420,
+            "seconds_women": 180,
+            "interruptions": 2,
+            "checkin_turns": 9,
+            "share_women": 30,
+        },
+    )
+    html = as_(client, personas, "facilitator").get(url("report", session.pk)).content.decode()
+    assert "From the session companion" in html
+    assert "<dd>7</dd>" in html and "<dd>30%</dd>" in html and "<dd>9</dd>" in html

@@ -108,6 +108,12 @@ class TooMany(Schema):
     detail: str
 
 
+class Unreadable(Schema):
+    """A body that is not JSON at all (ninja answers 400 before any field can be checked)."""
+
+    detail: str
+
+
 @api.exception_handler(NinjaValidationError)
 def _invalid(request, exc):
     """The same codes and messages as the engine, the form and the CLI (income/model.py)."""
@@ -132,7 +138,11 @@ def _line(line: dict) -> dict:
     source = line.get("source")
     if source and source.get("title"):
         source = {**source, "title": _gettext(source["title"])}
-    return {**line, "source": source, "text": render_line(line, translate=_gettext, money=results.format_money)}
+    return {
+        **line,
+        "source": source,
+        "text": render_line(line, translate=_gettext, money=results.format_money),
+    }
 
 
 def _gettext(s):
@@ -143,7 +153,7 @@ def _gettext(s):
 
 @api.post(
     "/calculator/simulate",
-    response={200: SimulateOut, 413: TooMany, 422: ErrorOut, 429: TooMany},
+    response={200: SimulateOut, 400: Unreadable, 413: TooMany, 422: ErrorOut, 429: TooMany},
     summary="The household's net income for 0-40 hours of her work, explained",
     operation_id="calculator_simulate",
 )

@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from samensterk.programme.models import Session, SessionReport, Trajectory
 
 from .models import EarlierCount
+from .suppression import RULES_VERSION
 
 TIMEOUT = 10 * 60
 
@@ -35,7 +36,8 @@ def data_version() -> str:
 
 def cached(kind: str, scope, filters, build):
     """``build()`` once per (kind, data version, scope, filters, language); its result after that."""
-    key_text = repr((kind, data_version(), scope.organisation_ids, filters, get_language()))
+    # RULES_VERSION: tables suppressed under older rules (before rounding) are not served again.
+    key_text = repr((kind, RULES_VERSION, data_version(), scope.organisation_ids, filters, get_language()))
     key = "monitoring:" + hashlib.sha256(key_text.encode()).hexdigest()
     value = cache.get(key)
     if value is None:

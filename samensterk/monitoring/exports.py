@@ -1,7 +1,7 @@
 """The suppressed dashboard tables as CSV, XLSX and the funder PDF.
 
-Exports take a ``Dashboard`` (selectors.dashboard), whose cells are already suppressed: a hidden
-cell is written as its label ("<5" or "x"), never as a number.
+Exports take a ``Dashboard`` (selectors.dashboard), whose cells are already suppressed and
+rounded to multiples of 5: a hidden cell is written as its label ("<5" or "x"), never as a number.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import io
 
 from django.utils.translation import gettext as _
 
-from .selectors import Dashboard
+from .selectors import ROUNDING_NOTE, Dashboard
 
 
 def _rows(dashboard: Dashboard):
@@ -43,6 +43,7 @@ def dashboard_csv(dashboard: Dashboard) -> str:
     writer.writerow(
         [_("Counts under 5 are shown as <5; x hides a count so that a total does not reveal one.")]
     )
+    writer.writerow([str(ROUNDING_NOTE)])
     return out.getvalue()
 
 
@@ -59,6 +60,7 @@ def dashboard_xlsx(dashboard: Dashboard) -> bytes:
         about.append([label, value])
     about.append([])
     about.append([_("Counts under 5 are shown as <5; x hides a count so that a total does not reveal one.")])
+    about.append([str(ROUNDING_NOTE)])
     for table in dashboard.tables:
         ws = wb.create_sheet(title=table.key[:31])
         ws.append([table.caption])

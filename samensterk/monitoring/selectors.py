@@ -29,6 +29,11 @@ REACH_COLUMNS = [
     ("first_time", _("First time")),
 ]
 BEFORE_THE_APP = _("Before the app (imported)")
+# Said on the page, in the CSV and XLSX and in the PDF (suppression.py rounds every shown count).
+ROUNDING_NOTE = _(
+    "Numbers are rounded to multiples of 5; fewer than 5 shows as <5. Each total is rounded from its "
+    "exact figure, so the rounded rows need not add up to the rounded total."
+)
 
 
 @dataclass

@@ -8,6 +8,17 @@ hidden small cell, the range of values that the shown total, the visible cells a
 bounds of the other hidden cells leave open; while any small cell is pinned to one value we hide
 the smallest visible cell as well ("x": hidden so that the total reveals nothing), and when no
 visible cell is left, the total. Pure Python and no Django import: tested with crafted data.
+
+Rounding (issue #11: "no total or difference reveals a suppressed cell"): every shown count is
+rounded to the nearest multiple of ``ROUND_TO`` (CBS/ONS practice, "afgerond op vijftallen"), so
+two filter settings no longer give a small count away as a difference (Noord 31 overall and 28 in
+one quarter both show as 30; the 3 of the other quarters is nowhere to be read). A total is
+rounded from its exact value, not summed from rounded cells, so rounded cells need not add up to
+the rounded total. Rounding is deterministic: the same data gives the same page. Because every
+shown ``Cell`` is built here, the page, the exports and the charts cannot show an unrounded count.
+A rounded total can still pin its cells down (four cells shown as 10 under a total of 30 are all
+8), so a column is also checked with the bounds a reader gets from the rounded figures, and a
+further cell is hidden while any cell is pinned to one value.
 """
 
 from __future__ import annotations
@@ -18,13 +29,18 @@ from dataclasses import dataclass
 SMALL = 5
 SMALL_LABEL = "<5"
 SECONDARY_LABEL = "x"
+ROUND_TO = 5
+# Part of the dashboard cache key (cache.py): a change to the rules here must not serve pages
+# built under the old ones.
+RULES_VERSION = "round5-v1"
 
 _NO_LIMIT = float("inf")
 
 
 @dataclass(frozen=True)
 class Cell:
-    """One shown number. ``value`` is None whenever it is hidden; nothing downstream gets it."""
+    """One shown number. ``value`` is the shown (rounded) count, None whenever it is hidden; the
+    exact count never leaves this module."""
 
     value: int | None
     small: bool = False  # hidden because it is under SMALL
@@ -47,10 +63,42 @@ class Cell:
         return self.value if self.value is not None else str(self)
 
 
+def rounded(value: int) -> int:
+    """``value`` to the nearest multiple of ROUND_TO (a count of 5 to 7 shows as 5, never as 0)."""
+    return (int(value) + ROUND_TO // 2) // ROUND_TO * ROUND_TO
+
+
+def shown_range(value: int) -> tuple[int, int]:
+    """The exact counts a reader cannot tell apart from the shown (rounded) ``value``."""
+    r = rounded(value)
+    return max(SMALL, r - ROUND_TO // 2), r + ROUND_TO // 2
+
+
 def small(value: int) -> Cell:
-    """Primary suppression only, for counts that are never summed on the page."""
+    """Primary suppression and rounding, for counts that are never summed on the page."""
     value = int(value or 0)
-    return Cell(None, small=True) if value < SMALL else Cell(value)
+    return Cell(None, small=True) if value < SMALL else Cell(rounded(value))
+
+
+def _pinned_rounded(values: Sequence[int], small_idx: set[int], secondary_idx: set[int]) -> bool:
+    """Whether the rounded figures a reader sees (cells and total) leave some cell one value only."""
+    bounds = []
+    for i, v in enumerate(values):
+        if i in small_idx:
+            bounds.append((0, SMALL - 1))
+        elif i in secondary_idx:
+            bounds.append((SMALL, _NO_LIMIT))
+        else:
+            bounds.append(shown_range(v))
+    t_lo, t_hi = shown_range(sum(values))
+    lo_sum = sum(lo for lo, _hi in bounds)
+    hi_sum = sum(hi for _lo, hi in bounds)
+    for lo, hi in bounds:
+        lowest = max(lo, t_lo - (hi_sum - hi))
+        highest = min(hi, t_hi - (lo_sum - lo))
+        if highest <= lowest:
+            return True
+    return False
 
 
 def _pinned(values: Sequence[int], small_idx: set[int], secondary_idx: set[int]) -> bool:
@@ -83,7 +131,7 @@ def suppress_column(values: Sequence[int], *, also_hide: Set[int] = frozenset())
     small_idx = {i for i, v in enumerate(values) if v < SMALL}
     secondary_idx: set[int] = set(also_hide) - small_idx
     total_hidden = False
-    while _pinned(values, small_idx, secondary_idx):
+    while _pinned(values, small_idx, secondary_idx) or _pinned_rounded(values, small_idx, secondary_idx):
         visible = [i for i in range(len(values)) if i not in small_idx and i not in secondary_idx]
         if not visible:
             total_hidden = True
@@ -94,10 +142,11 @@ def suppress_column(values: Sequence[int], *, also_hide: Set[int] = frozenset())
         if i in small_idx
         else Cell(None, secondary=True)
         if i in secondary_idx
-        else Cell(v)
+        else Cell(rounded(v))
         for i, v in enumerate(values)
     ]
-    return cells, (Cell(None, secondary=True) if total_hidden else Cell(total))
+    # The total from its exact value, rounded on its own (not the sum of the rounded cells).
+    return cells, (Cell(None, secondary=True) if total_hidden else Cell(rounded(total)))
 
 
 def suppress_linked(tables: Sequence[Sequence[tuple[int, frozenset]]]) -> list[tuple[list[Cell], Cell]]:

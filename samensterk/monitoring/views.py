@@ -81,7 +81,13 @@ def _summary(data: selectors.Dashboard) -> dict[str, str]:
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     scope, form, data = _dashboard(request)
-    context = {"form": form, "data": data, "scope": scope, "query": request.GET.urlencode()}
+    context = {
+        "form": form,
+        "data": data,
+        "scope": scope,
+        "query": request.GET.urlencode(),
+        "rounding_note": selectors.ROUNDING_NOTE,
+    }
     if data is None:
         return render(request, "monitoring/dashboard.html", context, status=400)
     context.update(charts=data.charts, summary=_summary(data))
@@ -98,7 +104,13 @@ def _bad_filters(request, form, scope) -> HttpResponse:
     return render(
         request,
         "monitoring/dashboard.html",
-        {"form": form, "data": None, "scope": scope, "query": request.GET.urlencode()},
+        {
+            "form": form,
+            "data": None,
+            "scope": scope,
+            "query": request.GET.urlencode(),
+            "rounding_note": selectors.ROUNDING_NOTE,
+        },
         status=400,
     )
 
@@ -149,6 +161,7 @@ def export_pdf(request: HttpRequest) -> HttpResponse:
         "summary": _summary(data),
         "filters": exports.filter_description(data),
         "language": get_language(),
+        "rounding_note": selectors.ROUNDING_NOTE,
     }
     content = render_pdf("monitoring/report_pdf.html", context, request=request)
     return pdf_response(content, "samen-sterk-report.pdf")

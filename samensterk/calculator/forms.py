@@ -247,10 +247,18 @@ class CalculatorForm(forms.Form):
     partner_hours = forms.IntegerField(
         label=_("His working hours per week now"), min_value=1, max_value=60, initial=40, required=False
     )
-    share_a_his = forms.IntegerField(label=_("His hours"), min_value=0, max_value=60, initial=40, required=False)
-    share_a_her = forms.IntegerField(label=_("Her hours"), min_value=0, max_value=HOURS_MAX, initial=0, required=False)
-    share_b_his = forms.IntegerField(label=_("His hours"), min_value=0, max_value=60, initial=32, required=False)
-    share_b_her = forms.IntegerField(label=_("Her hours"), min_value=0, max_value=HOURS_MAX, initial=24, required=False)
+    share_a_his = forms.IntegerField(
+        label=_("His hours"), min_value=0, max_value=60, initial=40, required=False
+    )
+    share_a_her = forms.IntegerField(
+        label=_("Her hours"), min_value=0, max_value=HOURS_MAX, initial=0, required=False
+    )
+    share_b_his = forms.IntegerField(
+        label=_("His hours"), min_value=0, max_value=60, initial=32, required=False
+    )
+    share_b_her = forms.IntegerField(
+        label=_("Her hours"), min_value=0, max_value=HOURS_MAX, initial=24, required=False
+    )
 
     # The hours to look at and the comparison.
     hours = forms.IntegerField(

@@ -54,6 +54,7 @@ def test_dashboard_filters_shows_small_cells_and_exports(
     expect(page.locator("h1")).to_contain_text("Monitoring")
     expect(page.locator("#table-district")).to_contain_text("Noord")
     expect(page.locator("#chart-district")).to_be_visible()
+    expect(page.locator("#rounding-note")).to_contain_text("rounded to multiples of 5")  # issue #11
     page.screenshot(path=str(artifacts_dir / "monitoring-dashboard.png"), full_page=True)
     _check_page(page, "monitoring-dashboard")
 
@@ -91,6 +92,7 @@ def test_dashboard_filters_shows_small_cells_and_exports(
 
     page.goto(f"{live_server.url}/ar/monitoring/?district=noord&quarter=2026-Q1")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("#rounding-note")).to_contain_text("مضاعفات العدد 5")
     _check_page(page, "monitoring-dashboard-ar")
 
 

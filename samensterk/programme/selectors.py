@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language_info
@@ -77,6 +78,8 @@ class SessionRow:
     may_open_report: bool
     may_write_report: bool
     runs_session: bool  # a facilitator of this session (companion, questionnaire)
+    plan_url: str = ""  # the meeting plan builder for this session (toolkit)
+    plan_kept: bool = False
 
     @classmethod
     def of(cls, session: Session, user, can: access.Can) -> SessionRow:
@@ -156,3 +159,27 @@ def pool_of(organisation) -> Pool:
         intervisions=list(organisation.intervisions.prefetch_related("participants")),
         trained_both={pk for pk, done in parts.items() if done >= {1, 2}},
     )
+
+
+def meeting_plan_links(trajectory, sessions) -> dict[int, tuple[str, bool]]:
+    """Per session: the plan builder's URL (the kept plan, else the method's meeting with the same
+    number, else the method's series) and whether a plan is kept. One query for the meetings."""
+    from django.urls import reverse
+
+    from samensterk.toolkit.models import Meeting
+
+    slug = trajectory.method.slug
+    numbers = set(Meeting.objects.filter(method_id=trajectory.method_id).values_list("number", flat=True))
+    links = {}
+    for session in sessions:
+        try:
+            plan = session.meeting_plan
+        except ObjectDoesNotExist:
+            plan = None
+        number = plan.meeting_number if plan else session.number
+        if plan or number in numbers:
+            url = reverse("toolkit:meeting_plan", args=[slug, number]) + f"?session={session.pk}"
+        else:
+            url = reverse("toolkit:meetings", args=[slug])
+        links[session.pk] = (url, plan is not None)
+    return links

@@ -172,8 +172,11 @@ def trajectory_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "report", queryset=SessionReport.objects.only("id", "session_id", "status", "safety_signal")
         ),
         "facilitators",
-    )
+    ).select_related("meeting_plan")
+    plan_links = selectors.meeting_plan_links(trajectory, sessions)
     rows = [selectors.SessionRow.of(session, request.user, can) for session in sessions]
+    for row in rows:
+        row.plan_url, row.plan_kept = plan_links[row.session.pk]
     context = {
         "trajectory": trajectory,
         "can": can,

@@ -172,3 +172,17 @@ class TestLinksToTheOtherParts:
         assert 'href="/en/monitoring/"' in html
         html = as_(client, personas, "facilitator").get(url("home")).content.decode()
         assert 'href="/en/monitoring/"' not in html
+
+
+def test_a_planned_meeting_links_to_its_plan_and_a_kept_plan_is_named(client, personas, programme):
+    from samensterk.toolkit.models import Meeting, MeetingPlan
+
+    planned = programme["sessions"][2]
+    Meeting.objects.create(method=programme["method"], number=3, slug="test-m3", title="Derde")
+    client = as_(client, personas, "facilitator")
+    html = client.get(url("trajectory", programme["trajectory"].pk)).content.decode()
+    assert f"/en/toolkit/methods/test-methode/meetings/3/plan/?session={planned.pk}" in html
+    assert "Plan this meeting" in html
+    MeetingPlan.objects.create(session=planned, method=programme["method"], meeting_number=3)
+    html = client.get(url("trajectory", programme["trajectory"].pk)).content.decode()
+    assert "Open the kept plan" in html

@@ -145,32 +145,28 @@ def visible_trajectories(user):
     ).distinct()
 
 
-def manageable_partnerships(user):
-    """Partnerships in which the user may start and manage trajectories."""
+def _partnerships_through(user, roles):
+    """Partnerships with one of the user's organisations in which they hold one of ``roles``
+    (alliance staff: all)."""
     from samensterk.programme.models import Partnership
 
     if not _authenticated(user):
         return Partnership.objects.none()
+    partnerships = Partnership.objects.select_related("men_organisation", "women_organisation")
     if is_alliance_staff(user):
-        return Partnership.objects.select_related("men_organisation", "women_organisation")
-    managing = Membership.objects.filter(user=user, role__in=MANAGING_ROLES).values("organisation")
-    return Partnership.objects.filter(
-        Q(men_organisation__in=managing) | Q(women_organisation__in=managing)
-    ).select_related("men_organisation", "women_organisation")
+        return partnerships
+    orgs = Membership.objects.filter(user=user, role__in=roles).values("organisation")
+    return partnerships.filter(Q(men_organisation__in=orgs) | Q(women_organisation__in=orgs))
+
+
+def manageable_partnerships(user):
+    """Partnerships in which the user may start and manage trajectories."""
+    return _partnerships_through(user, MANAGING_ROLES)
 
 
 def visible_partnerships(user):
     """Partnerships the user belongs to through one of the two organisations (staff: all)."""
-    from samensterk.programme.models import Partnership
-
-    if not _authenticated(user):
-        return Partnership.objects.none()
-    if is_alliance_staff(user):
-        return Partnership.objects.select_related("men_organisation", "women_organisation")
-    team_orgs = Membership.objects.filter(user=user, role__in=TEAM_ROLES).values("organisation")
-    return Partnership.objects.filter(
-        Q(men_organisation__in=team_orgs) | Q(women_organisation__in=team_orgs)
-    ).select_related("men_organisation", "women_organisation")
+    return _partnerships_through(user, TEAM_ROLES)
 
 
 def partnership_creation_scope(user) -> set[int] | None:

@@ -181,7 +181,17 @@ def test_a_whole_session_offline_half_way_ends_with_the_totals_in_the_report(
     # The facilitator finds the tapped totals prefilled in the session's report.
     page.goto(base + f"/en/programme/sessions/{meeting.pk}/report/")
     figures = page.locator(".companion-totals dd")
-    expect(figures).to_have_text(["6", "4", str(totals["seconds_men"]), str(totals["seconds_women"]), "1"])
+    expect(figures).to_have_text(
+        [
+            "6",
+            "4",
+            str(totals["seconds_men"]),
+            str(totals["seconds_women"]),
+            "1",
+            f"{totals['share_women']}%",
+            "3",  # check-in turns
+        ]
+    )
     # no script or style blocked by the Content-Security-Policy, no script errors (the site has no
     # favicon; Chromium asks for one)
     assert [e for e in errors if "favicon.ico" not in e] == []

@@ -7,7 +7,7 @@ turns the result into plain-words text in the active language. Nothing is stored
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import numberformat
@@ -87,16 +87,45 @@ class Calculation:
 
 def run(household: dict, variants=()) -> Calculation:
     """Validate and simulate one household over 0-40 hours (raises HouseholdInvalid); the
-    ``variants`` ((key, household), ...) go into the same vectorised run, from row 1 on."""
-    hhs = [parse_household(household)] + [parse_household(v) for _, v in variants]
+    ``variants`` ((key, household), ...) go into the same vectorised run, from row 1 on.
+
+    Variants keyed by the bijstand periods ("first", "after", "later") are the time line: the
+    first two are the two halves of her first year of work, simulated as that year really runs
+    (see ``first_year``); the household itself is the variant it equals, if any."""
+    hhs = [parse_household(v) for _, v in variants]
+    keyed = dict(zip((key for key, _ in variants), hhs, strict=True))
+    if "first" in keyed and "after" in keyed:
+        keyed.update(first_year(keyed["first"], keyed["after"]))
+        hhs = [keyed[key] for key, _ in variants]
+    own = next((hhs[i] for i, (_, v) in enumerate(variants) if v == household), None)
+    hhs = [own or parse_household(household)] + hhs
     periods = tuple((key, i + 1) for i, (key, _) in enumerate(variants))
     return Calculation(res=simulate(hhs, hours=HOURS), household=household, periods=periods)
+
+
+FIRST_MONTHS = 6  # the 25% disregard: at most six months (Participatiewet art. 31 lid 2 onder n)
+
+
+def first_year(first, after) -> dict:
+    """Her first year of work on bijstand as it runs: six months with the 25% disregard, then six
+    months under the regime after it (12.5% for a single parent with a child under 12, or none).
+    Each half is a household whose own months are that half and whose rest of the year is the
+    other, so the toeslagen and the annual assessment of both follow the same year's income."""
+    return {
+        "first": replace(first, bijstand_months=FIRST_MONTHS,
+                         bijstand_rest_vrijlating=after.bijstand_vrijlating,
+                         bijstand_rest_vrijlating_alleenstaande_ouder=after.bijstand_vrijlating_alleenstaande_ouder),
+        "after": replace(after, bijstand_months=12 - FIRST_MONTHS,
+                         bijstand_rest_vrijlating=first.bijstand_vrijlating,
+                         bijstand_rest_vrijlating_alleenstaande_ouder=first.bijstand_vrijlating_alleenstaande_ouder),
+    }  # fmt: skip
 
 
 PERIOD_LABELS = {
     "first": gettext_noop("The first six months"),
     "after": gettext_noop("After six months"),
     "later": gettext_noop("After three years"),
+    "later_none": gettext_noop("From the second year"),
 }
 PERIOD_NOTES = {
     # xgettext:no-python-format
@@ -107,6 +136,12 @@ PERIOD_NOTES = {
     "after_none": gettext_noop("Her earnings count in full against the bijstand."),
     "later": gettext_noop("Her earnings count in full against the bijstand."),
 }  # fmt: skip
+# The time line is computed, not approximated: said on the page and in the handout.
+PERIOD_YEAR_NOTE = gettext_noop(
+    "Each figure is a month in that period of a year as it really runs: her first year of work has six months "
+    "with the 25% disregard and six months after them, and the toeslagen and the tax settlement follow that "
+    "whole year's income. “After six months” shows months 7 to 12 of that first year."
+)
 PERIOD_SENTENCE = {
     "first": gettext_noop("This is the picture for the first six months of her work, while part of what she earns is kept next to the bijstand."),
     "after": gettext_noop("This is the picture after the first six months of her work."),
@@ -115,32 +150,31 @@ PERIOD_SENTENCE = {
 
 
 def timeline(calc: Calculation, hours: int, shown: str) -> list[dict]:
-    """Each period of the bijstand time line at ``hours``: the change against not working."""
+    """Each period of the bijstand time line at ``hours``: the change against not working, per
+    month of that period (the first two periods are the halves of her first year of work)."""
     out = []
+    rows = dict(calc.periods)
+    # The 12.5% disregard runs to the end of the third year; without it the steady state (no
+    # disregard all year) starts in the second year.
+    twelve_and_a_half = (
+        "after" in rows and calc.res.households[rows["after"]].bijstand_vrijlating_alleenstaande_ouder
+    )
     for key, row in calc.periods:
         comps = calc.res.components
         change = float(comps["change_vs_0"][row, hours])
-        kept = calc.res.households[row]
-        note = key if key != "after" or kept.bijstand_vrijlating_alleenstaande_ouder else "after_none"
+        note = key if key != "after" or twelve_and_a_half else "after_none"
+        label = key if key != "later" or twelve_and_a_half else "later_none"
         out.append(
             {
                 "key": key,
-                "label": gettext(PERIOD_LABELS[key]),
+                "label": gettext(PERIOD_LABELS[label]),
                 "note": gettext(PERIOD_NOTES[note]),
                 "change": _signed_money(change) or format_money(0),
                 "net": format_money(comps["net_household"][row, hours], cents=False),
                 "shown": key == shown,
             }
         )
-    # Two periods that give the same figure are one (a couple has no 12.5% disregard).
-    merged = []
-    for item in out:
-        if merged and merged[-1]["net"] == item["net"] and item["key"] == "later":
-            merged[-1]["label"] = gettext("After six months")
-            merged[-1]["shown"] = merged[-1]["shown"] or item["shown"]
-            continue
-        merged.append(item)
-    return merged
+    return out
 
 
 def run_model(model) -> Calculation:
@@ -149,10 +183,13 @@ def run_model(model) -> Calculation:
     return Calculation(res=simulate([hh], hours=HOURS), household=model.model_dump())
 
 
-def sentence(hours: int, change_month: float) -> str:
-    """The answer in one sentence."""
+def sentence(hours: int, change_month: float, in_period: bool = False) -> str:
+    """The answer in one sentence. ``in_period``: a month of one period of the bijstand time line,
+    whose months differ within the year, so no "per year" of twelve such months."""
     if hours == 0:
         return gettext("This is your household's income if she does not work.")
+    if in_period:
+        return _period_sentence(hours, change_month)
     values = {
         "hours": hours,
         "month": format_money(abs(change_month), cents=False),
@@ -174,6 +211,29 @@ def sentence(hours: int, change_month: float) -> str:
         text = ngettext(
             "If she works %(hours)s hour a week, your household has about the same per month as when she does not work.",
             "If she works %(hours)s hours a week, your household has about the same per month as when she does not work.",
+            hours,
+        )
+    return text % values
+
+
+def _period_sentence(hours: int, change_month: float) -> str:
+    values = {"hours": hours, "month": format_money(abs(change_month), cents=False)}
+    if change_month >= 0.5:
+        text = ngettext(
+            "If she works %(hours)s hour a week, your household has %(month)s more per month in this period.",
+            "If she works %(hours)s hours a week, your household has %(month)s more per month in this period.",
+            hours,
+        )
+    elif change_month <= -0.5:
+        text = ngettext(
+            "If she works %(hours)s hour a week, your household has %(month)s less per month in this period.",
+            "If she works %(hours)s hours a week, your household has %(month)s less per month in this period.",
+            hours,
+        )
+    else:
+        text = ngettext(
+            "If she works %(hours)s hour a week, your household has about the same per month in this period as when she does not work.",
+            "If she works %(hours)s hours a week, your household has about the same per month in this period as when she does not work.",
             hours,
         )
     return text % values
@@ -353,7 +413,8 @@ def live(calc: Calculation, hours: int, compare_a: int, period: str = "first") -
         "period_sentence": gettext(PERIOD_SENTENCE[period]) if calc.periods else "",
         "hours": hours,
         "compare_a": compare_a,
-        "sentence": sentence(hours, change),
+        "sentence": sentence(hours, change, in_period=bool(calc.periods)),
+        "period_year_note": gettext(PERIOD_YEAR_NOTE) if calc.periods else "",
         "reasons": reasons,
         "independent": bool(c["financially_independent"][hours]),
         "independence_sentence": independence_sentence(

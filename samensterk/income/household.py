@@ -73,6 +73,13 @@ class Household:
     bijstand_claim: bool = False
     bijstand_vrijlating: bool = False
     bijstand_vrijlating_alleenstaande_ouder: bool = False
+    # A year with two spells of disregard (the calculator's bijstand time line): the flags above
+    # hold for ``bijstand_months`` months (the months the result describes), the two below for the
+    # rest of the year. The toetsingsinkomen and the annual assessment take the year's real sum of
+    # bijstand. Not part of the API's input: 12 months (the default) is a year of one spell.
+    bijstand_months: int = 12
+    bijstand_rest_vrijlating: bool = False
+    bijstand_rest_vrijlating_alleenstaande_ouder: bool = False
 
     @property
     def has_partner(self) -> bool:

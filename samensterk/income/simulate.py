@@ -9,7 +9,8 @@ How the parts fit (all euros; components per month, shape (n, H)):
   payroll loonheffing by the witte maandtabel; the 8% holiday allowance is paid in May and taxed
   as a once-a-year payment. ``holiday_allowance_may`` is the net amount paid in May (her and her
   partner's); ``holiday_allowance_month`` is the same spread over the year and counts in
-  ``net_household``, so the month and the year agree (``net_household_year`` = 12 x month).
+  ``net_household``, so the month and the year agree (``net_household_year`` = 12 x month, except
+  in a year of two bijstand spells, below, where it is the year's real total).
 - the annual assessment (``assessment``): the year's box-1 tax with the heffingskortingen and the
   IACK, against what payroll withheld; + is a refund. A non-earning partner born after 1962 gets
   no payout of heffingskortingen.
@@ -21,7 +22,10 @@ How the parts fit (all euros; components per month, shape (n, H)):
   This is an approximation: whether the gemeente applies her loonheffingskorting (she may use it
   at her employer) and the settlement of bijstand in her own assessment are not modelled.
 - bijstand: the household's top-up to the norm; her and her partner's net wages (holiday
-  allowance spread over the year) count against it, with the 25% disregard as an option.
+  allowance spread over the year) count against it, with the 25% disregard as an option. A year
+  may have two spells (``Household.bijstand_months``: e.g. six months with the 25% disregard and
+  six with the 12.5% one or none): the components are those of the household's own months; the
+  toetsingsinkomen, the toeslagen and the assessment take the year's real sum of bijstand.
 - childcare is used, paid and subsidised only in the hours she works (hours > 0).
 - the employee pension contribution (a percentage) is taken from the monthly wage only, not
   from the holiday allowance (schemes differ; this is the simple reading).
@@ -100,6 +104,9 @@ class Arrays:
     bijstand_claim: np.ndarray
     vrijlating: np.ndarray
     vrijlating_ouder: np.ndarray
+    bijstand_months: np.ndarray
+    rest_vrijlating: np.ndarray
+    rest_vrijlating_ouder: np.ndarray
 
     @property
     def has_partner(self):
@@ -146,6 +153,9 @@ def pack(households: list[Household]) -> Arrays:
         bijstand_claim=col(lambda h: h.bijstand_claim).astype(bool),
         vrijlating=col(lambda h: h.bijstand_vrijlating).astype(bool),
         vrijlating_ouder=col(lambda h: h.bijstand_vrijlating_alleenstaande_ouder).astype(bool),
+        bijstand_months=col(lambda h: h.bijstand_months),
+        rest_vrijlating=col(lambda h: h.bijstand_rest_vrijlating).astype(bool),
+        rest_vrijlating_ouder=col(lambda h: h.bijstand_rest_vrijlating_alleenstaande_ouder).astype(bool),
     )
 
 
@@ -302,10 +312,21 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
         "bijstand", bijstand_rules.bijstand, a.bijstand_claim, shape, p=p, leefvorm=leefvorm,
         netto_inkomen_maand=work_net_month, arbeidsinkomen_zij_maand=her["net"] + her_vt_net / 12,
         met_vrijlating=a.vrijlating, met_vrijlating_alleenstaande_ouder=a.vrijlating_ouder) * a.bijstand_claim  # fmt: skip
+    # A year of two spells (the bijstand time line: six months with the 25% disregard, then the
+    # months after): the components describe the household's own months, while the year's income
+    # tests (toetsingsinkomen, assessment) take the year's real sum of bijstand.
+    months = a.bijstand_months
+    bijstand_rest = bijstand
+    if np.any(months < 12):
+        bijstand_rest = rules.call(
+            "bijstand", bijstand_rules.bijstand, a.bijstand_claim & (months < 12), shape, p=p, leefvorm=leefvorm,
+            netto_inkomen_maand=work_net_month, arbeidsinkomen_zij_maand=her["net"] + her_vt_net / 12,
+            met_vrijlating=a.rest_vrijlating, met_vrijlating_alleenstaande_ouder=a.rest_vrijlating_ouder) * a.bijstand_claim  # fmt: skip
+    bijstand_year = months * bijstand + (12 - months) * bijstand_rest
     # A couple's bijstand is paid half to each partner, each half grossed up by the gemeente with
     # that partner's algemene heffingskorting; a single parent's in full.
     halves = np.where(a.has_partner, 2, 1)
-    share_net_year = 12 * bijstand / halves
+    share_net_year = bijstand_year / halves
     share_gross_year = round_half_up_cent(
         ib.bruto_uitkering_jaar(p, share_net_year)
     )  # a jaaropgaaf is in cents
@@ -393,7 +414,8 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     # The registry says what adds to the household's net income and what is paid out of it.
     net = sum(c[k] for k in INCOME) - sum(c[k] for k in COSTS)
     c["net_household"] = net
-    c["net_household_year"] = 12 * net
+    # The year's real total: in a year of two spells only the bijstand differs between its months.
+    c["net_household_year"] = 12 * net + (12 - months) * (bijstand_rest - bijstand)
     c["change_vs_0"] = net - net[:, :1]
     step = np.diff(hrs)
     marginal = np.diff(net, axis=1) / np.where(step == 0, 1, step)
@@ -413,6 +435,7 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
         "partner_taxable_year": np.ascontiguousarray(p_taxable),
         "bijstand_gross_year": np.ascontiguousarray(bijstand_gross_year),
         "bijstand_norm": _norm(p, leefvorm, n),
+        "bijstand_rest_months": np.ascontiguousarray(np.broadcast_to(bijstand_rest, shape)),
         "care_hours_month": np.ascontiguousarray(np.broadcast_to(np.sum(care_hours, axis=-1), shape)),
         "assessment_her_year": np.ascontiguousarray(her_ib["refund"] + her_payout),
         "assessment_partner_year": np.ascontiguousarray(p_ib["refund"] + p_payout),

@@ -42,8 +42,36 @@ def test_the_period_can_be_chosen():
 
 def test_a_couple_has_no_single_parent_disregard():
     out, _ = live(partner="bijstand")
-    assert [p["key"] for p in out["timeline"]] == ["first", "after"]
+    assert [p["key"] for p in out["timeline"]] == ["first", "after", "later"]
     assert out["timeline"][1]["note"] == "Her earnings count in full against the bijstand."
+    assert out["timeline"][2]["label"] == "From the second year"
+
+
+@pytest.mark.parametrize("partner", ["none", "bijstand"])
+def test_the_first_two_periods_are_the_halves_of_one_real_year(partner):
+    """Months 1-6 (25%) and 7-12 share the year's toeslagen and assessment, computed on the year's
+    real sum of bijstand; the later period is a whole year without disregard."""
+    out, calc = live(partner=partner)
+    rows = dict(calc.periods)
+    c, ctx = calc.res.components, calc.res.context
+    first, after, later = rows["first"], rows["after"], rows["later"]
+    for key in ("toetsingsinkomen", "bijstand_gross_year"):
+        assert ctx[key][first, 16] == ctx[key][after, 16]
+        assert ctx[key][first, 16] != ctx[key][later, 16]
+    assert c["assessment"][first, 16] == c["assessment"][after, 16]
+    year = c["net_household_year"][first, 16]
+    assert year == pytest.approx(6 * (c["net_household"][first, 16] + c["net_household"][after, 16]))
+    # The main figures are those of months 1-6 of that year.
+    assert c["net_household"][0, 16] == c["net_household"][first, 16]
+    assert "in this period" in out["sentence"]
+    assert "months 7 to 12 of that first year" in out["period_year_note"]
+
+
+def test_the_page_says_how_the_periods_are_computed(client):
+    html = client.post(
+        url("calculator:index"), {"partner": "none", "children": "2, 5", "rent": "750"}
+    ).content.decode()
+    assert "a year as it really runs" in html
 
 
 @pytest.mark.parametrize(

@@ -106,7 +106,11 @@ def test_the_bijstand_earnings_disregard_helps_a_single_mother(client, form_data
     kept = sentence(client.post(URL, form_data))  # by default: the first six months
     plain = sentence(client.post(URL, {**form_data, "period": "later"}))
     under_27 = sentence(client.post(URL, {**form_data, "her_27": "no"}))
-    assert plain != kept and plain == under_27
+    assert plain != kept
+    # The later period (no disregard, a whole year) is the same month as for a mother under 27;
+    # its sentence speaks of "this period" of the time line, which she does not have.
+    amount = re.compile(r"€\s?[\d.,]+")
+    assert amount.findall(plain)[0] == amount.findall(under_27)[0]
 
 
 @pytest.mark.parametrize("lang", ["nl", "en", "ar", "tr"])

@@ -125,3 +125,64 @@ class QuestionnaireAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.statement_id}: {self.value}"
+
+
+# --- the dashboard's summary (summary.py keeps it in step with the sessions and reports) ---------
+# One row per trajectory and quarter, not per district or partnership: those are read through the
+# trajectory at query time, so moving a trajectory to another district needs no update here.
+
+
+class SessionSummary(models.Model):
+    """Sessions and submitted reports of one trajectory in one quarter, as counts."""
+
+    trajectory = models.ForeignKey("programme.Trajectory", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    quarter = models.PositiveSmallIntegerField()
+    held = models.PositiveIntegerField(default=0)
+    cancelled = models.PositiveIntegerField(default=0)
+    men = models.PositiveIntegerField(default=0)  # of held sessions only, as the live query
+    women = models.PositiveIntegerField(default=0)
+    first_time = models.PositiveIntegerField(default=0)
+    reports = models.PositiveIntegerField(default=0)  # submitted (or discussed), never drafts
+    financial = models.PositiveIntegerField(default=0)
+    referral = models.PositiveIntegerField(default=0)
+    safety = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["trajectory", "year", "quarter"], name="one_summary_per_quarter")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.trajectory_id} {self.year}-Q{self.quarter}"
+
+
+class ThemeSummary(models.Model):
+    """How many submitted reports of one trajectory in one quarter ticked a theme."""
+
+    trajectory = models.ForeignKey("programme.Trajectory", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    quarter = models.PositiveSmallIntegerField()
+    theme = models.ForeignKey("toolkit.Theme", on_delete=models.CASCADE, related_name="+")
+    reports = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["trajectory", "year", "quarter"], name="theme_summary_key")]
+
+    def __str__(self) -> str:
+        return f"{self.trajectory_id} {self.year}-Q{self.quarter}"
+
+
+class FacilitatorSummary(models.Model):
+    """Who facilitated a held session of one trajectory in one quarter (a distinct count needs who)."""
+
+    trajectory = models.ForeignKey("programme.Trajectory", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    quarter = models.PositiveSmallIntegerField()
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        indexes = [models.Index(fields=["trajectory", "year", "quarter"], name="facilitator_summary_key")]
+
+    def __str__(self) -> str:
+        return f"{self.trajectory_id} {self.year}-Q{self.quarter}"

@@ -1,8 +1,8 @@
 """The dashboard's queries as QuerySet methods (STYLE.md: djangoproject.com), one grouped query each.
 
-Quarters are computed in SQL with a CASE over the quarter's start and end instants, not with a
-date-truncation function: on SQLite Django's truncation is a Python callback per row, which on
-100,000 sessions costs more than the whole page may take.
+Sessions, reports, themes and facilitators are read from the summary tables (summary.py: one row
+per trajectory and quarter), not from the 100,000 sessions themselves: grouping those took most
+of a second on SQLite. District, method and partnership come from the trajectory at query time.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Case, Count, Q, Sum, Value, When
+from django.db.models import Count, F, Max, Min, Q, Sum
 from django.utils import timezone
 
-from samensterk.programme.models import Session, SessionReport, Trajectory
+from samensterk.programme.models import Trajectory
 
-from .models import EarlierCount
+from .models import EarlierCount, FacilitatorSummary, SessionSummary, ThemeSummary
 
 
 @dataclass(frozen=True, order=True)
@@ -62,15 +62,6 @@ def quarter_range(first: Quarter, last: Quarter) -> list[Quarter]:
     return quarters
 
 
-def quarter_case(field: str, quarters: list[Quarter], *, date_field: bool = False) -> Case:
-    """SQL that labels ``field`` with its quarter ('2026-Q1'); '' outside ``quarters``."""
-    whens = []
-    for q in quarters:
-        lo, hi = (q.first_day, q.next().first_day) if date_field else (q.start(), q.end())
-        whens.append(When(**{f"{field}__gte": lo, f"{field}__lt": hi}, then=Value(str(q))))
-    return Case(*whens, default=Value(""), output_field=models.CharField())
-
-
 @dataclass(frozen=True)
 class Filters:
     district: str = ""
@@ -79,96 +70,68 @@ class Filters:
     partnership: int | None = None
 
 
-HELD = Q(status=Session.Status.HELD)
+REACH_SUMS = ["held", "cancelled", "men", "women", "first_time"]
+SIGNAL_SUMS = ["reports", "financial", "referral", "safety"]
 
 
-def session_scope_q(organisation_ids, prefix: str = "") -> Q:
-    """Sessions of the organisations' partnerships (all when None); ``prefix`` reaches them from
-    another model ("session__" from a report)."""
-    if organisation_ids is None:
-        return Q()
-    return Q(**{f"{prefix}trajectory__partnership__men_organisation_id__in": organisation_ids}) | Q(
-        **{f"{prefix}trajectory__partnership__women_organisation_id__in": organisation_ids}
-    )
-
-
-def session_filters_q(filters: Filters, prefix: str = "") -> Q:
-    q = Q()
-    if filters.district:
-        q &= Q(**{f"{prefix}trajectory__district": filters.district})
-    if filters.method:
-        q &= Q(**{f"{prefix}trajectory__method__slug": filters.method})
-    if filters.partnership:
-        q &= Q(**{f"{prefix}trajectory__partnership_id": filters.partnership})
-    if filters.quarter:
-        q &= Q(
-            **{
-                f"{prefix}starts_at__gte": filters.quarter.start(),
-                f"{prefix}starts_at__lt": filters.quarter.end(),
-            }
-        )
-    return q
-
-
-class SessionStats(models.QuerySet):
-    """Sessions seen as numbers."""
+class SummaryStats(models.QuerySet):
+    """Rows of one of the summary tables (summary.py): trajectory, quarter and counts."""
 
     def in_scope(self, organisation_ids):
-        return self.filter(session_scope_q(organisation_ids))
+        """Rows of the organisations' partnerships (all when None)."""
+        if organisation_ids is None:
+            return self
+        return self.filter(
+            Q(trajectory__partnership__men_organisation_id__in=organisation_ids)
+            | Q(trajectory__partnership__women_organisation_id__in=organisation_ids)
+        )
 
     def matching(self, filters: Filters):
-        return self.filter(session_filters_q(filters))
+        q = Q()
+        if filters.district:
+            q &= Q(trajectory__district=filters.district)
+        if filters.method:
+            q &= Q(trajectory__method__slug=filters.method)
+        if filters.partnership:
+            q &= Q(trajectory__partnership_id=filters.partnership)
+        if filters.quarter:
+            q &= Q(year=filters.quarter.year, quarter=filters.quarter.number)
+        return self.filter(q)
 
-    def reach_rows(self, quarters: list[Quarter]) -> list[dict]:
-        """Held and cancelled sessions and attendance per district, method, partnership and quarter."""
+
+class SessionSummaryStats(SummaryStats):
+    def reach_rows(self) -> list[tuple]:
+        """(district, method id, partnership id, year, quarter, held, cancelled, men, women,
+        first time, reports, financial, referral, safety): one tuple per finest group."""
         return list(
-            self.annotate(quarter=quarter_case("starts_at", quarters))
-            .values("trajectory__district", "trajectory__method_id", "trajectory__partnership_id", "quarter")
-            .annotate(
-                held=Count("pk", filter=HELD),
-                cancelled=Count("pk", filter=Q(status=Session.Status.CANCELLED)),
-                men=Sum("men_count", filter=HELD),
-                women=Sum("women_count", filter=HELD),
-                first_time=Sum("first_time_count", filter=HELD),
+            self.order_by()
+            .values_list(
+                "trajectory__district",
+                "trajectory__method_id",
+                "trajectory__partnership_id",
+                "year",
+                "quarter",
             )
-            .order_by()
+            .annotate(*[Sum(name) for name in REACH_SUMS + SIGNAL_SUMS])
         )
 
-    def start_range(self) -> tuple[dt.datetime | None, dt.datetime | None]:
-        span = self.order_by().aggregate(first=models.Min("starts_at"), last=models.Max("starts_at"))
-        return span["first"], span["last"]
-
-    def active_facilitators(self) -> int:
-        """How many different people facilitated a held session."""
-        # From the small link table, not from the sessions: a join of every session is slow.
-        links = Session.facilitators.through.objects.filter(session__in=self.filter(HELD).values("pk"))
-        return links.values("user_id").distinct().count()
+    def quarter_span(self) -> tuple[Quarter | None, Quarter | None]:
+        """The first and the last quarter with a session (planned ones too)."""
+        index = F("year") * 4 + F("quarter") - 1
+        span = self.order_by().aggregate(first=Min(index), last=Max(index))
+        return tuple(None if i is None else Quarter(i // 4, i % 4 + 1) for i in (span["first"], span["last"]))
 
 
-class ReportStats(models.QuerySet):
-    """Submitted reports seen as numbers: themes ticked, follow-up and safety as counts, never text."""
-
-    def submitted(self):
-        return self.exclude(status=SessionReport.Status.DRAFT)
-
-    def in_scope(self, organisation_ids):
-        return self.filter(session_scope_q(organisation_ids, "session__"))
-
-    def matching(self, filters: Filters):
-        return self.filter(session_filters_q(filters, "session__"))
-
-    def signal_counts(self) -> dict[str, int]:
-        return self.order_by().aggregate(
-            reports=Count("pk"),
-            financial=Count("pk", filter=Q(followup_financial=True)),
-            referral=Count("pk", filter=Q(followup_referral=True)),
-            safety=Count("pk", filter=Q(safety_signal=True)),
-        )
-
+class ThemeSummaryStats(SummaryStats):
     def theme_counts(self) -> list[tuple[int, int]]:
-        """How many of these reports ticked each theme, counted on the link table."""
-        links = SessionReport.themes.through.objects.filter(sessionreport__in=self.values("pk"))
-        return list(links.values("theme_id").annotate(n=Count("pk")).order_by().values_list("theme_id", "n"))
+        """(theme id, submitted reports that ticked it)."""
+        return list(self.order_by().values_list("theme_id").annotate(Sum("reports")))
+
+
+class FacilitatorSummaryStats(SummaryStats):
+    def active(self) -> int:
+        """How many different people facilitated a held session."""
+        return self.order_by().values("user_id").distinct().count()
 
 
 class TrajectoryStats(models.QuerySet):
@@ -221,12 +184,16 @@ class EarlierCountStats(models.QuerySet):
         )
 
 
-def sessions() -> SessionStats:
-    return SessionStats(model=Session)
+def session_summary() -> SessionSummaryStats:
+    return SessionSummaryStats(model=SessionSummary)
 
 
-def reports() -> ReportStats:
-    return ReportStats(model=SessionReport)
+def theme_summary() -> ThemeSummaryStats:
+    return ThemeSummaryStats(model=ThemeSummary)
+
+
+def facilitator_summary() -> FacilitatorSummaryStats:
+    return FacilitatorSummaryStats(model=FacilitatorSummary)
 
 
 def trajectories() -> TrajectoryStats:

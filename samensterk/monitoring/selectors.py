@@ -100,10 +100,8 @@ def _suppressed_table(key, caption, row_header, columns, labelled_rows, *, with_
 
 def available_quarters(scope: DashboardScope) -> list[Quarter]:
     """Every quarter from the first to the last session or imported count in scope."""
-    first, last = queries.sessions().in_scope(scope.organisation_ids).start_range()
-    found = []
-    if first and last:
-        found += [Quarter.of(timezone.localtime(first).date()), Quarter.of(timezone.localtime(last).date())]
+    first, last = queries.session_summary().in_scope(scope.organisation_ids).quarter_span()
+    found = [first, last] if first and last else []
     span = (
         queries.earlier_counts()
         .in_scope(scope.organisation_ids)
@@ -134,12 +132,11 @@ def filter_choices(scope: DashboardScope, language: str | None = None) -> dict:
 def dashboard(
     scope: DashboardScope, filters: Filters, *, quarters: list[Quarter], choices: dict
 ) -> Dashboard:
-    """Every table of the dashboard for ``scope`` and ``filters``, suppressed. Nine queries."""
+    """Every table of the dashboard for ``scope`` and ``filters``, suppressed. Eight queries."""
     ids = scope.organisation_ids
     if filters.quarter:
         quarters = [filters.quarter]
-    sessions = queries.sessions().in_scope(ids).matching(filters)
-    rows = sessions.reach_rows(quarters)
+    rows = queries.session_summary().in_scope(ids).matching(filters).reach_rows()
     earlier = queries.earlier_counts().in_scope(ids).matching(filters).reach_rows()
 
     methods = {m.pk: m.name for m in choices["methods"]}
@@ -148,14 +145,18 @@ def dashboard(
     # The finest groups: one per (district, method, partnership, quarter) from the sessions, and
     # one per imported row. Every reach table adds these up along one dimension.
     fine: list[tuple[dict, dict]] = []
-    for row in rows:
+    n_reach = len(REACH_COLUMNS)
+    signals = dict.fromkeys(queries.SIGNAL_SUMS, 0)
+    for district, method, partnership, year, quarter, *sums in rows:
         keys = {
-            "district": row["trajectory__district"],
-            "quarter": row["quarter"],
-            "method": row["trajectory__method_id"],
-            "partnership": row["trajectory__partnership_id"],
+            "district": district,
+            "quarter": f"{year}-Q{quarter}",  # str(Quarter(year, quarter)), without the object
+            "method": method,
+            "partnership": partnership,
         }
-        fine.append((keys, {col: row[col] or 0 for col, _label in REACH_COLUMNS}))
+        fine.append((keys, dict(zip(queries.REACH_SUMS, sums[:n_reach], strict=True))))
+        for name, value in zip(queries.SIGNAL_SUMS, sums[n_reach:], strict=True):
+            signals[name] += value
     for row in earlier:
         keys = {
             "district": row["district"],
@@ -249,7 +250,7 @@ def dashboard(
         .filter(parts__gte=2)
         .count()
     )
-    active = sessions.active_facilitators()
+    active = queries.facilitator_summary().in_scope(ids).matching(filters).active()
     pool = _suppressed_table(
         "pool",
         _("Facilitator pool"),
@@ -263,8 +264,7 @@ def dashboard(
         with_total=False,  # the three overlap: a total would be meaningless
     )
 
-    report_qs = queries.reports().submitted().in_scope(ids).matching(filters)
-    theme_counts = dict(report_qs.theme_counts())
+    theme_counts = dict(queries.theme_summary().in_scope(ids).matching(filters).theme_counts())
     themes = localize(Theme.objects.filter(pk__in=theme_counts), None) if theme_counts else []
     themes_table = _suppressed_table(
         "themes",
@@ -277,7 +277,6 @@ def dashboard(
         ),
         with_total=False,  # a report names several themes: no meaningful total
     )
-    signals = report_qs.signal_counts()
     signals_table = _suppressed_table(
         "signals",
         _("Follow-up and safety signals"),

@@ -12,6 +12,7 @@ import datetime as dt
 from django.utils import timezone
 
 from samensterk.accounts.models import Organisation, User
+from samensterk.monitoring.summary import summary_refresh
 from samensterk.toolkit.models import Method, RecruitmentCriterion, Statement, Theme
 
 from .models import (
@@ -116,6 +117,8 @@ def _make_trajectory(
             )
             report.themes.set(themes[number % len(themes) :][:2] or themes[:2])
             report.statements.set(statements[number % max(1, len(statements)) :][:2])
+    # Made with the ORM, not the services: count it for the dashboard (monitoring/summary.py).
+    summary_refresh(trajectory_ids=[trajectory.pk])
     return trajectory
 
 

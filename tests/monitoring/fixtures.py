@@ -8,6 +8,7 @@ from django.utils import timezone
 
 def make_sessions(trajectory, specs, *, start_number=10, facilitator=None):
     """specs: [(when, status, men, women, first_time)] -> Session rows."""
+    from samensterk.monitoring.summary import summary_refresh
     from samensterk.programme.models import Session
 
     made = []
@@ -25,6 +26,8 @@ def make_sessions(trajectory, specs, *, start_number=10, facilitator=None):
         if facilitator:
             session.facilitators.add(facilitator)
         made.append(session)
+    # Made with the ORM, round the programme services: count them for the dashboard.
+    summary_refresh(trajectory_ids=[trajectory.pk])
     return made
 
 
@@ -32,6 +35,7 @@ def make_sessions(trajectory, specs, *, start_number=10, facilitator=None):
 def crafted(programme, personas):
     """Two districts in one quarter: Noord with 3 more sessions (men 20+, women 3), Oost with one
     small session (men 4). The Oost trajectory belongs to the outsider's organisation."""
+    from samensterk.monitoring.summary import summary_rebuild
     from samensterk.programme.models import Trajectory
 
     q_start = timezone.make_aware(dt.datetime(2026, 1, 10, 19, 0))
@@ -54,4 +58,5 @@ def crafted(programme, personas):
         status=Trajectory.Status.COMPLETED,
     )
     make_sessions(oost, [(q_start + dt.timedelta(days=3), "held", 4, 0, 4)])
+    summary_rebuild()  # the shared `programme` fixture made its sessions with the ORM too
     return {"noord": noord, "oost": oost, "quarter": "2026-Q1"}

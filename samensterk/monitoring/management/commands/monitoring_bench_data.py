@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from samensterk.accounts.models import Organisation, User
+from samensterk.monitoring.summary import summary_rebuild
 from samensterk.programme.models import District, Partnership, Session, SessionReport, Trajectory
 from samensterk.toolkit.models import Method, Theme
 
@@ -44,6 +45,8 @@ class Command(BaseCommand):
             bench.delete()
         with transaction.atomic():
             counts = self._generate(rng, sessions, organisations)
+            # Made with bulk_create, round the services: count it all for the dashboard.
+            summary_rebuild()
         self.stdout.write(", ".join(f"{k}: {v}" for k, v in counts.items()))
 
     def _generate(self, rng, n_sessions, n_orgs):

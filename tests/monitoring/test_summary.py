@@ -1,0 +1,107 @@
+"""The dashboard's summary tables (monitoring/summary.py) agree with the live sessions and reports:
+after every programme service that changes them, after a rebuild, and on the dashboard itself."""
+
+import datetime as dt
+import uuid
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from samensterk.access import DashboardScope
+from samensterk.monitoring import selectors
+from samensterk.monitoring.models import FacilitatorSummary, SessionSummary, ThemeSummary
+from samensterk.monitoring.queries import Filters
+from samensterk.monitoring.summary import summary_differences, summary_rebuild
+from samensterk.programme import services
+from samensterk.programme.models import Session
+
+ALL = DashboardScope(organisation_ids=None)
+
+
+def _held_in_noord() -> str:
+    quarters = selectors.available_quarters(ALL)
+    choices = selectors.filter_choices(ALL)
+    board = selectors.dashboard(ALL, Filters(), quarters=quarters, choices=choices)
+    row = next(r for r in board.table("district").rows if r.key == "noord")
+    return str(row.cells[0])
+
+
+@pytest.fixture
+def counted(programme):
+    summary_rebuild()  # the shared fixture made its sessions with the ORM
+    assert summary_differences() == []
+    return programme
+
+
+@pytest.mark.django_db
+def test_the_services_keep_the_summary_in_step(counted, personas):
+    from samensterk.toolkit.models import Theme
+
+    trajectory = counted["trajectory"]
+    theme = Theme.objects.create(slug="test-werk", name="Werk")
+    when = timezone.make_aware(dt.datetime(2025, 11, 3, 19, 0))
+    session = services.session_create(
+        actor=personas["trainer"],
+        trajectory=trajectory,
+        data={"number": 20, "starts_at": when, "place": Session.Place.LIVING_ROOM},
+        facilitators=[personas["facilitator"]],
+    )
+    assert summary_differences() == []
+    # a draft's ticks and flags do not count; its attendance does once the session is held
+    services.report_save_draft(
+        session=session,
+        author=personas["facilitator"],
+        data={"men_count": 6, "women_count": 2, "first_time_count": 1, "themes": [theme]},
+    )
+    assert summary_differences() == []
+    assert not ThemeSummary.objects.filter(theme=theme).exists()
+    services.report_submit(
+        session=session,
+        author=personas["facilitator"],
+        data={
+            "men_count": 7,
+            "women_count": 2,
+            "first_time_count": 1,
+            "themes": [theme],
+            "followup_financial": True,
+        },
+        submission_key=uuid.uuid4(),
+    )
+    assert summary_differences() == []
+    assert _held_in_noord() == "<5"  # 3 held sessions in Noord, read from the summary
+    row = SessionSummary.objects.get(trajectory=trajectory, year=2025, quarter=4)
+    assert (row.held, row.men, row.women, row.reports, row.financial) == (1, 7, 2, 1, 1)
+    assert ThemeSummary.objects.get(theme=theme).reports == 1
+    assert FacilitatorSummary.objects.filter(trajectory=trajectory, year=2025, quarter=4).count() == 1
+    # moved to the next quarter and cancelled: the old quarter empties, the new one counts it
+    services.session_update(
+        actor=personas["trainer"],
+        session=session,
+        data={"starts_at": when + dt.timedelta(days=60), "status": Session.Status.CANCELLED},
+    )
+    assert summary_differences() == []
+    assert not SessionSummary.objects.filter(trajectory=trajectory, year=2025, quarter=4).exists()
+    assert SessionSummary.objects.get(trajectory=trajectory, year=2026, quarter=1).cancelled >= 1
+
+
+@pytest.mark.django_db
+def test_a_change_round_the_services_shows_as_a_difference_until_rebuilt(counted):
+    session = counted["sessions"][1]
+    Session.objects.filter(pk=session.pk).update(men_count=30)  # as the admin or a shell would
+    assert summary_differences()
+    with pytest.raises(CommandError):
+        call_command("monitoring_summary", "--check")
+    call_command("monitoring_summary", "--rebuild")
+    assert summary_differences() == []
+    call_command("monitoring_summary", "--check")
+
+
+@pytest.mark.django_db
+def test_a_quarter_is_the_local_one(counted):
+    # 1 April 00:30 in Amsterdam is 31 March 22:30 UTC: the second quarter, as on the dashboard.
+    trajectory = counted["trajectory"]
+    at = timezone.make_aware(dt.datetime(2026, 4, 1, 0, 30))
+    Session.objects.create(trajectory=trajectory, number=30, starts_at=at, place="other", status="cancelled")
+    summary_rebuild()
+    assert SessionSummary.objects.get(trajectory=trajectory, year=2026, quarter=2).cancelled == 1

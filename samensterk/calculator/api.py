@@ -18,12 +18,11 @@ from django_ratelimit.core import is_ratelimited
 from ninja import Field, NinjaAPI, Schema, Status
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.renderers import JSONRenderer
-from pydantic import StrictInt
 
 from samensterk.calculator import results
 from samensterk.income.explain import cliffs, compare, explain, independence_hours, render_line
 from samensterk.income.household import HouseholdInvalid
-from samensterk.income.model import HouseholdIn, field_errors
+from samensterk.income.model import HouseholdIn, field_errors, whole
 
 API_RATE = "120/m"
 
@@ -79,8 +78,8 @@ class SimulateIn(Schema):
     household: HouseholdIn = Field(
         ..., description="The household (docs/engine-contract.md); validated strictly, nothing is reshaped"
     )
-    hours: StrictInt = Field(16, ge=0, le=40, description="The hours value to explain line by line")
-    compare_with: StrictInt = Field(0, ge=0, le=40, description="The hours value to compare with")
+    hours: whole(ge=0, le=40) = Field(16, description="The hours value to explain line by line")
+    compare_with: whole(ge=0, le=40) = Field(0, description="The hours value to compare with")
 
 
 class FieldError(Schema):

@@ -3,7 +3,7 @@
 The form, the JSON API (its OpenAPI schema too) and the CLI all validate through
 :class:`HouseholdIn`; ``household.parse_household`` adds the rules that span fields (the
 partner's wage, the child index). Nothing is reshaped: a string where an object belongs, a
-boolean as an age or 4.0 as a year is an error, not a guess. Errors are codes with an English
+boolean as an age or 4.5 as a year is an error, not a guess. Errors are codes with an English
 message; each caller translates the code (engine messages are not UI text).
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, ValidationError
 
 from samensterk.income.parameters_loader import all_parameters
 
@@ -47,10 +47,23 @@ def _known_year(year: int) -> int:
     return year
 
 
-# A whole number among YEARS (a Literal would let 2026.0 through); an enum in the OpenAPI schema.
-Year = Annotated[
-    int, Field(strict=True, json_schema_extra={"enum": list(YEARS)}), AfterValidator(_known_year)
-]
+def _whole(value):
+    """JSON has one number type, and JSON Schema counts 4.0 as the integer 4: so do we, or a body
+    the published schema allows would be refused. 4.5, "4" and true stay errors (strict mode)."""
+    if type(value) is float and value.is_integer():
+        return int(value)
+    return value
+
+
+def whole(**limits):
+    """A whole number (4 or 4.0, never 4.5, "4" or true) within ``limits`` (ge, le, lt): the type of
+    every integer the API takes. The limits sit on the integer itself, inside the conversion, so
+    that the schema states them as minimum and maximum."""
+    return Annotated[StrictInt, Field(**limits), BeforeValidator(_whole)]
+
+
+# A whole number among YEARS; an enum in the OpenAPI schema.
+Year = Annotated[whole(), Field(json_schema_extra={"enum": list(YEARS)}), AfterValidator(_known_year)]
 
 
 def _money(limit, description="", default=None):
@@ -69,7 +82,57 @@ class HerIn(_Strict):
     born_before_1963: bool = False
 
 
+def _number(*fields):
+    return {f: {"type": "number"} for f in fields}
+
+
+def _null(*fields):
+    return {f: {"type": "null"} for f in fields}
+
+
+# The partner's wage rule, stated in the schema (JSON Schema 2020-12, as OpenAPI 3.1 takes it) so
+# that the schema and the API agree: a working partner has exactly one of a gross wage, a net
+# wage, or an hourly wage with hours. household_from_model checks the same rule with its own
+# codes; tests/api/test_schemathesis.py proves that every body this schema allows is answered.
+PARTNER_WAGE_RULE = {
+    "if": {"properties": {"situation": {"const": "works"}}, "required": ["situation"]},
+    "then": {
+        "anyOf": [
+            {
+                "required": ["gross_month"],
+                "properties": {**_number("gross_month"), **_null("net_month", "hourly_wage")},
+            },
+            {
+                "required": ["net_month"],
+                "properties": {**_number("net_month"), **_null("gross_month", "hourly_wage")},
+            },
+            {
+                "required": ["hourly_wage", "hours_week"],
+                "properties": {**_number("hourly_wage", "hours_week"), **_null("gross_month", "net_month")},
+            },
+        ]
+    },
+}
+
+
+def _child_index_rule() -> dict:
+    """childcare[].child indexes children: for n children it is below n. JSON Schema cannot compare
+    two fields, but with at most MAX_CHILDREN children the rule is a finite choice, one branch per n."""
+    branches = [{"properties": {"children": {"maxItems": 0}, "childcare": {"maxItems": 0}}}]
+    for n in range(1, MAX_CHILDREN + 1):
+        branches.append({
+            "properties": {
+                "children": {"minItems": n, "maxItems": n},
+                "childcare": {"items": {"properties": {"child": {"maximum": n - 1}}}},
+            },
+            "required": ["children"],
+        })  # fmt: skip
+    return {"anyOf": branches}
+
+
 class PartnerIn(_Strict):
+    model_config = ConfigDict(strict=True, extra="forbid", json_schema_extra=PARTNER_WAGE_RULE)
+
     situation: Literal[SITUATIONS] = Field(  # type: ignore[valid-type]
         "none",
         description="works: give exactly one of gross_month, net_month, or hourly_wage with hours_week; "
@@ -89,7 +152,7 @@ class HousingIn(_Strict):
 
 
 class ChildcareIn(_Strict):
-    child: int = Field(..., ge=0, lt=MAX_CHILDREN, description="Index into children (0 = the first child)")
+    child: whole(ge=0, lt=MAX_CHILDREN) = Field(..., description="Index into children (0 = the first child)")
     type: Literal[tuple(CHILDCARE_TYPES)]  # type: ignore[valid-type]
     hours_month: float | None = _money(
         MAX_CHILDCARE_HOURS_MONTH, "Hours of care a month; null: follows her working hours"
@@ -110,14 +173,20 @@ class BijstandIn(_Strict):
 
 
 class HouseholdIn(_Strict):
+    model_config = ConfigDict(strict=True, extra="forbid", json_schema_extra=_child_index_rule())
+
     year: Year = Field(..., description="A year the engine has rules for")
     her: HerIn = Field(default_factory=HerIn)
     partner: PartnerIn = Field(default_factory=PartnerIn)
-    children: list[Annotated[int, Field(ge=0, le=MAX_CHILD_AGE)]] = Field(
+    children: list[whole(ge=0, le=MAX_CHILD_AGE)] = Field(
         default_factory=list, max_length=MAX_CHILDREN, description=f"Ages in whole years, 0-{MAX_CHILD_AGE}"
     )
     housing: HousingIn = Field(default_factory=HousingIn)
-    childcare: list[ChildcareIn] = Field(default_factory=list, max_length=MAX_CHILDREN)
+    childcare: list[ChildcareIn] = Field(
+        default_factory=list,
+        max_length=MAX_CHILDREN,
+        description="Paid childcare per child; child is an index into children, below their number",
+    )
     bijstand: BijstandIn = Field(default_factory=BijstandIn)
 
 

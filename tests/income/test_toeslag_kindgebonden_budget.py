@@ -32,6 +32,45 @@ def test_it_reproduces_the_2026_leaflet_example():
     assert awir.maandbedrag(annual) == 392
 
 
+def test_the_leaflet_example_does_not_tell_the_two_rounding_orders_apart():
+    # The leaflet prints the year before Awir art. 14 lid 4 (€4,714.72) and the month (€392).
+    # The law's order (whole euros first, then a twelfth rounded down) and the leaflet's apparent
+    # one (a twelfth of the cents, rounded down) both give €392 here; see parameters/README.md.
+    raw = float(
+        kindgebonden_budget_onafgerond(
+            P2026, toetsingsinkomen=45_000, heeft_partner=True, kind_leeftijd=[4, 8]
+        )
+    )
+    assert awir.maandbedrag(round(raw, 2)) == awir.maandbedrag(kgb(P2026, 45_000, True, [4, 8])) == 392
+
+
+def test_the_rounding_order_follows_the_awir_where_the_two_orders_differ():
+    """Awir art. 14 lid 4 rounds the tegemoetkoming (the year) to whole euros, lid 5 tests the
+    €24 on that amount, and art. 22 lid 1 pays it in 12 termijnen: the month is a twelfth of the
+    rounded year, rounded down. Where the year before rounding is just under a multiple of 12
+    (€4,715.60 -> €4,716 = 12 x €393) the order matters: €393, where a twelfth of the cents
+    would give €392. No published example covers such an income (the check is open)."""
+    income = 39_141 + (5_160 - 4_715.60) / P2026.kindgebonden_budget.afbouwpercentage
+    raw = float(
+        kindgebonden_budget_onafgerond(
+            P2026, toetsingsinkomen=income, heeft_partner=True, kind_leeftijd=[4, 8]
+        )
+    )
+    assert raw == pytest.approx(4715.60, abs=0.001)
+    annual = kgb(P2026, income, True, [4, 8])
+    assert annual == 4716
+    assert awir.maandbedrag(annual) == 393
+    assert awir.maandbedrag(round(raw, 2)) == 392  # the other order, for the record
+
+
+@pytest.mark.parametrize(
+    ("raw", "annual"), [(23.49, 0), (23.5, 24), (24.49, 24), (4715.5, 4716), (4715.49, 4715)]
+)
+def test_the_year_is_rounded_half_up_before_the_24_euro_test(raw, annual):
+    # Awir art. 14 lid 4 ("rekenkundig afgerond op hele euro's") and lid 5 (nothing under €24).
+    assert float(awir.jaarbedrag(raw, p=P2026)) == annual
+
+
 @pytest.mark.parametrize(
     ("partner", "ages", "maximum"),
     [

@@ -1,11 +1,12 @@
 """The dashboard's tables and charts, kept in the cache until the data under them changes.
 
-Grouping 100,000 sessions by district, method, partnership and quarter and drawing three charts
-takes seconds on SQLite; reading whether anything changed takes four cheap aggregate queries. The
-key holds that version, the scope, the filters and the language, so a new session, report or
-imported count is on the next page view. What the version does not see (a trajectory moved to
-another district without any session or report changing, a facilitator recruited) shows when
-the entry expires.
+The version is read from the summary tables (summary.py), not from the sessions: counting 100,000
+sessions for it cost more than the rest of a warm page. Every change to a session or a report
+rewrites its trajectory's summary rows (new ids), so the summary's row count and highest id move
+with it; trajectories and imported counts are checked as before. The key holds that version, the
+scope, the filters and the language. What the version does not see (a trajectory moved to another
+district without any session or report changing, a facilitator recruited) shows when the entry
+expires.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from django.core.cache import cache
 from django.db.models import Count, Max
 from django.utils.translation import get_language
 
-from samensterk.programme.models import Session, SessionReport, Trajectory
+from samensterk.programme.models import Trajectory
 
-from .models import EarlierCount
+from .models import EarlierCount, SessionSummary
 from .suppression import RULES_VERSION
 
 TIMEOUT = 10 * 60
@@ -26,8 +27,7 @@ TIMEOUT = 10 * 60
 
 def data_version() -> str:
     parts = [
-        Session.objects.order_by().aggregate(n=Count("pk"), u=Max("updated")),
-        SessionReport.objects.order_by().aggregate(n=Count("pk"), u=Max("updated")),
+        SessionSummary.objects.order_by().aggregate(n=Count("pk"), m=Max("pk")),
         Trajectory.objects.order_by().aggregate(n=Count("pk"), m=Max("pk")),
         EarlierCount.objects.order_by().aggregate(n=Count("pk"), m=Max("pk")),
     ]

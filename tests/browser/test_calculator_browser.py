@@ -180,8 +180,10 @@ def test_a_bijstand_couple_on_a_phone_with_the_defaults(live_server, page: Page,
     page.locator("#id_rent").fill("680")
     page.locator("button.primary").click()
     page.wait_for_load_state()
-    expect(page.locator(".timeline-list li")).to_have_count(2)
+    # Months 1-6 and 7-12 of her first year (computed as one year), then from the second year.
+    expect(page.locator(".timeline-list li")).to_have_count(3)
     expect(page.locator(".timeline-list li.shown")).to_have_count(1)
+    expect(page.locator(".period-year-note")).to_be_visible()
     expect(page.locator("#no-kot-note")).to_have_count(0)
     open_every_section(page)
     assert_accessible(page, f"calculator-bijstand-couple{lang.replace('/', '-')}")

@@ -14,7 +14,7 @@ from django.utils import numberformat
 from django.utils.formats import get_format
 from django.utils.translation import get_language_bidi, gettext, ngettext
 
-from samensterk.income.components import TOESLAGEN
+from samensterk.income import components as registry
 from samensterk.income.explain import (
     cliffs,
     compare,
@@ -28,7 +28,6 @@ from samensterk.income.simulate import simulate
 
 HOURS = list(range(0, 41))
 WEEKS_PER_MONTH = 52 / 12
-EXPLAIN_SKIP_IN_TABLE = {"independence"}
 # A drop worth marking on the chart: the household loses at least this much per extra hour.
 DROP_MARK_EUROS = 1.0
 # A stretch where the household keeps less than this share of her extra gross wage is marked too.
@@ -388,15 +387,15 @@ def live(calc: Calculation, hours: int, compare_a: int, period: str = "first") -
     ]
     rows, independence_text = [], ""
     for line in lines_b:
-        comp = line["component"]
-        if comp in EXPLAIN_SKIP_IN_TABLE:
+        comp = registry.BY_KEY[line["component"]]
+        if not comp.in_table:  # said in its own sentence under the table
             independence_text = _render(line)
             continue
-        before = lines_a.get(comp, {}).get("amount", 0.0)
-        cause = changes.get(comp)
+        before = lines_a.get(comp.key, {}).get("amount", 0.0)
+        cause = changes.get(comp.key)
         rows.append(
             {
-                "component": comp,
+                "component": comp.key,
                 "label": _t(line["label"]),
                 "a": format_money(before, cents=False),
                 "b": format_money(line["amount"], cents=False),
@@ -405,7 +404,7 @@ def live(calc: Calculation, hours: int, compare_a: int, period: str = "first") -
                 "why": _render(cause) if cause else "",
                 "source": _source(line["source"]),
                 "missing": line["missing"],
-                "total": comp == "net_household",
+                "total": comp.total,
             }
         )
     return {
@@ -429,7 +428,7 @@ def live(calc: Calculation, hours: int, compare_a: int, period: str = "first") -
         "holiday_may": format_money(c["holiday_allowance_may"][hours], cents=False),
         "childcare_cost": format_money(c["childcare_cost"][hours], cents=False),
         "has_childcare_cost": float(c["childcare_cost"][hours]) > 0.5,
-        "has_toeslagen": any(float(c[k][hours]) > 0 for k in TOESLAGEN),
+        "has_toeslagen": any(float(c[k][hours]) > 0 for k in registry.TOESLAGEN),
         "no_kot_note": float(c["childcare_cost"][hours]) > 0.5
         and float(c["kinderopvangtoeslag"][hours]) < 0.5,
     }
@@ -483,6 +482,11 @@ def arrangements(calc: Calculation, his_now: float, pairs: list[tuple[int, int]]
     return out
 
 
+def component_labels() -> dict:
+    """Every component's label in the active language, for a template that names a component."""
+    return {c.key: _t(c.label) for c in registry.REGISTRY}
+
+
 def missing_notes(calc: Calculation) -> list[dict]:
     seen, out = set(), []
     for m in calc.res.missing[0]:
@@ -491,7 +495,12 @@ def missing_notes(calc: Calculation) -> list[dict]:
             continue
         seen.add(key)
         out.append(
-            {"component": m["component"], "parameter": m.get("parameter") or "", "note": m.get("note") or ""}
+            {
+                "component": m["component"],
+                "label": _t(registry.label(m["component"])),
+                "parameter": m.get("parameter") or "",
+                "note": m.get("note") or "",
+            }
         )
     return out
 
@@ -526,6 +535,7 @@ def full(
         **live(calc, hours, compare_a, period),
         "drops": marks,
         "missing": missing_notes(calc),
+        "labels": component_labels(),
         "curve": curve_table(calc),
     }
     if with_chart:

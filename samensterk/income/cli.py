@@ -12,7 +12,7 @@ import sys
 
 import numpy as np
 
-from samensterk.income.components import TOESLAGEN
+from samensterk.income import components as registry
 from samensterk.income.explain import cliffs, independence_hours, render_line
 from samensterk.income.household import HouseholdInvalid, parse_household
 from samensterk.income.simulate import simulate
@@ -99,6 +99,32 @@ def _errors_out(errors: list[dict]) -> int:
     return EXIT_BAD_INPUT
 
 
+def _columns(c) -> dict:
+    """The table's columns from the registry: each column sums its components, as the net
+    household income counts them (a cost negative), in the registry's order."""
+    out: dict = {}
+    for comp in registry.REGISTRY:
+        if comp.column and comp.key in c:
+            # Starting from 0.0 keeps a cost of nothing from printing as -0.00.
+            out[comp.column] = out.get(comp.column, 0.0) + comp.sign * c[comp.key][0]
+    return out
+
+
+def _column_note() -> str:
+    """Says which components a summed column holds besides the ones its name says."""
+    notes = []
+    for name in dict.fromkeys(c.column for c in registry.REGISTRY if c.column):
+        members = [c for c in registry.REGISTRY if c.column == name]
+        extra = [c.key for c in members if len(members) > 1 and not c.toeslag]
+        if extra:
+            notes.append(f"{name} include {', '.join(extra)}")
+    return f" ({'; '.join(notes)})" if notes else ""
+
+
+def _width(name: str) -> int:
+    return max(9, len(name) + 1)
+
+
 def cmd_calc(args) -> int:
     try:
         data = _read_json(args.file)
@@ -126,13 +152,18 @@ def cmd_calc(args) -> int:
         json.dump(out, sys.stdout, indent=1)
         print()
         return 0
-    toeslagen = sum(c[k][0] for k in TOESLAGEN) + c["kinderbijslag"][0]
-    head = f"{'hours':>5} {'her net':>9} {'toeslagen':>10} {'bijstand':>9} {'childcare':>10} {'net household':>14} {'change':>9}"
-    print(f"Household {hh.year}: euros per month (toeslagen include kinderbijslag)")
+    columns = _columns(c)
+    head = " ".join([f"{'hours':>5}", *(f"{name:>{_width(name)}}" for name in columns),
+                     f"{'net household':>14}", f"{'change':>9}"])  # fmt: skip
+    print(f"Household {hh.year}: euros per month{_column_note()}")
     print(head)
     for j, h in enumerate(res.hours):
-        print(f"{h:5g} {c['her_net'][0, j]:9.2f} {toeslagen[j]:10.2f} {c['bijstand'][0, j]:9.2f} "
-              f"{0.0 - c['childcare_cost'][0, j]:10.2f} {c['net_household'][0, j]:14.2f} {c['change_vs_0'][0, j]:9.2f}")  # fmt: skip
+        cells = [f"{values[j]:{_width(name)}.2f}" for name, values in columns.items()]
+        print(
+            " ".join(
+                [f"{h:5g}", *cells, f"{c['net_household'][0, j]:14.2f}", f"{c['change_vs_0'][0, j]:9.2f}"]
+            )
+        )
     print("\nWhere an extra hour gains least or loses money:")
     for cl in cliffs(res, 0):
         word = "loses" if cl["loses"] else "gains"

@@ -1,15 +1,24 @@
-"""One registry of the components of a result: each declared once, with its label, its sign in
-the household's net income, its legal source and the parameters behind it.
+"""One registry of the components of a result: each declared once, in the order it is shown.
 
-``simulate`` sums the net household income from it, ``explain`` takes labels, sources and
-parameters from it, and the page, the chart legend, the PDF and the CLI read the same labels (via
-the explanation lines) and groups. Labels and titles with English words are source strings for
-translation (marked with ``gettext_noop``); the callers translate them.
+A component's entry holds everything said about it anywhere: its label, its sign in the
+household's net income, its legal source and parameters, when its line applies to a household,
+the plain-words sentence that explains it (and the figures that fill it in), the sentences that
+say why it changed, and its column in the CLI's table. ``simulate`` sums the net household income
+from it; ``explain`` (and through it the page, the chart's drop marks, the PDF, the API and the
+CLI) walks it in order and names no component itself. Only the arithmetic of each component
+lives elsewhere (``simulate`` and ``formulas/``).
+
+Labels and sentences are English source strings for translation (marked with ``gettext_noop``);
+the callers translate them. Values are money unless their name ends in ``_percent`` or ``_hours``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from samensterk.income.formulas import huurtoeslag, kindgebonden_budget, zorgtoeslag
 
 
 def gettext_noop(s):
@@ -22,6 +31,26 @@ LOONHEFFING = ("Wet op de loonbelasting 1964, art. 20a-22; witte maandtabel", LA
 PAYROLL = ("loonheffing.", "inkomstenbelasting.", "algemene_heffingskorting.", "arbeidskorting.")
 
 
+class Said(NamedTuple):
+    """What a component's line says for one household at one hours value: the figures of its
+    sentence, which wording (a key of ``variants``; "" is ``says``), extra sentences (keys of
+    ``variants``) and, when the line's amount is not the component's own value, that amount."""
+
+    values: dict
+    variant: str = ""
+    more: tuple[str, ...] = ()
+    amount: float | None = None
+
+
+def _income(f) -> Said:
+    """The toeslagen's default: the joint income they are computed on."""
+    return Said({"income": f.income})
+
+
+def _always(_household) -> bool:
+    return True
+
+
 @dataclass(frozen=True)
 class Component:
     key: str
@@ -30,39 +59,235 @@ class Component:
     source: tuple[str, str]  # (title, href)
     parameters: tuple[str, ...] = ()  # parameter name prefixes behind it
     toeslag: bool = False  # a toeslag on the joint toetsingsinkomen (Awir)
+    says: str = ""  # the line in plain words (a template)
+    variants: Mapping[str, str] = field(default_factory=dict)  # other wordings and extra sentences
+    facts: Callable = _income  # (Facts) -> Said: the figures of the sentence
+    shown: Callable = _always  # (Household) -> bool: whether the line applies to the household
+    changes: Mapping[str, str] = field(default_factory=dict)  # why it changed, by kind (stop, fall …)
+    change_facts: Callable | None = None  # (Facts before, Facts after) -> extra figures of those sentences
+    stop_rule: Callable | None = None  # the annual rule whose income ceiling a "stop" sentence names
+    also_missing: tuple[str, ...] = ()  # other components whose missing figures this line reports
+    column: str = ""  # the CLI table's column (components sharing one are summed); "" = not in it
+    in_table: bool = True  # a row of the page's and the PDF's line-by-line table
+    total: bool = False  # the table's total row
+
+    @property
+    def href(self) -> str:
+        return self.source[1]
+
+
+# --- the figures behind each sentence -----------------------------------------------------------
+# ``f(key)`` is a component's value, ``f.ctx(key)`` an engine input, ``f.household`` the household,
+# ``f.hours`` her hours, ``f.income`` the joint toetsingsinkomen, ``f.p`` the year's parameters.
+
+
+def _her_net(f) -> Said:
+    if f("her_gross") <= 0:
+        return Said({}, "zero", amount=0.0)
+    pension = f("her_gross") - f("her_net") - f("loonheffing_her")
+    values = {"hours_hours": f.hours, "wage": f.ctx("her_hourly_wage"), "gross": f("her_gross"), "pension": pension,
+              "loonheffing": f("loonheffing_her"), "ahk": f("algemene_heffingskorting"), "ak": f("arbeidskorting"),
+              "net": f("her_net")}  # fmt: skip
+    return Said(values, "pension" if pension > 0.005 else "")
+
+
+def _her_net_change(f0, f1) -> dict:
+    return {"gross_change": f1("her_gross") - f0("her_gross"),
+            "tax_change": f1("loonheffing_her") - f0("loonheffing_her")}  # fmt: skip
+
+
+def _partner_net(f) -> Said:
+    if f.household.partner_situation != "works":
+        return Said({}, "none", amount=0.0)
+    return Said(
+        {"gross": f("partner_gross"), "loonheffing": f("loonheffing_partner"), "net": f("partner_net")}
+    )
+
+
+def _holiday(f) -> Said:
+    return Said({"may": f("holiday_allowance_may"), "amount": f("holiday_allowance_month")})
+
+
+def _assessment(f) -> Said:
+    settle = f("assessment")
+    variant = "refund" if settle >= 1 else ("payback" if settle <= -1 else "")
+    values = {"amount": abs(settle), "year_amount": abs(12 * settle), "iack": f("iack"),
+              "bijstand_gross": f.ctx("bijstand_gross_year")}  # fmt: skip
+    more = (("bijstand",) if f("bijstand") > 0.005 and f("her_gross") > 0 else ()) + (
+        ("iack",) if f("iack") > 0.005 else ()
+    )
+    return Said(values, variant, more)
+
+
+def _bijstand(f) -> Said:
+    # The norm includes holiday pay, so the income counted against it does too.
+    earned = f("her_net") + f("partner_net") + f("holiday_allowance_month")
+    return Said({"earned": earned, "norm": f.ctx("bijstand_norm")})
+
+
+def stop_facts(f) -> dict:
+    """The figures every "stop" sentence may use: the household's net income from work against the
+    bijstand norm at the hours where the component stops (the bijstand's own stop names them)."""
+    return _bijstand(f).values
+
+
+def _childcare_cost(f) -> Said:
+    return Said({"amount": f("childcare_cost"), "care_hours": round(f.ctx("care_hours_month"))})
+
+
+def _net_household(f) -> Said:
+    return Said({"amount": f("net_household"), "year_amount": f("net_household_year")})
+
+
+def _independence(f) -> Said:
+    wml, z = f.ctx("netto_minimumloon"), f.p.zelfstandigheid
+    values = {"own": f.ctx("own_work_net_month"), "financial_threshold": wml * z.financieel_fractie,
+              "economic_threshold": wml * z.economisch_fractie}  # fmt: skip
+    return Said(values, amount=0.0)
+
+
+def _with_children(hh) -> bool:
+    return bool(hh.children)
 
 
 REGISTRY = (
-    Component("her_net", gettext_noop("Her net wage"), +1, LOONHEFFING, ("wml.", *PAYROLL)),
-    Component("partner_net", gettext_noop("Partner's net wage"), +1, LOONHEFFING, PAYROLL),
+    Component("her_net", gettext_noop("Her net wage"), +1, LOONHEFFING, ("wml.", *PAYROLL), column="her net",
+        says=gettext_noop("She works {hours_hours} hours a week at {wage} an hour: {gross} gross a month. "
+                          "Payroll withholds {loonheffing} loonheffing after the algemene heffingskorting ({ahk}) "
+                          "and the arbeidskorting ({ak}), so she takes home {net}."),
+        variants={
+            "pension": gettext_noop("She works {hours_hours} hours a week at {wage} an hour: {gross} gross a month, of "
+                                    "which {pension} goes to her pension. Payroll withholds {loonheffing} loonheffing "
+                                    "after the algemene heffingskorting ({ahk}) and the arbeidskorting ({ak}), so she "
+                                    "takes home {net}."),
+            "zero": gettext_noop("She does not work, so she has no wage."),
+        },
+        facts=_her_net, change_facts=_her_net_change,
+        changes={
+            "rise": gettext_noop("Her net wage rises by {change}: {gross_change} more gross, of which {tax_change} goes to loonheffing."),
+            "fall": gettext_noop("Her net wage falls by {change}: her wage reaches a higher row of the loonheffing table."),
+        }),
+    Component("partner_net", gettext_noop("Partner's net wage"), +1, LOONHEFFING, PAYROLL,
+        says=gettext_noop("Her partner earns {gross} gross a month; after {loonheffing} loonheffing that is {net}."),
+        variants={"none": gettext_noop("There is no wage from a partner.")},
+        facts=_partner_net),
     Component("holiday_allowance_month", gettext_noop("Holiday allowance (paid in May)"), +1,
-              ("Wet minimumloon en minimumvakantiebijslag, art. 15", LAW + "BWBR0002638"), ("wml.vakantiebijslag",)),
+        ("Wet minimumloon en minimumvakantiebijslag, art. 15", LAW + "BWBR0002638"), ("wml.vakantiebijslag",),
+        says=gettext_noop("The holiday allowance is paid once, in May: {may} net. Spread over the "
+                          "year that is {amount} a month."),
+        facts=_holiday,
+        changes={
+            "rise": gettext_noop("Her holiday allowance adds {change} a month."),
+            "fall": gettext_noop("The holiday allowance gives {change} less a month (more of it is taxed)."),
+        }),
     Component("assessment", gettext_noop("Annual tax assessment"), +1,
-              ("Wet inkomstenbelasting 2001, art. 2.10, 8.10, 8.11, 8.14a", LAW + "BWBR0011353"),
-              ("inkomstenbelasting.", "algemene_heffingskorting.", "arbeidskorting.", "iack.")),
+        ("Wet inkomstenbelasting 2001, art. 2.10, 8.10, 8.11, 8.14a", LAW + "BWBR0011353"),
+        ("inkomstenbelasting.", "algemene_heffingskorting.", "arbeidskorting.", "iack."),
+        says=gettext_noop("The annual tax assessment settles what was withheld during the year with the tax "
+                          "really due: nothing worth mentioning to pay or to get back."),
+        variants={
+            "refund": gettext_noop("Next spring the annual tax assessment pays you back about {year_amount}: more "
+                                   "was withheld during the year than the tax really due. Counted here as "
+                                   "{amount} a month."),
+            "payback": gettext_noop("Next spring you pay back about {year_amount} with the annual tax assessment: "
+                                    "less was withheld during the year than the tax really due. Counted here as "
+                                    "{amount} less a month, so keep it aside."),
+            "bijstand": gettext_noop("Her wage, her holiday allowance and her share of the bijstand ({bijstand_gross} "
+                                     "gross a year) are taxed once together, with each heffingskorting once. We "
+                                     "assume her employer applies her loonheffingskorting and the gemeente keeps "
+                                     "applying it to the bijstand, so during the year it is used twice."),
+            "iack": gettext_noop("It includes the inkomensafhankelijke combinatiekorting of {iack} a month for the "
+                                 "parent with the lower income from work and a child under 12."),
+        },
+        facts=_assessment, change_facts=lambda f0, f1: {"iack_to": f1("iack")},
+        changes={
+            "fall": gettext_noop("The annual tax assessment pays {change} less a month: her heffingskortingen phase out or the inkomensafhankelijke combinatiekorting moves (now {iack_to} a month)."),
+            "rise": gettext_noop("The annual tax assessment pays {change} more a month, mostly the inkomensafhankelijke combinatiekorting (now {iack_to} a month)."),
+            "per_hour": gettext_noop("For each extra hour of work a week the annual tax assessment gives {change} a month less: more tax is due on the year's income."),
+        }),
     Component("zorgtoeslag", gettext_noop("Zorgtoeslag"), +1, ("Wet op de zorgtoeslag, art. 2", LAW + "BWBR0018451"),
-              ("zorgtoeslag.", "awir."), toeslag=True),
+        ("zorgtoeslag.", "awir."), toeslag=True, column="toeslagen", stop_rule=zorgtoeslag.zorgtoeslag,
+        says=gettext_noop("Zorgtoeslag on a joint income of {income} a year."),
+        changes={
+            "stop": gettext_noop("From {stop_hours} hours the zorgtoeslag stops: your joint income passes {ceiling}."),
+            "fall": gettext_noop("The zorgtoeslag falls by {change} because your joint income rises from {income_from} to {income_to}."),
+            "per_hour": gettext_noop("For each extra hour of work a week the zorgtoeslag falls by {change} a month: your joint income rises."),
+        }),
     Component("huurtoeslag", gettext_noop("Huurtoeslag"), +1, ("Wet op de huurtoeslag", LAW + "BWBR0008659"),
-              ("huurtoeslag.", "awir."), toeslag=True),
+        ("huurtoeslag.", "awir."), toeslag=True, column="toeslagen", stop_rule=huurtoeslag.huurtoeslag,
+        says=gettext_noop("Huurtoeslag on a rent of {rent} and a joint income of {income} a year."),
+        facts=lambda f: Said({"income": f.income, "rent": f.household.rent}),
+        shown=lambda hh: bool(hh.children) and not hh.owner,
+        changes={
+            "stop": gettext_noop("From {stop_hours} hours the huurtoeslag stops: your joint income passes {ceiling}."),
+            "fall": gettext_noop("The huurtoeslag falls by {change} because your joint income rises from {income_from} to {income_to}."),
+            "per_hour": gettext_noop("For each extra hour of work a week the huurtoeslag falls by {change} a month: your joint income rises."),
+        }),
     Component("kindgebonden_budget", gettext_noop("Kindgebonden budget"), +1,
-              ("Wet op het kindgebonden budget, art. 2", LAW + "BWBR0022751"), ("kindgebonden_budget.", "awir."),
-              toeslag=True),
+        ("Wet op het kindgebonden budget, art. 2", LAW + "BWBR0022751"), ("kindgebonden_budget.", "awir."),
+        toeslag=True, column="toeslagen", stop_rule=kindgebonden_budget.kindgebonden_budget, shown=_with_children,
+        says=gettext_noop("Kindgebonden budget for your children on a joint income of {income} a year."),
+        changes={
+            "stop": gettext_noop("From {stop_hours} hours the kindgebonden budget stops: your joint income passes {ceiling}."),
+            "fall": gettext_noop("The kindgebonden budget falls by {change} because your joint income rises from {income_from} to {income_to}."),
+            "per_hour": gettext_noop("For each extra hour of work a week the kindgebonden budget falls by {change} a month: your joint income rises."),
+        }),
     Component("kinderopvangtoeslag", gettext_noop("Kinderopvangtoeslag"), +1,
-              ("Wet kinderopvang, art. 1.7; Besluit kinderopvangtoeslag", LAW + "BWBR0017017"),
-              ("kinderopvangtoeslag.", "awir."), toeslag=True),
+        ("Wet kinderopvang, art. 1.7; Besluit kinderopvangtoeslag", LAW + "BWBR0017017"),
+        ("kinderopvangtoeslag.", "awir."), toeslag=True, column="toeslagen", also_missing=("childcare_cost",),
+        says=gettext_noop("Kinderopvangtoeslag on childcare costing {cost} a month, on a joint income of "
+                          "{income} a year."),
+        facts=lambda f: Said({"income": f.income, "cost": f("childcare_cost")}),
+        shown=lambda hh: bool(hh.children) and bool(hh.childcare),
+        changes={
+            "fall": gettext_noop("The kinderopvangtoeslag falls by {change}: with a joint income of {income_to} a lower percentage of the childcare cost is paid back."),
+            "start": gettext_noop("From {start_hours} hours there is kinderopvangtoeslag ({to} a month): childcare is used and both parents (or the single parent) work."),
+            "per_hour": gettext_noop("For each extra hour of work a week the kinderopvangtoeslag falls by {change} a month: a lower percentage of the childcare cost is paid back."),
+        }),
     Component("kinderbijslag", gettext_noop("Kinderbijslag"), +1,
-              ("Algemene Kinderbijslagwet, art. 12", LAW + "BWBR0002368"), ("kinderbijslag.",)),
+        ("Algemene Kinderbijslagwet, art. 12", LAW + "BWBR0002368"), ("kinderbijslag.",), column="toeslagen",
+        says=gettext_noop("Kinderbijslag for your children, by age (paid per quarter; shown per month)."),
+        shown=_with_children),
     Component("bijstand", gettext_noop("Bijstand"), +1,
-              (gettext_noop("Participatiewet, art. 21 and 31"), LAW + "BWBR0015703"), ("bijstand.",)),
+        (gettext_noop("Participatiewet, art. 21 and 31"), LAW + "BWBR0015703"), ("bijstand.",), column="bijstand",
+        says=gettext_noop("Bijstand tops the household's income up to the norm of {norm} a month (holiday pay "
+                          "included); the household's net income from work, with holiday allowance ({earned} a "
+                          "month), counts against it."),
+        facts=_bijstand, shown=lambda hh: bool(hh.bijstand_claim),
+        changes={
+            "stop": gettext_noop("From {stop_hours} hours the bijstand stops: the household's net income from work with holiday allowance ({earned} a month) is above the bijstand norm of {norm} a month (holiday pay included)."),
+            "fall": gettext_noop("Bijstand falls by {change}: the extra net income from work is counted against the bijstand norm."),
+            "per_hour": gettext_noop("For each extra hour of work a week the bijstand falls by {change} a month: the extra net income from work is counted against the bijstand norm."),
+        }),
     Component("childcare_cost", gettext_noop("Childcare cost"), -1,
-              (gettext_noop("Wet kinderopvang (the price you pay the provider)"), LAW + "BWBR0017017")),
-    Component("net_household", gettext_noop("Net household income"), 0, (gettext_noop("Sum of the lines above"), "")),
+        (gettext_noop("Wet kinderopvang (the price you pay the provider)"), LAW + "BWBR0017017"), column="childcare",
+        says=gettext_noop("Childcare costs {amount} a month while she works ({care_hours} hours of care a "
+                          "month). Where you gave no hours, care follows her working hours: all of them for "
+                          "day care and a childminder, half of them for after-school care."),
+        facts=_childcare_cost, shown=lambda hh: bool(hh.childcare),
+        changes={
+            "start": gettext_noop("From {start_hours} hours childcare is used while she works: it costs {cost} a month."),
+        }),
+    Component("net_household", gettext_noop("Net household income"), 0, (gettext_noop("Sum of the lines above"), ""),
+        says=gettext_noop("Together the household has {amount} a month, {year_amount} a year."),
+        facts=_net_household, total=True),
     Component("independence", gettext_noop("Her own income"), 0,
-              ("CBS, Financieel onafhankelijk / Economisch zelfstandig",
-               "https://www.cbs.nl/nl-nl/onze-diensten/methoden/begrippen/financieel-onafhankelijk"),
-              ("zelfstandigheid.",)),
+        ("CBS, Financieel onafhankelijk / Economisch zelfstandig",
+         "https://www.cbs.nl/nl-nl/onze-diensten/methoden/begrippen/financieel-onafhankelijk"),
+        ("zelfstandigheid.",),
+        # xgettext:no-python-format
+        says=gettext_noop("Her own net income from work is {own} a month (yearly average). Financially "
+                          "independent from {financial_threshold} (the net minimum wage), economically "
+                          "independent from {economic_threshold} (70% of it)."),
+        facts=_independence, in_table=False),
 )  # fmt: skip
 BY_KEY = {c.key: c for c in REGISTRY}
 INCOME = tuple(c.key for c in REGISTRY if c.sign > 0)  # summed into the net household income
 COSTS = tuple(c.key for c in REGISTRY if c.sign < 0)  # paid out of it
 TOESLAGEN = tuple(c.key for c in REGISTRY if c.toeslag)
+
+
+def label(key: str) -> str:
+    """A component's label (the source string), or the key itself for a name not in the registry."""
+    component = BY_KEY.get(key)
+    return component.label if component else key

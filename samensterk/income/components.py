@@ -217,7 +217,7 @@ REGISTRY = (
         ("huurtoeslag.", "awir."), toeslag=True, column="toeslagen", stop_rule=huurtoeslag.huurtoeslag,
         says=gettext_noop("Huurtoeslag on a rent of {rent} and a joint income of {income} a year."),
         facts=lambda f: Said({"income": f.income, "rent": f.household.rent}),
-        shown=lambda hh: bool(hh.children) and not hh.owner,
+        shown=lambda hh: not hh.owner,
         changes={
             "stop": gettext_noop("From {stop_hours} hours the huurtoeslag stops: your joint income passes {ceiling}."),
             "fall": gettext_noop("The huurtoeslag falls by {change} because your joint income rises from {income_from} to {income_to}."),

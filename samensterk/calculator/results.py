@@ -78,6 +78,7 @@ class Calculation:
     res: object
     household: dict
     periods: tuple = ()  # ((period, row in res), ...): the bijstand time line, rows after the first
+    second_third_row: int | None = None  # the 12.5% all year (her 2nd and 3rd year), when it applies
 
     @property
     def c(self):
@@ -93,13 +94,19 @@ def run(household: dict, variants=()) -> Calculation:
     (see ``first_year``); the household itself is the variant it equals, if any."""
     hhs = [parse_household(v) for _, v in variants]
     keyed = dict(zip((key for key, _ in variants), hhs, strict=True))
+    extra = []
     if "first" in keyed and "after" in keyed:
+        if keyed["after"].bijstand_vrijlating_alleenstaande_ouder:
+            extra = [keyed["after"]]  # as parsed: the 12.5% for a whole year
         keyed.update(first_year(keyed["first"], keyed["after"]))
         hhs = [keyed[key] for key, _ in variants]
     own = next((hhs[i] for i, (_, v) in enumerate(variants) if v == household), None)
     hhs = [own or parse_household(household)] + hhs
     periods = tuple((key, i + 1) for i, (key, _) in enumerate(variants))
-    return Calculation(res=simulate(hhs, hours=HOURS), household=household, periods=periods)
+    res = simulate(hhs + extra, hours=HOURS)
+    return Calculation(
+        res=res, household=household, periods=periods, second_third_row=len(hhs) if extra else None
+    )
 
 
 FIRST_MONTHS = 6  # the 25% disregard: at most six months (Participatiewet art. 31 lid 2 onder n)
@@ -136,11 +143,12 @@ PERIOD_NOTES = {
     "later": gettext_noop("Her earnings count in full against the bijstand."),
 }  # fmt: skip
 # The time line is computed, not approximated: said on the page and in the handout.
-PERIOD_YEAR_NOTE = gettext_noop(
-    "Each figure is a month in that period of a year as it really runs: her first year of work has six months "
-    "with the 25% disregard and six months after them, and the toeslagen and the tax settlement follow that "
-    "whole year's income. “After six months” shows months 7 to 12 of that first year."
-)
+PERIOD_YEAR_NOTE = (
+    # xgettext:no-python-format
+    gettext_noop("Each figure is a month in that period of a year as it really runs: her first year of work has six "
+                 "months with the 25% disregard and six months after them, and the toeslagen and the tax settlement "
+                 "follow that whole year's income. “After six months” shows months 7 to 12 of that first year.")
+)  # fmt: skip
 PERIOD_SENTENCE = {
     "first": gettext_noop("This is the picture for the first six months of her work, while part of what she earns is kept next to the bijstand."),
     "after": gettext_noop("This is the picture after the first six months of her work."),
@@ -173,6 +181,9 @@ def timeline(calc: Calculation, hours: int, shown: str) -> list[dict]:
                 "shown": key == shown,
             }
         )
+        if key == "after" and calc.second_third_row is not None:
+            steady = float(comps["change_vs_0"][calc.second_third_row, hours])
+            out[-1]["second_third"] = _signed_money(steady) or format_money(0)
     return out
 
 
@@ -292,7 +303,11 @@ def drops(calc: Calculation) -> list[dict]:
         kind = (
             "stop"
             if stops
-            else ("flat" if flat and cause["component"] == "bijstand" else ("fall" if loses else "flat"))
+            else (
+                "flat"
+                if flat and registry.BY_KEY[cause["component"]].takes_back
+                else ("fall" if loses else "flat")
+            )
         )
         key = (cause["component"], kind)
         if key in seen:
@@ -316,17 +331,15 @@ def drops(calc: Calculation) -> list[dict]:
 
 
 def chart_labels(independent_from: int | None) -> dict:
+    """The chart's words: its title and axis, and each line's label from the registry."""
+    labels = {name: gettext(text) for c in registry.REGISTRY for name, text in c.chart.items()}
+    labels["independent"] = (
+        labels["independent"] % {"hours": independent_from} if independent_from is not None else ""
+    )
     return {
         "title": gettext("Net household income per month for 0 to 40 hours of work a week"),
         "x": gettext("Her hours of paid work per week"),
-        "household": gettext("Net household income per month"),
-        "own": gettext("Her own net income from work"),
-        "threshold": gettext("Financial independence (net minimum wage)"),
-        "independent": (
-            gettext("From %(hours)s h: financially independent") % {"hours": independent_from}
-            if independent_from is not None
-            else ""
-        ),
+        **labels,
     }
 
 
@@ -483,8 +496,11 @@ def arrangements(calc: Calculation, his_now: float, pairs: list[tuple[int, int]]
 
 
 def component_labels() -> dict:
-    """Every component's label in the active language, for a template that names a component."""
-    return {c.key: _t(c.label) for c in registry.REGISTRY}
+    """Every component's label in the active language, for a template that names a component,
+    and the labels of the chart's lines (``own``: her own net income from work)."""
+    return {c.key: _t(c.label) for c in registry.REGISTRY} | {
+        name: gettext(text) for c in registry.REGISTRY for name, text in c.chart.items()
+    }
 
 
 def missing_notes(calc: Calculation) -> list[dict]:

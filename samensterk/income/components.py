@@ -68,8 +68,10 @@ class Component:
     stop_rule: Callable | None = None  # the annual rule whose income ceiling a "stop" sentence names
     also_missing: tuple[str, ...] = ()  # other components whose missing figures this line reports
     column: str = ""  # the CLI table's column (components sharing one are summed); "" = not in it
+    chart: Mapping[str, str] = field(default_factory=dict)  # the chart's labels of the lines it draws
     in_table: bool = True  # a row of the page's and the PDF's line-by-line table
     total: bool = False  # the table's total row
+    takes_back: bool = False  # a top-up that takes back what she earns: the chart marks its flat stretch
 
     @property
     def href(self) -> str:
@@ -253,7 +255,7 @@ REGISTRY = (
         says=gettext_noop("Bijstand tops the household's income up to the norm of {norm} a month (holiday pay "
                           "included); the household's net income from work, with holiday allowance ({earned} a "
                           "month), counts against it."),
-        facts=_bijstand, shown=lambda hh: bool(hh.bijstand_claim),
+        facts=_bijstand, shown=lambda hh: bool(hh.bijstand_claim), takes_back=True,
         changes={
             "stop": gettext_noop("From {stop_hours} hours the bijstand stops: the household's net income from work with holiday allowance ({earned} a month) is above the bijstand norm of {norm} a month (holiday pay included)."),
             "fall": gettext_noop("Bijstand falls by {change}: the extra net income from work is counted against the bijstand norm."),
@@ -270,7 +272,8 @@ REGISTRY = (
         }),
     Component("net_household", gettext_noop("Net household income"), 0, (gettext_noop("Sum of the lines above"), ""),
         says=gettext_noop("Together the household has {amount} a month, {year_amount} a year."),
-        facts=_net_household, total=True),
+        facts=_net_household, total=True,
+        chart={"household": gettext_noop("Net household income per month")}),
     Component("independence", gettext_noop("Her own income"), 0,
         ("CBS, Financieel onafhankelijk / Economisch zelfstandig",
          "https://www.cbs.nl/nl-nl/onze-diensten/methoden/begrippen/financieel-onafhankelijk"),
@@ -279,7 +282,10 @@ REGISTRY = (
         says=gettext_noop("Her own net income from work is {own} a month (yearly average). Financially "
                           "independent from {financial_threshold} (the net minimum wage), economically "
                           "independent from {economic_threshold} (70% of it)."),
-        facts=_independence, in_table=False),
+        facts=_independence, in_table=False,
+        chart={"own": gettext_noop("Her own net income from work"),
+               "threshold": gettext_noop("Financial independence (net minimum wage)"),
+               "independent": gettext_noop("From %(hours)s h: financially independent")}),
 )  # fmt: skip
 BY_KEY = {c.key: c for c in REGISTRY}
 INCOME = tuple(c.key for c in REGISTRY if c.sign > 0)  # summed into the net household income

@@ -111,7 +111,8 @@ def test_no_label_or_sentence_is_declared_outside_the_registry():
     found = []
     for comp in registry.REGISTRY:
         # A label as a string of its own ("Childcare cost"), a sentence by its opening words.
-        needles = [re.compile("[\"']" + re.escape(comp.label) + "[\"']")]
+        labels = (comp.label, *comp.chart.values())
+        needles = [re.compile("[\"']" + re.escape(text) + "[\"']") for text in labels]
         needles += [re.compile(re.escape(text[:40])) for text in (*sentences(comp), *comp.changes.values())]
         for path, text in _code_files():
             found += [(comp.key, str(path.relative_to(SAMENSTERK))) for n in needles if n.search(text)]

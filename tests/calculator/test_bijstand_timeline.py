@@ -95,3 +95,18 @@ def test_the_hours_view_keeps_the_time_line(client):
     data = {"partner": "none", "children": "2, 5", "rent": "750", "hours": "8"}
     html = client.post(url("calculator:hours"), data, HTTP_HX_REQUEST="true").content.decode()
     assert "With 8 hours of work a week, compared with not working" in html
+
+
+def test_a_single_mother_also_sees_her_second_and_third_year():
+    """The 12.5% disregard runs from month 7 to month 36: months 7-12 share the first year's
+    toeslagen and tax with months 1-6; the 2nd and 3rd year have it all year, shown beside it."""
+    out, calc = live(partner="none", childcare="no")
+    row = calc.second_third_row
+    assert row == len(calc.res.households) - 1
+    steady = calc.res.households[row]
+    assert steady.bijstand_vrijlating_alleenstaande_ouder and steady.bijstand_months == 12
+    after = next(p for p in out["timeline"] if p["key"] == "after")
+    assert after["second_third"] == results._signed_money(float(calc.res.components["change_vs_0"][row, 16]))
+    assert "second_third" not in out["timeline"][0]
+    couple, calc = live(partner="bijstand")
+    assert calc.second_third_row is None and all("second_third" not in p for p in couple["timeline"])

@@ -324,3 +324,38 @@ def audit_events_for(user):
     if not is_alliance_staff(user):
         raise Http404
     return AuditEvent.objects.select_related("actor", "organisation")
+
+
+def organisation_data_for(user, slug: str) -> tuple[Organisation, Can]:
+    """One organisation's data as a whole (AVG: access and erasure), or 404.
+
+    - its coordinators: ``read_report_text``, i.e. download the export, which holds the reports of
+      its trajectories (they read those already); they cannot delete;
+    - alliance staff: the counts and ``edit`` (delete after confirming), but no export: staff never
+      read report text, and a download would hand it to them. Deleting the alliance's own
+      organisation is refused: it would take the staff's accounts, the only way back in."""
+    org = Organisation.objects.filter(slug=slug).first()
+    if org is None or not _authenticated(user):
+        raise Http404
+    coordinator = Membership.objects.filter(user=user, organisation=org, role=Role.COORDINATOR).exists()
+    staff = is_alliance_staff(user)
+    if not (staff or coordinator):
+        raise Http404
+    return org, Can(
+        read=True,
+        edit=staff and org.kind != Organisation.Kind.ALLIANCE,
+        read_report_text=coordinator,
+    )
+
+
+def organisations_with_data_for(user) -> QuerySet[Organisation]:
+    """The organisations whose data page the user may open (see organisation_data_for)."""
+    if is_alliance_staff(user):
+        return Organisation.objects.order_by("name")
+    if not _authenticated(user):
+        return Organisation.objects.none()
+    return (
+        Organisation.objects.filter(memberships__user=user, memberships__role=Role.COORDINATOR)
+        .distinct()
+        .order_by("name")
+    )

@@ -368,3 +368,25 @@ class IntervisionForm(_PoolForm):
         required=False,
         help_text=NO_NAMES,
     )
+
+
+class OrganisationDeleteForm(forms.Form):
+    """The confirmation step of deleting all of an organisation's data: its short name typed again."""
+
+    confirm = forms.CharField(max_length=100, strip=True)
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.fields["confirm"].label = _("Type the short name %(slug)s to confirm") % {
+            "slug": organisation.slug
+        }
+        self.fields["confirm"].widget.attrs.update(
+            autocomplete="off", spellcheck="false", autocapitalize="none"
+        )
+
+    def clean_confirm(self):
+        value = self.cleaned_data["confirm"]
+        if value != self.organisation.slug:
+            raise forms.ValidationError(_("This is not the organisation's short name. Nothing was deleted."))
+        return value

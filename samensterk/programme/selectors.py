@@ -183,3 +183,16 @@ def meeting_plan_links(trajectory, sessions) -> dict[int, tuple[str, bool]]:
             url = reverse("toolkit:meetings", args=[slug])
         links[session.pk] = (url, plan is not None)
     return links
+
+
+def data_counts(organisation) -> list[tuple[str, int]]:
+    """What deleting the organisation removes, per kind of record, in the reader's language."""
+    from django.apps import apps
+
+    from samensterk.core.organisation_data import organisation_counts
+
+    rows = []
+    for label, count in organisation_counts(organisation).items():
+        model = apps.get_model(label)
+        rows.append((str(model._meta.verbose_name_plural), count))
+    return sorted(rows)

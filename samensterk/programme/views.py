@@ -17,12 +17,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samensterk import access
+from samensterk.core.organisation_data import organisation_delete, organisation_export
 from samensterk.core.pdf import pdf_response, render_pdf
 
 from . import selectors, services
 from .forms import (
     DebriefForm,
     IntervisionForm,
+    OrganisationDeleteForm,
     PartnershipForm,
     RecruitmentForm,
     ReportForm,
@@ -44,6 +46,9 @@ def _private(response: HttpResponse) -> HttpResponse:
 # --- my work ------------------------------------------------------------------------------
 
 
+HOME_LIST_LENGTH = 10
+
+
 @login_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
@@ -54,13 +59,21 @@ def home(request: HttpRequest) -> HttpResponse:
         if access.is_funder(user):
             return redirect("monitoring:dashboard")
         raise Http404
+    # Each list shows its first HOME_LIST_LENGTH items and says how many there are: a facilitator
+    # with a long backlog still gets the page in one glance (and in a fraction of a second).
+    to_write = selectors.reports_to_write_for(user)
+    signals = selectors.safety_signals_for(user)
     context = {
         "next_sessions": selectors.next_sessions_for(user),
-        "reports_to_write": selectors.reports_to_write_for(user),
-        "to_discuss": selectors.reports_to_discuss_for(user),
-        "signals": selectors.safety_signals_for(user),
+        "reports_to_write": to_write[:HOME_LIST_LENGTH],
+        "reports_to_write_count": to_write.count(),
+        "to_discuss_count": selectors.reports_to_discuss_for(user).count(),
+        "signals": signals[:HOME_LIST_LENGTH],
+        "signals_count": signals.count(),
+        "list_length": HOME_LIST_LENGTH,
         "trajectories": access.visible_trajectories(user).select_related("method")[:20],
         "is_staff": access.is_alliance_staff(user),
+        "data_organisations": access.organisations_with_data_for(user).exists(),
         "pool_organisations": access.pool_organisations(user),
     }
     return _private(render(request, "programme/home.html", context))
@@ -458,6 +471,60 @@ def audit_log(request: HttpRequest) -> HttpResponse:
             {"page": page, "action": action, "actions": selectors.audit_actions()},
         )
     )
+
+
+# --- an organisation's data as a whole (AVG) ------------------------------------------------
+
+
+@login_required
+@require_GET
+def organisations(request: HttpRequest) -> HttpResponse:
+    """The organisations whose data page the user may open: all for alliance staff (erasure),
+    their own for coordinators (export); 404 for everybody else."""
+    organisations = access.organisations_with_data_for(request.user)
+    if not organisations.exists():
+        raise Http404
+    return _private(render(request, "programme/organisations.html", {"organisations": organisations}))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_data(request: HttpRequest, slug: str) -> HttpResponse:
+    """What all of one organisation's data is; its coordinators export it as JSON, alliance staff
+    delete it after typing its short name (access.organisation_data_for). Both are audited."""
+    organisation, can = access.organisation_data_for(request.user, slug)
+    form = OrganisationDeleteForm(organisation=organisation)
+    status = 200
+    if request.method == "POST" and request.POST.get("action") == "export":
+        if not can.read_report_text:
+            raise Http404
+        data = organisation_export(organisation=organisation, actor=request.user)
+        response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
+        stamp = timezone.localdate().isoformat()
+        response["Content-Disposition"] = f'attachment; filename="{organisation.slug}-{stamp}.json"'
+        return _private(response)
+    if request.method == "POST":
+        if not can.edit:
+            raise Http404
+        form = OrganisationDeleteForm(request.POST, organisation=organisation)
+        if form.is_valid():
+            deleted = organisation_delete(
+                organisation=organisation, actor=request.user, confirm=form.cleaned_data["confirm"]
+            )
+            messages.success(
+                request,
+                _("All data of %(name)s has been deleted (%(count)d records).")
+                % {"name": organisation.name, "count": sum(deleted.values())},
+            )
+            return redirect("programme:organisations")
+        status = INVALID
+    context = {
+        "organisation": organisation,
+        "can": can,
+        "form": form,
+        "counts": selectors.data_counts(organisation),
+    }
+    return _private(render(request, "programme/organisation_data.html", context, status=status))
 
 
 # --- the facilitator pool -------------------------------------------------------------------

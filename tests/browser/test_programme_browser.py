@@ -243,7 +243,11 @@ def test_programme_pages_in_arabic_are_right_to_left_and_accessible(live_server,
             "/ar/programme/audit/",
             "/ar/programme/partnerships/",
             "/ar/programme/organisations/test-men/pool/",
+            "/ar/programme/organisations/",
+            "/ar/programme/organisations/test-men/data/",
         ]
+    if who == "coordinator":
+        pages.append("/ar/programme/organisations/test-women/data/")
     if who == "trainer":
         pages.append("/ar/programme/organisations/test-men/pool/")
     for path in pages:
@@ -276,3 +280,40 @@ def test_the_report_works_with_the_keyboard_only(live_server, page: Page, progra
     expect(page.locator("#report-status")).to_have_text("Submitted")
     report = SessionReport.objects.get(session=session)
     assert report.outcomes == "Test: met het toetsenbord." and report.session.men_count == 6
+
+
+def test_an_organisation_gets_its_data_and_has_it_erased(live_server, browser: Browser, programme):
+    """AVG: the coordinator downloads the organisation's data; staff delete it on a phone, after a
+    mistyped confirmation that deletes nothing and keeps what was typed."""
+    base = live_server.url
+    coordinator = browser.new_page()
+    _login(coordinator, base, "coordinator")
+    coordinator.get_by_role("link", name="Organisations' data").click()
+    coordinator.get_by_role("link", name="Test Vrouwenorganisatie").click()
+    with coordinator.expect_download() as download:
+        coordinator.get_by_role("button", name="Download all data").click()
+    assert download.value.suggested_filename.startswith("test-women-")
+    exported = download.value.path().read_text(encoding="utf-8")
+    assert '"organisation": "test-women"' in exported and "Testuitkomst" in exported
+    _check(coordinator, "organisation-data-coordinator")
+
+    staff = browser.new_page(viewport=PHONE)
+    _login(staff, base, "staff")
+    staff.goto(f"{base}/en/programme/organisations/")
+    staff.get_by_role("link", name="Test Mannenorganisatie").click()
+    expect(staff.get_by_role("button", name="Download all data")).to_have_count(0)
+    field = staff.get_by_label("Type the short name test-men to confirm")
+    field.fill("test-mne")
+    staff.get_by_role("button", name="Delete all data of this organisation").click()
+    expect(
+        staff.get_by_text("This is not the organisation's short name. Nothing was deleted.")
+    ).to_be_visible()
+    expect(field).to_have_value("test-mne")
+    assert Organisation.objects.filter(slug="test-men").exists()
+    _check(staff, "organisation-data-staff-error")
+    field.fill("test-men")
+    staff.get_by_role("button", name="Delete all data of this organisation").click()
+    expect(staff.get_by_role("status")).to_contain_text("All data of Test Mannenorganisatie has been deleted")
+    assert not Organisation.objects.filter(slug="test-men").exists()
+    assert AuditEvent.objects.get(action="organisation.delete").actor.username == "staff"
+    assert AuditEvent.objects.get(action="organisation.export").actor.username == "coordinator"

@@ -67,3 +67,28 @@ def test_it_speaks_the_facilitators_language(client, personas, programme, prefix
     html = as_(client, personas, "facilitator").get(prefix + "/programme/").content.decode()
     assert f"<h1>{heading}</h1>" in html
     assert write in html
+
+
+def test_a_long_backlog_shows_the_oldest_ten_and_says_how_many(client, personas, programme):
+    """A facilitator with many unwritten reports gets the oldest ten and the total, not a page of all."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from samensterk.programme.models import Session
+    from samensterk.programme.views import HOME_LIST_LENGTH
+
+    trajectory = programme["trajectory"]
+    start = timezone.now() - dt.timedelta(days=400)
+    backlog = [
+        Session.objects.create(
+            trajectory=trajectory, number=10 + n, starts_at=start + dt.timedelta(days=n), status="held",
+            place=Session.Place.LIVING_ROOM,
+        )
+        for n in range(HOME_LIST_LENGTH + 5)
+    ]  # fmt: skip
+    html = as_(client, personas, "facilitator").get(url("home")).content.decode()
+    shown = [s for s in backlog if f'href="{url("report", s.pk)}"' in html]
+    assert shown == backlog[:HOME_LIST_LENGTH]
+    # The 15 of the backlog and session 2 of the fixture: 16 in all.
+    assert f"The oldest {HOME_LIST_LENGTH} of {HOME_LIST_LENGTH + 6} are shown" in html

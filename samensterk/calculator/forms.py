@@ -229,7 +229,8 @@ class CalculatorForm(forms.Form):
         choices=[
             ("first", _("The first six months")),
             ("after", _("After the first six months")),
-            ("later", _("After three years")),
+            # A single parent's 12.5% disregard ends after three years, a couple's none after one.
+            ("later", _("Later, when none of her earnings is kept")),
         ],
         initial="first",
         required=False,

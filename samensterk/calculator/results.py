@@ -153,19 +153,24 @@ PERIOD_SENTENCE = {
     "first": gettext_noop("This is the picture for the first six months of her work, while part of what she earns is kept next to the bijstand."),
     "after": gettext_noop("This is the picture after the first six months of her work."),
     "later": gettext_noop("This is the picture after three years of her work, when no part of what she earns is kept any more."),
+    "later_none": gettext_noop("This is the picture from her second year of work on, when no part of what she earns is kept any more."),
 }  # fmt: skip
+
+
+def _long_disregard(calc: Calculation) -> bool:
+    """Whether the 12.5% disregard of a single parent follows the first six months: then "later"
+    starts after three years, otherwise (a couple, an older child) in her second year."""
+    rows = dict(calc.periods)
+    return "after" in rows and calc.res.households[rows["after"]].bijstand_vrijlating_alleenstaande_ouder
 
 
 def timeline(calc: Calculation, hours: int, shown: str) -> list[dict]:
     """Each period of the bijstand time line at ``hours``: the change against not working, per
     month of that period (the first two periods are the halves of her first year of work)."""
     out = []
-    rows = dict(calc.periods)
     # The 12.5% disregard runs to the end of the third year; without it the steady state (no
     # disregard all year) starts in the second year.
-    twelve_and_a_half = (
-        "after" in rows and calc.res.households[rows["after"]].bijstand_vrijlating_alleenstaande_ouder
-    )
+    twelve_and_a_half = _long_disregard(calc)
     for key, row in calc.periods:
         comps = calc.res.components
         change = float(comps["change_vs_0"][row, hours])
@@ -422,7 +427,11 @@ def live(calc: Calculation, hours: int, compare_a: int, period: str = "first") -
         )
     return {
         "timeline": timeline(calc, hours, period) if calc.periods else [],
-        "period_sentence": gettext(PERIOD_SENTENCE[period]) if calc.periods else "",
+        "period_sentence": gettext(
+            PERIOD_SENTENCE["later_none" if period == "later" and not _long_disregard(calc) else period]
+        )
+        if calc.periods
+        else "",
         "hours": hours,
         "compare_a": compare_a,
         "sentence": sentence(hours, change, in_period=bool(calc.periods)),

@@ -110,3 +110,12 @@ def test_a_single_mother_also_sees_her_second_and_third_year():
     assert "second_third" not in out["timeline"][0]
     couple, calc = live(partner="bijstand")
     assert calc.second_third_row is None and all("second_third" not in p for p in couple["timeline"])
+
+
+def test_later_names_the_right_year_for_a_couple_and_a_single_mother():
+    """Without the single parent's 12.5% disregard, nothing is kept from her second year on; with
+    it, from the fourth: the sentence names the period the figures describe."""
+    couple, _ = live(partner="bijstand", period="later")
+    assert "from her second year of work on" in couple["period_sentence"]
+    single, _ = live(partner="none", period="later")
+    assert "after three years of her work" in single["period_sentence"]

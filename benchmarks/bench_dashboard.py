@@ -3,11 +3,19 @@
     .venv/bin/python benchmarks/bench_dashboard.py [--sessions 100000] [--organisations 300] [--runs 7]
 
 Uses DATABASE_URL when set (PostgreSQL: start one with `PGPORT=5461 scripts/pg-start.sh`), else a
-SQLite file under /tmp. Migrates, generates the data once (manage.py monitoring_bench_data), then
-prints the median time of: the selectors alone, and the whole page through the test client as
-alliance staff, cold (cache emptied first: queries, suppression, three matplotlib charts,
-template) and warm (the tables and charts of this data version come from the cache; the page
-still runs its version check, filter choices and template), unfiltered and filtered.
+SQLite file under /tmp. Migrates, generates the data once (manage.py monitoring_bench_data, which
+fills the dashboard's summary tables too), then prints the median time of:
+- the selectors alone;
+- the whole page through the test client as alliance staff, in this process: cold (cache emptied
+  first: queries, suppression, charts, template) and warm (the tables and charts of this data
+  version from the cache; still the version check, filter choices and template);
+- the page as the first request of a fresh process ("first request"): a new Python process loads
+  the app through samensterk/wsgi.py as gunicorn does before it takes requests (settings,
+  middleware, every view imported, URL tables and translations filled), empties the cache and
+  times its first GET, which still pays for compiling the templates, opening the database
+  connection and every query. This is what a user gets after a deploy or a worker restart; the
+  median over --runs processes. "bare process": the same after django.setup() only (what the
+  first request cost before wsgi.py loaded the views).
 Target: the page in <= 500 ms. Also prints the machine's load average: the figures are only
 comparable on an idle machine.
 """
@@ -16,7 +24,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -24,9 +34,45 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samensterk.settings")
 os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/samensterk-bench-dashboard.sqlite3")
+# wsgi.py refuses the development key without DEBUG; the fresh processes inherit this one, so the
+# session signed here is valid there.
+os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
+
+
+def first_request(session_key: str, query: str, *, as_wsgi: bool) -> None:
+    """In a fresh process: load the app, empty the cache, print the ms of the first page.
+
+    ``as_wsgi``: load it as gunicorn does, through samensterk/wsgi.py (settings, middleware, every
+    view imported, URL tables and translations filled); otherwise only django.setup(), and the
+    first request does all of that itself.
+    """
+    import django
+
+    if as_wsgi:
+        import samensterk.wsgi  # noqa: F401 - what gunicorn loads before it takes requests
+    else:
+        django.setup()
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.test import Client
+
+    settings.ALLOWED_HOSTS = ["*"]
+    cache.clear()
+    client = Client()
+    if as_wsgi:  # the test client has a handler of its own: its middleware as wsgi.py's is
+        client.handler.load_middleware()
+    client.cookies[settings.SESSION_COOKIE_NAME] = session_key
+    t0 = time.perf_counter()
+    response = client.get("/en/monitoring/?" + query)
+    elapsed = (time.perf_counter() - t0) * 1000
+    assert response.status_code == 200, response.status_code
+    print(f"{elapsed:.1f}")
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--first-request"]:
+        first_request(sys.argv[3], sys.argv[4], as_wsgi=sys.argv[2] == "wsgi")
+        return
     parser = argparse.ArgumentParser()
     parser.add_argument("--sessions", type=int, default=100_000)
     parser.add_argument("--organisations", type=int, default=300)
@@ -76,6 +122,19 @@ def main() -> None:
         session.save()
 
     scope = DashboardScope(organisation_ids=None)
+    session_key = client.session.session_key
+
+    def fresh_process(query: str, how: str) -> float:
+        times = []
+        for _ in range(args.runs):
+            out = subprocess.run(
+                [sys.executable, __file__, "--first-request", how, session_key, query],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            times.append(float(out.stdout.strip().splitlines()[-1]))
+        return statistics.median(times)
 
     def timed(fn) -> tuple[float, int]:
         fn()  # warm: imports, matplotlib, template loading
@@ -123,6 +182,13 @@ def main() -> None:
     for name, fn in rows:
         ms, n = timed(fn)
         print(f"{name:34} {ms:10.1f} {n:8d}")
+    for name, query, how in [
+        ("first request, no filter", "", "wsgi"),
+        ("first request, district + quarter", f"district=noord&quarter={quarter}", "wsgi"),
+        ("first request, bare process", "", "bare"),
+    ]:
+        print(f"{name:34} {fresh_process(query, how):10.1f}")
+    print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":

@@ -69,7 +69,6 @@ class Dashboard:
     pool: Table
     themes: Table
     signals: Table
-    charts: dict[str, str] = field(default_factory=dict)  # set by the view: SVG per chart
 
     @property
     def tables(self) -> list[Table]:

@@ -49,26 +49,34 @@ def _dashboard(request: HttpRequest):
     filters = form.filters() if form.is_valid() else Filters()
 
     def build():
-        data = selectors.dashboard(scope, filters, quarters=quarters, choices=choices)
-        return data, _charts(data)
+        return selectors.dashboard(scope, filters, quarters=quarters, choices=choices)
 
-    # Tables and charts together, once per version of the data (cache.py): drawing is slow.
-    data, drawn = cached("dashboard", scope, filters, build)
-    data.charts = drawn
+    # The tables once per version of the data (cache.py); the charts are requests of their own.
+    data = cached("dashboard", scope, filters, build)
     return scope, form, data
 
 
+# Each chart: the table it draws, the columns drawn as bars, its title.
+CHARTS = {
+    "district": ("district", ["men", "women"], gettext_lazy("Participants per district")),
+    "quarter": ("quarter", ["held", "cancelled"], gettext_lazy("Sessions per quarter")),
+    "themes": ("themes", ["n"], gettext_lazy("Themes raised in the reports")),
+}
+
+
+def _chart_table(data: selectors.Dashboard, key: str) -> selectors.Table:
+    table, _columns, _title = CHARTS[key]
+    return data.themes if table == "themes" else data.table(table)
+
+
+def _draw(data: selectors.Dashboard, key: str) -> str:
+    _table, columns, title = CHARTS[key]
+    return charts.bar_chart_svg(_chart_table(data, key), columns, title=str(title), chart_id=f"chart-{key}")
+
+
 def _charts(data: selectors.Dashboard) -> dict[str, str]:
-    """The charts of the tables that have rows (an empty chart says nothing the table does not)."""
-    specs = [
-        ("district", data.table("district"), ["men", "women"], _("Participants per district")),
-        ("quarter", data.table("quarter"), ["held", "cancelled"], _("Sessions per quarter")),
-        ("themes", data.themes, ["n"], _("Themes raised in the reports")),
-    ]
-    return {
-        key: charts.bar_chart_svg(table, columns, title=title, chart_id=f"chart-{key}") if table.rows else ""
-        for key, table, columns, title in specs
-    }
+    """Every chart drawn, for the PDF; an empty table gets no chart (it says nothing the table does not)."""
+    return {key: _draw(data, key) if _chart_table(data, key).rows else "" for key in CHARTS}
 
 
 def _summary(data: selectors.Dashboard) -> dict[str, str]:
@@ -90,8 +98,29 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     }
     if data is None:
         return render(request, "monitoring/dashboard.html", context, status=400)
-    context.update(charts=data.charts, summary=_summary(data))
+    # Which charts the page asks for (as images, views.chart); an empty table gets none.
+    shown = {key: {"title": title} for key, (_t, _c, title) in CHARTS.items() if _chart_table(data, key).rows}
+    context.update(charts=shown, summary=_summary(data))
     return render(request, "monitoring/dashboard.html", context)
+
+
+@require_GET
+def chart(request: HttpRequest, key: str) -> HttpResponse:
+    """One chart of the dashboard as an SVG image, with the same scope and filters as the page (the
+    same 404 for outsiders, the same suppressed figures); drawn once per version of the data."""
+    if key not in CHARTS:
+        raise Http404
+    scope, form, data = _dashboard(request)
+    if data is None:
+        return HttpResponse(
+            _("These filters are not valid."), status=400, content_type="text/plain; charset=utf-8"
+        )
+    if not _chart_table(data, key).rows:
+        raise Http404
+    svg = cached(f"chart-{key}", scope, data.filters, lambda: _draw(data, key))
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=300"
+    return response
 
 
 def _export_organisation(scope) -> Organisation | None:
@@ -157,7 +186,7 @@ def export_pdf(request: HttpRequest) -> HttpResponse:
     )
     context = {
         "data": data,
-        "charts": data.charts,
+        "charts": _charts(data),
         "summary": _summary(data),
         "filters": exports.filter_description(data),
         "language": get_language(),

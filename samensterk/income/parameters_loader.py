@@ -38,6 +38,12 @@ class ValueAt:
     note: str = ""
 
 
+# The value of a parameter at an instant, once worked out: the files are read once per process
+# (all_parameters) and do not change, and a simulation asks for the same values many times.
+# Keyed by the parameter object, which lives as long as the process.
+_AT: dict = {}
+
+
 @dataclass(frozen=True)
 class Parameter:
     """A parameter file: its metadata and all its dated values (sorted by start date)."""
@@ -50,6 +56,12 @@ class Parameter:
     metadata: dict = field(default_factory=dict)
 
     def at(self, instant: dt.date) -> ValueAt:
+        key = (id(self), instant)
+        if key not in _AT:
+            _AT[key] = self._at(instant)
+        return _AT[key]
+
+    def _at(self, instant: dt.date) -> ValueAt:
         current = None
         for v in self.values:
             if v.start <= instant:
@@ -124,6 +136,12 @@ class ScaleParameter:
     metadata: dict = field(default_factory=dict)
 
     def at(self, instant: dt.date) -> Scale:
+        key = (id(self), instant)
+        if key not in _AT:
+            _AT[key] = self._at(instant)  # a MissingParameter is raised, never kept
+        return _AT[key]
+
+    def _at(self, instant: dt.date) -> Scale:
         thresholds, rates, amounts, refs = [], [], [], []
         for i, bracket in enumerate(self.brackets):
             t = bracket["threshold"].at(instant)
@@ -187,6 +205,16 @@ def all_parameters() -> dict[str, Parameter | ScaleParameter]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _folders() -> frozenset[str]:
+    """Every folder of the parameter tree (``zorgtoeslag``, ``inkomstenbelasting``...)."""
+    out = set()
+    for name in all_parameters():
+        parts = name.split(".")
+        out.update(".".join(parts[:i]) for i in range(1, len(parts)))
+    return frozenset(out)
+
+
 class ParameterNode:
     """Attribute access to the parameters at one instant: ``p.zorgtoeslag.drempelinkomen``."""
 
@@ -197,12 +225,16 @@ class ParameterNode:
         if attr.startswith("_"):
             raise AttributeError(attr)
         name = f"{self._prefix}.{attr}" if self._prefix else attr
-        params = all_parameters()
-        if name in params:
-            return value_at(name, self._instant)
-        if any(k.startswith(name + ".") for k in params):
-            return ParameterNode(name, self._instant)
-        raise AttributeError(f"No parameter or folder named {name!r}")
+        if name in all_parameters():
+            value = value_at(name, self._instant)  # raises MissingParameter: never kept
+        elif name in _folders():
+            value = ParameterNode(name, self._instant)
+        else:
+            raise AttributeError(f"No parameter or folder named {name!r}")
+        # Kept on the node: the next access is a plain attribute (a simulation reads a few
+        # hundred parameters; resolving each every time was most of the engine's time).
+        setattr(self, attr, value)
+        return value
 
     @property
     def instant(self) -> dt.date:
@@ -229,6 +261,13 @@ def reference_at(name: str, instant: dt.date) -> tuple[dict, ...]:
 
 
 def load(when: int | dt.date) -> ParameterNode:
-    """The parameter tree at 1 January of ``when`` (a year) or at the given date."""
+    """The parameter tree at 1 January of ``when`` (a year) or at the given date; one tree per
+    instant, shared, so that what it has resolved once is kept (the files do not change while
+    the process runs)."""
     instant = dt.date(when, 1, 1) if isinstance(when, int) else when
+    return _tree(instant)
+
+
+@lru_cache(maxsize=128)
+def _tree(instant: dt.date) -> ParameterNode:
     return ParameterNode("", instant)

@@ -9,6 +9,8 @@ fills the dashboard's summary tables too), then prints the median time of:
 - the whole page through the test client as alliance staff, in this process: cold (cache emptied
   first: queries, suppression, charts, template) and warm (the tables and charts of this data
   version from the cache; still the version check, filter choices and template);
+- the page and then its three chart images (matplotlib SVGs, each its own request, cached per
+  data version) one after another, cold: an upper bound of the wait for the charts;
 - the page as the first request of a fresh process ("first request"): a new Python process loads
   the app through samensterk/wsgi.py as gunicorn does before it takes requests (settings,
   middleware, every view imported, URL tables and translations filled), empties the cache and
@@ -163,6 +165,18 @@ def main() -> None:
 
         return run
 
+    def page_and_charts(query):
+        """Cold: the page, then its three chart images one after another (a browser fetches them
+        in parallel once the HTML is there, so this is an upper bound of what the user waits)."""
+
+        def run():
+            cache.clear()
+            assert client.get("/en/monitoring/", query).status_code == 200
+            for key in ("district", "quarter", "themes"):
+                assert client.get(f"/en/monitoring/charts/{key}.svg", query).status_code in (200, 404)
+
+        return run
+
     quarter = str(Quarter(2025, 2))
     method = selectors.filter_choices(scope)["methods"][0].slug
     rows = [
@@ -176,6 +190,7 @@ def main() -> None:
         ("page cold, method", page({"method": method}, cold=True)),
         ("page warm, no filter", page({}, cold=False)),
         ("page warm, district + quarter", page({"district": "noord", "quarter": quarter}, cold=False)),
+        ("page + 3 charts in a row, cold", page_and_charts({})),
     ]
     print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"{'what':34} {'median ms':>10} {'queries':>8}")

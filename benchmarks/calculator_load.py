@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -45,6 +46,8 @@ def main() -> None:
             **os.environ,
             "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
             "DJANGO_DEBUG": "0",
+            # wsgi.py refuses to serve on the published development key with DEBUG off.
+            "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50),
             "DJANGO_LOG_LEVEL": "ERROR",
             "OMP_NUM_THREADS": "1",
         }

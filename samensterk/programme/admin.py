@@ -3,6 +3,8 @@ reading it must go through the audited report page, so the admin does not regist
 
 from django.contrib import admin
 
+from samensterk.monitoring.summary import summary_refresh
+
 from .models import FacilitatorRecruitment, Intervision, Partnership, Session, Training, Trajectory
 
 
@@ -10,6 +12,28 @@ from .models import FacilitatorRecruitment, Intervision, Partnership, Session, T
 class PartnershipAdmin(admin.ModelAdmin):
     list_display = ["__str__", "is_active", "is_demo"]
     list_filter = ["is_active", "is_demo"]
+
+
+class _KeepsTheSummary:
+    """The dashboard counts from a summary the programme services keep in step; an edit here must
+    keep it too, or the dashboard shows old counts until `manage.py monitoring_summary --rebuild`."""
+
+    def _trajectory_ids(self, objects) -> list[int]:
+        return [getattr(obj, "trajectory_id", None) or obj.pk for obj in objects]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)  # after the inline sessions too
+        summary_refresh(trajectory_ids=self._trajectory_ids([form.instance]))
+
+    def delete_model(self, request, obj):
+        ids = self._trajectory_ids([obj])
+        super().delete_model(request, obj)
+        summary_refresh(trajectory_ids=ids)
+
+    def delete_queryset(self, request, queryset):
+        ids = self._trajectory_ids(queryset)
+        super().delete_queryset(request, queryset)
+        summary_refresh(trajectory_ids=ids)
 
 
 class SessionInline(admin.TabularInline):
@@ -28,7 +52,7 @@ class SessionInline(admin.TabularInline):
 
 
 @admin.register(Trajectory)
-class TrajectoryAdmin(admin.ModelAdmin):
+class TrajectoryAdmin(_KeepsTheSummary, admin.ModelAdmin):
     list_display = ["name", "method", "district", "status", "starts_on", "is_demo"]
     list_filter = ["status", "district", "method", "is_demo"]
     search_fields = ["name"]
@@ -37,7 +61,7 @@ class TrajectoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(_KeepsTheSummary, admin.ModelAdmin):
     list_display = ["__str__", "starts_at", "status", "men_count", "women_count"]
     list_filter = ["status", "kind", "place"]
     filter_horizontal = ["facilitators"]

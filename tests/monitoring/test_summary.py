@@ -105,3 +105,29 @@ def test_a_quarter_is_the_local_one(counted):
     Session.objects.create(trajectory=trajectory, number=30, starts_at=at, place="other", status="cancelled")
     summary_rebuild()
     assert SessionSummary.objects.get(trajectory=trajectory, year=2026, quarter=2).cancelled == 1
+
+
+@pytest.mark.django_db
+def test_an_edit_in_the_admin_keeps_the_summary_in_step(client, counted, django_user_model):
+    """The admin edits sessions too (the rare fixes): its saves and deletes recount the summary."""
+    admin = django_user_model.objects.create_superuser("test-admin", password="a-long-test-password")
+    client.force_login(admin)
+    session = counted["sessions"][0]
+    change = f"/admin/programme/session/{session.pk}/change/"
+    form = client.get(change).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)}
+    data.update(
+        starts_at_0=session.starts_at.strftime("%Y-%m-%d"),
+        starts_at_1=session.starts_at.strftime("%H:%M:%S"),
+        men_count=session.men_count + 7,
+        facilitators=[u.pk for u in session.facilitators.all()],
+    )
+    data.pop("starts_at", None)
+    response = client.post(change, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    session.refresh_from_db()
+    assert session.men_count == 15
+    assert summary_differences() == []
+    response = client.post(f"/admin/programme/session/{session.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert summary_differences() == []

@@ -49,6 +49,8 @@ def main() -> None:
             # wsgi.py refuses to serve on the published development key with DEBUG off.
             "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50),
             "DJANGO_LOG_LEVEL": "ERROR",
+            # The locust users come through "the proxy" 127.0.0.1, each with its own address.
+            "DJANGO_TRUSTED_PROXIES": "127.0.0.1",
             "OMP_NUM_THREADS": "1",
         }
         subprocess.run(

@@ -133,6 +133,17 @@ def summary_refresh(*, trajectory_ids: Iterable[int]) -> None:
     """
     ids = sorted(set(trajectory_ids))
     if ids:
+        # Two reports of one trajectory submitted at the same moment would each delete the
+        # trajectory's rows and insert new ones: on PostgreSQL the second insert then breaks the
+        # unique key (a 500 under load). Locking the trajectories (in id order, no deadlock) makes
+        # the second recount wait for the first and count its report too. SQLite locks anyway.
+        Trajectory = django_apps.get_model("programme", "Trajectory")
+        list(
+            Trajectory.objects.select_for_update()
+            .filter(pk__in=ids)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
         _write(ids, django_apps)
 
 

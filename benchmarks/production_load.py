@@ -1,6 +1,6 @@
 """Load and fault test of the production set-up (no assertions in tests; this prints the figures).
 
-    .venv/bin/python benchmarks/production_load.py [--users 50] [--seconds 60] [--fault-seconds 45]
+    .venv/bin/python benchmarks/production_load.py [--users 50] [--seconds 60] [--fault-seconds 45] [--threads 1]
 
 1. Starts its own PostgreSQL under /tmp (scripts/pg-start.sh, PGPORT 5451 unless set), migrates,
    loads the toolkit and the demo data and adds 3,000 held sessions awaiting a report.
@@ -147,6 +147,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--fault-users", type=int, default=20)
     parser.add_argument("--fault-seconds", type=int, default=45)
+    parser.add_argument(
+        "--threads", type=int, default=1, help="threads per gunicorn worker (gthread when more than 1)"
+    )
     args = parser.parse_args()
     port = os.environ.get("PGPORT", "5451")
     with tempfile.TemporaryDirectory() as tmp:
@@ -177,6 +180,7 @@ def main() -> None:
             prepare_sessions(env, Path(env["LOAD_SESSIONS_FILE"]))
             server = subprocess.Popen(
                 [BIN / "gunicorn", "samensterk.wsgi:application", "--bind", HOST, "--workers", "2",
+                 "--threads", str(args.threads),
                  "--preload", "--log-level", "critical", "--timeout", "30"],
                 cwd=ROOT, env=env,
             )  # fmt: skip
@@ -187,7 +191,8 @@ def main() -> None:
             print(f"\nMachine: {os.cpu_count()} cores, load average before the run {os.getloadavg()[0]:.1f}")
 
             print(
-                f"\nLoad: {args.users} users for {args.seconds} s, gunicorn 2 workers + PostgreSQL on loopback"
+                f"\nLoad: {args.users} users for {args.seconds} s, gunicorn 2 workers x {args.threads} threads"
+                " + PostgreSQL on loopback"
             )
             rows = run_locust(env, args.users, args.seconds, f"{tmp}/load")
             print_stats(rows)

@@ -210,7 +210,12 @@ def dashboard(
             n_keys, dim_codes = len(dim_keys[dim]), codes[dim]
             sums = np.bincount(dim_codes, weights=column, minlength=n_keys)
             in_order = nonzero[np.argsort(dim_codes[nonzero], kind="stable")]
-            per_cell = np.split(in_order, np.cumsum(np.bincount(dim_codes[nonzero], minlength=n_keys))[:-1])
+            # No rows at all (nothing counted yet): np.split would still return one empty piece.
+            per_cell = (
+                np.split(in_order, np.cumsum(np.bincount(dim_codes[nonzero], minlength=n_keys))[:-1])
+                if n_keys
+                else []
+            )
             tables.append([(int(v), frozenset(m.tolist())) for v, m in zip(sums, per_cell, strict=True)])
         suppressed[col] = suppress_linked(tables)
     reach = []

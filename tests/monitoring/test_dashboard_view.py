@@ -97,3 +97,13 @@ def test_an_empty_table_gets_no_chart(crafted, personas, as_):
     assert 'id="chart-district"' in body
     assert 'id="chart-themes"' not in body  # no report ticked a theme
     assert 'id="table-themes"' in body
+
+
+@pytest.mark.django_db
+def test_an_empty_dashboard_is_a_page_not_an_error(client, personas, as_):
+    """A new installation (or a scope with nothing counted yet): every table empty, no chart, a 200."""
+    response = as_(personas["staff"]).get(URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="table-district"' in html
+    assert '<img id="chart-district"' not in html

@@ -126,12 +126,11 @@ DATABASES = {
 
 # A custom user model from the first migration: organisations, roles and 2FA hang off it later.
 AUTH_USER_MODEL = "accounts.User"
-# Argon2id first, as Django's documentation recommends: memory-hard (costly to guess on GPUs), and
-# one login costs about a third of the CPU of PBKDF2 at Django's default (0.2 s against 0.6 s on
-# these machines), which is what a burst of logins queues behind. Older PBKDF2 hashes still work
-# and are rehashed to Argon2 at the next login.
+# Argon2id first, as Django's documentation recommends: memory-hard (costly to guess on GPUs), with
+# OWASP's parameters (accounts/hashers.py) so that a burst of logins does not hold both cores for
+# seconds. Older PBKDF2 hashes still work and are rehashed to Argon2 at the next login.
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "samensterk.accounts.hashers.OwaspArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",

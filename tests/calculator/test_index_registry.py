@@ -6,34 +6,15 @@ import numpy as np
 import pytest
 
 from samensterk.calculator import results
-from samensterk.income import components as registry
-from samensterk.income.components import Component, Said
-from samensterk.income.simulate import simulate
+from tests.income.extra_component import install
 
 from .helpers import url
 
 
 @pytest.fixture
 def extra_component(monkeypatch):
-    bonus = Component(
-        "test_bonus",
-        "Test bonus",
-        +1,
-        ("Test law, art. 1", "https://example.org/test-law"),
-        says="A test bonus of {amount} a month.",
-        facts=lambda f: Said({"amount": f("test_bonus")}),
-    )
-    copy = registry.REGISTRY[:-2] + (bonus,) + registry.REGISTRY[-2:]
-    monkeypatch.setattr(registry, "REGISTRY", copy)
-    monkeypatch.setattr(registry, "BY_KEY", {c.key: c for c in copy})
-
-    def simulate_with_bonus(households, hours=range(0, 41)):
-        res = simulate(households, hours=hours)
-        res.components["test_bonus"] = np.full(res.components["net_household"].shape, 25.0)
-        res.components["net_household"] = res.components["net_household"] + 25.0
-        return res
-
-    monkeypatch.setattr(results, "simulate", simulate_with_bonus)
+    """A test bonus of 25 a month, in the registry and the engine the page uses."""
+    install(monkeypatch, lambda hours: np.full(hours.shape, 25.0), engine_users=[results])
 
 
 def test_a_new_component_shows_on_the_page(client, form_data, extra_component):

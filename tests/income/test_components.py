@@ -11,17 +11,15 @@ import re
 import string
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from samensterk.income import cli
 from samensterk.income import components as registry
-from samensterk.income.components import Component, Said
 from samensterk.income.explain import CHANGE, compare, explain, render_line
 from samensterk.income.household import parse_household
-from samensterk.income.simulate import simulate
 
 from .conftest import BIJSTAND_COUPLE, COUPLE_TWO_CHILDREN, SINGLE_MOTHER, household, run
+from .extra_component import install
 
 SAMENSTERK = Path(registry.__file__).resolve().parents[1]
 FALLBACKS = {CHANGE["rise"], CHANGE["fall"], CHANGE["per_hour"]}
@@ -121,34 +119,8 @@ def test_no_label_or_sentence_is_declared_outside_the_registry():
 
 @pytest.fixture
 def extra_component(monkeypatch):
-    """A copy of the registry with one more component (a test bonus of 10 + 1 a working hour),
-    and an engine that computes it: the only two places a real component is written."""
-    bonus = Component(
-        "test_bonus",
-        "Test bonus",
-        +1,
-        ("Test law, art. 1", "https://example.org/test-law"),
-        says="A test bonus of {amount} a month.",
-        facts=lambda f: Said({"amount": f("test_bonus")}),
-        changes={"rise": "The test bonus rises by {change}."},
-        column="bonus",
-    )
-    copy = registry.REGISTRY[:-2] + (bonus,) + registry.REGISTRY[-2:]
-    monkeypatch.setattr(registry, "REGISTRY", copy)
-    monkeypatch.setattr(registry, "BY_KEY", {c.key: c for c in copy})
-
-    def simulate_with_bonus(households, hours=range(0, 41)):
-        res = simulate(households, hours=hours)
-        value = np.broadcast_to(10.0 + res.hours, res.components["net_household"].shape).copy()
-        res.components["test_bonus"] = value
-        for key in ("net_household", "change_vs_0"):
-            res.components[key] = res.components[key] + (
-                value if key == "net_household" else value - value[:, :1]
-            )
-        return res
-
-    monkeypatch.setattr(cli, "simulate", simulate_with_bonus)
-    return simulate_with_bonus
+    """A test bonus of 10 + 1 a working hour, in the registry and the engine (extra_component.py)."""
+    return install(monkeypatch, lambda hours: 10.0 + hours, engine_users=[cli])
 
 
 def test_a_new_component_appears_in_explain_and_compare_without_other_changes(extra_component):

@@ -11,7 +11,7 @@ from django.contrib.auth.hashers import Argon2PasswordHasher
 
 
 class OwaspArgon2PasswordHasher(Argon2PasswordHasher):
-    algorithm = "argon2"  # the same prefix: hashes made with Django's settings still verify
+    # The algorithm name stays Django's "argon2": hashes made with its parameters still verify.
     memory_cost = 19 * 1024  # KiB
     time_cost = 2
     parallelism = 1

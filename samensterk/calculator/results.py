@@ -9,10 +9,11 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from django.utils import numberformat
 from django.utils.formats import get_format
-from django.utils.translation import get_language_bidi, gettext, ngettext
+from django.utils.translation import get_language, get_language_bidi, gettext, ngettext
 
 from samensterk.income import components as registry
 from samensterk.income.explain import (
@@ -34,6 +35,19 @@ DROP_MARK_EUROS = 1.0
 FLAT_KEPT_PERCENT = 10
 
 
+@lru_cache(maxsize=32)
+def _number_format(language: str | None) -> tuple[str, int, str]:
+    """The active language's decimal separator, grouping and thousands separator. Looked up once
+    per language: a result page formats about a hundred amounts, and each get_format call costs
+    more than the formatting itself."""
+    # Django's Arabic format has no grouping; an amount of thousands is read more easily with it.
+    return (
+        get_format("DECIMAL_SEPARATOR"),
+        get_format("NUMBER_GROUPING") or 3,
+        get_format("THOUSAND_SEPARATOR"),
+    )
+
+
 def format_money(value, cents: bool | None = None) -> str:
     """'€ 1.234' in Dutch, '€ 1,234' in English: Django's number format of the active language.
     Small amounts with cents (an hourly wage) keep their cents; the rest is whole euros."""
@@ -42,13 +56,18 @@ def format_money(value, cents: bool | None = None) -> str:
         cents = abs(value) < 100 and abs(round(value, 2) - round(value)) >= 0.005
     digits = 2 if cents else 0
     # Django's number_format cuts decimals off; round half up first (as the law rounds).
-    rounded = Decimal(str(abs(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-    # Django's Arabic format has no grouping; an amount of thousands is read more easily with it.
-    grouping = get_format("NUMBER_GROUPING") or 3
-    number = numberformat.format(rounded, get_format("DECIMAL_SEPARATOR"), decimal_pos=digits, grouping=grouping,
-                                 thousand_sep=get_format("THOUSAND_SEPARATOR"), force_grouping=True)  # fmt: skip
+    rounded = Decimal(str(abs(value))).quantize(_QUANTUM[digits], rounding=ROUND_HALF_UP)
+    decimal_sep, grouping, thousand_sep = _number_format(get_language())
+    if grouping == 3:  # every language we serve: Python's own grouping, then the language's marks
+        number = f"{rounded:,.{digits}f}".translate({ord(","): thousand_sep, ord("."): decimal_sep})
+    else:
+        number = numberformat.format(rounded, decimal_sep, decimal_pos=digits, grouping=grouping,
+                                     thousand_sep=thousand_sep, force_grouping=True)  # fmt: skip
     sign = "−" if value < 0 and rounded != 0 else ""
     return f"{sign}€\u00a0{number}"
+
+
+_QUANTUM = {0: Decimal(1), 2: Decimal("0.01")}
 
 
 def _signed_money(change: float) -> str:

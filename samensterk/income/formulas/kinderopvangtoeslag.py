@@ -8,6 +8,8 @@ household inputs are (n, 1) or (n, H).
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from samensterk.income import parameters_loader
@@ -76,17 +78,26 @@ def _tabel(p, naam):
     its lowest bands, so we read the brackets ourselves and raise only for incomes that need a
     missing band. A band with a missing threshold does not exist in that year.
     """
+    return _tabel_op(p.instant, naam)
+
+
+# Built once per instant: the parameter files do not change while the process runs, and reading
+# the brackets was a large part of one household's simulation (two tables per call).
+@functools.cache
+def _tabel_op(instant, naam):
     param = parameters_loader.all_parameters()[f"kinderopvangtoeslag.{naam}"]
     grenzen, percentages, notes = [], [], []
     for bracket in param.brackets:
-        grens = bracket["threshold"].at(p.instant)
+        grens = bracket["threshold"].at(instant)
         if grens.missing:
             continue
-        percentage = bracket["rate"].at(p.instant)
+        percentage = bracket["rate"].at(instant)
         grenzen.append(float(grens.value))
         percentages.append(np.nan if percentage.missing else float(percentage.value))
         notes.append(percentage.note)
-    return np.array(grenzen), np.array(percentages), notes
+    grenzen, percentages = np.array(grenzen), np.array(percentages)
+    grenzen.flags.writeable = percentages.flags.writeable = False  # shared by every caller
+    return grenzen, percentages, tuple(notes)
 
 
 def percentage(p, *, naam, toetsingsinkomen):

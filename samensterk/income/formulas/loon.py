@@ -4,6 +4,7 @@ minimum holiday allowance (vakantiebijslag)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import numpy as np
 
@@ -21,6 +22,7 @@ def minimumuurloon(p):
     return p.wml.minimumuurloon
 
 
+@functools.cache  # per year: the parameter files do not change while running
 def minimumuurloon_jaargemiddelde(year: int) -> float:
     """The statutory minimum hourly wage averaged over the year: it is indexed on 1 January and
     1 July (Wet minimumloon en minimumvakantiebijslag, art. 14), so each applies half a year."""

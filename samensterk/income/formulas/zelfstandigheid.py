@@ -14,12 +14,14 @@ explanation says so.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import numpy as np
 
 from samensterk.income.parameters_loader import value_at
 
 
+@functools.cache  # per year: the parameter files do not change while running
 def netto_minimumloon_maand(year: int) -> float:
     """Net statutory minimum wage per month, yearly average (proxy: Participatiewet art. 21
     gehuwdennorm incl. vakantietoeslag, which is 100% of the net minimum wage; the norm is

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import get_language_info
 
@@ -14,7 +14,19 @@ from samensterk.core.models import AuditAction
 from samensterk.toolkit.selectors import localize, localize_one
 
 from .forms import GROUP_LANGUAGES
-from .models import Session, SessionReport
+from .models import Session, SessionReport, Trajectory
+
+
+def _facilitated_by(user) -> Q:
+    """Sessions the user facilitates: named on the session, or, when the session names nobody, on
+    its trajectory. Written as subqueries rather than joins over the two facilitator lists: the
+    joins repeat each session once per facilitator and needed a DISTINCT over every session of
+    the trajectory (80 ms for "My work" with 3,000 sessions; the load test's logins waited on it)."""
+    named = Session.facilitators.through.objects.filter(session_id=OuterRef("pk"))
+    return Q(pk__in=named.filter(user=user).values("session_id")) | Q(
+        ~Exists(named),
+        trajectory_id__in=Trajectory.facilitators.through.objects.filter(user=user).values("trajectory_id"),
+    )
 
 
 def next_sessions_for(user, limit: int = 10):
@@ -23,9 +35,8 @@ def next_sessions_for(user, limit: int = 10):
     today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
     return (
         Session.objects.filter(status=Session.Status.PLANNED, starts_at__gte=today)
-        .filter(Q(facilitators=user) | Q(facilitators__isnull=True, trajectory__facilitators=user))
+        .filter(_facilitated_by(user))
         .select_related("trajectory__method")
-        .distinct()
         .order_by("starts_at")[:limit]
     )
 
@@ -35,10 +46,9 @@ def reports_to_write_for(user):
     return (
         Session.objects.filter(starts_at__lt=timezone.now())
         .exclude(status=Session.Status.CANCELLED)
-        .filter(Q(facilitators=user) | Q(facilitators__isnull=True, trajectory__facilitators=user))
+        .filter(_facilitated_by(user))
         .filter(Q(report__isnull=True) | Q(report__status=SessionReport.Status.DRAFT))
         .select_related("trajectory")
-        .distinct()
         .order_by("starts_at")
     )
 

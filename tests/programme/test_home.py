@@ -92,3 +92,37 @@ def test_a_long_backlog_shows_the_oldest_ten_and_says_how_many(client, personas,
     assert shown == backlog[:HOME_LIST_LENGTH]
     # The 15 of the backlog and session 2 of the fixture: 16 in all.
     assert f"The oldest {HOME_LIST_LENGTH} of {HOME_LIST_LENGTH + 6} are shown" in html
+
+
+def test_a_session_that_names_its_facilitators_is_theirs_alone(client, personas, programme):
+    """A session's own facilitators replace the trajectory's: the trajectory's facilitator does not
+    get a report to write for a session that names somebody else, and a facilitator named on one
+    session gets it without being on the trajectory."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from samensterk.accounts.models import Membership
+    from samensterk.programme.models import Session
+
+    trajectory = programme["trajectory"]
+    stand_in = personas["trainer"]  # of the same organisation, not a facilitator of the trajectory
+    held = timezone.now() - dt.timedelta(days=3)
+    named = Session.objects.create(trajectory=trajectory, number=20, starts_at=held, status="held",
+                                   place=Session.Place.LIVING_ROOM)  # fmt: skip
+    named.facilitators.add(stand_in)
+    # Named together with the trajectory's facilitator: it appears once for each, not twice.
+    both = Session.objects.create(trajectory=trajectory, number=21, starts_at=held, status="held",
+                                  place=Session.Place.LIVING_ROOM)  # fmt: skip
+    both.facilitators.add(stand_in, personas["facilitator"])
+    assert Membership.objects.filter(user=stand_in, role=Membership.Role.TRAINER).exists()
+
+    own = as_(client, personas, "facilitator").get(url("home")).content.decode()
+    assert f'href="{url("report", named.pk)}"' not in own
+    assert own.count(f'href="{url("report", both.pk)}"') == 1
+    assert f'href="{url("report", programme["sessions"][1].pk)}"' in own  # names nobody: the trajectory's
+
+    theirs = as_(client, personas, "trainer").get(url("home")).content.decode()
+    assert theirs.count(f'href="{url("report", named.pk)}"') == 1
+    assert theirs.count(f'href="{url("report", both.pk)}"') == 1
+    assert f'href="{url("report", programme["sessions"][1].pk)}"' not in theirs

@@ -14,6 +14,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.forms.renderers import Jinja2
 from django.utils.translation import gettext_lazy as _
 
 from samensterk.income import model as limits
@@ -158,6 +159,11 @@ def care_type_for_age(age: int) -> str | None:
 
 class CalculatorForm(forms.Form):
     """The household's questions and the hours to look at. Every field is optional or defaulted."""
+
+    # Django's Jinja2 copies of its widget templates render the same HTML (whitespace aside) in
+    # about half the time; this form has fifty widgets on every calculator page. Only this form:
+    # the admin's widgets have no Jinja2 templates.
+    default_renderer = Jinja2()
 
     PARTNER_CHOICES = [
         ("works", _("Works for a wage")),

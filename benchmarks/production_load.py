@@ -102,10 +102,10 @@ print(" ".join(str(s.pk) for s in sessions))
     path.write_text(out)
 
 
-def run_locust(env, users: int, seconds: int, csv_prefix: str) -> dict:
+def run_locust(env, users: int, seconds: int, csv_prefix: str, spawn_rate: float = 10) -> dict:
     sh(
         [BIN / "locust", "-f", str(ROOT / "benchmarks" / "locustfile_production.py"), "--headless",
-         "-u", str(users), "-r", "10", "-t", f"{seconds}s", "--host", f"http://{HOST}",
+         "-u", str(users), "-r", str(spawn_rate), "-t", f"{seconds}s", "--host", f"http://{HOST}",
          "--only-summary", "--csv", csv_prefix, "--loglevel", "ERROR", "--exit-code-on-error", "0"],
         env, timeout=seconds + 90, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
@@ -150,6 +150,10 @@ def main() -> None:
     parser.add_argument(
         "--threads", type=int, default=1, help="threads per gunicorn worker (gthread when more than 1)"
     )
+    parser.add_argument(
+        "--spawn-rate", type=float, default=10,
+        help="users started per second (10: the 20 facilitators and funders log in within the first 5 s)",
+    )  # fmt: skip
     args = parser.parse_args()
     port = os.environ.get("PGPORT", "5451")
     with tempfile.TemporaryDirectory() as tmp:
@@ -191,10 +195,11 @@ def main() -> None:
             print(f"\nMachine: {os.cpu_count()} cores, load average before the run {os.getloadavg()[0]:.1f}")
 
             print(
-                f"\nLoad: {args.users} users for {args.seconds} s, gunicorn 2 workers x {args.threads} threads"
+                f"\nLoad: {args.users} users for {args.seconds} s, {args.spawn_rate:g} started a second,"
+                f" gunicorn 2 workers x {args.threads} threads"
                 " + PostgreSQL on loopback"
             )
-            rows = run_locust(env, args.users, args.seconds, f"{tmp}/load")
+            rows = run_locust(env, args.users, args.seconds, f"{tmp}/load", args.spawn_rate)
             print_stats(rows)
             print(f"  load average after this phase {os.getloadavg()[0]:.1f}")
             wait_for_idle()

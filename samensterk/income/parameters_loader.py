@@ -8,6 +8,7 @@ formula reads it, so the caller can say plainly which part could not be computed
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -81,21 +82,33 @@ class Scale:
     amounts: np.ndarray | None
     references: tuple[dict, ...]
 
+    # Worked out once per scale (a scale at an instant is built once and shared): a simulation
+    # applies the same scale many times. Frozen dataclass: cached_property writes __dict__ itself.
+    @functools.cached_property
+    def widths(self) -> np.ndarray:
+        """The width of each bracket (inf for the last)."""
+        return np.append(self.thresholds[1:], np.inf) - self.thresholds
+
+    @functools.cached_property
+    def next_amounts(self) -> np.ndarray:
+        """Per bracket, the amount of the next bracket (inf after the last)."""
+        return np.append(self.amounts[1:], np.inf)
+
     def calc(self, base):
         """Marginal scale: sum of rate x part of ``base`` inside each bracket (no rounding)."""
         base = np.asarray(base, dtype=float)
         total = np.zeros_like(base)
-        uppers = list(self.thresholds[1:]) + [np.inf]
-        for lower, upper, rate in zip(self.thresholds, uppers, self.rates, strict=True):
-            total = total + rate * np.clip(base - lower, 0.0, upper - lower)
+        for lower, width, rate in zip(self.thresholds, self.widths, self.rates, strict=True):
+            # The part inside the bracket: min(max(., 0), width), np.clip without its wrapper.
+            total = total + rate * np.minimum(np.maximum(base - lower, 0.0), width)
         return total
 
     def lookup(self, base):
         """Single-amount scale: the rate (or amount) of the bracket ``base`` falls in."""
         base = np.asarray(base, dtype=float)
-        idx = np.searchsorted(self.thresholds, base, side="right") - 1
+        idx = self.thresholds.searchsorted(base, side="right") - 1
         table = self.rates if self.rates is not None else self.amounts
-        return np.where(idx >= 0, table[np.clip(idx, 0, None)], 0.0)
+        return np.where(idx >= 0, table[np.maximum(idx, 0)], 0.0)
 
 
 def _date(key) -> dt.date:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from samensterk.income.formulas import nan_to_num
+
 GEEN_BIJSTAND, GEHUWDEN, ALLEENSTAANDE_OUDER = 0, 1, 2
 
 
@@ -23,14 +25,12 @@ def bijstandsnorm(p, *, leefvorm):
     age); the amount in force at ``p.instant`` (indexed on 1 January and 1 July, art. 38).
     """
     leefvorm = np.asarray(leefvorm)
-    onbekend = ~np.isin(leefvorm, (GEEN_BIJSTAND, GEHUWDEN, ALLEENSTAANDE_OUDER))
+    # Comparisons rather than np.isin and np.select: the same result, at a fraction of the cost.
+    onbekend = (leefvorm != GEEN_BIJSTAND) & (leefvorm != GEHUWDEN) & (leefvorm != ALLEENSTAANDE_OUDER)
     if np.any(onbekend):
         raise ValueError(f"Unknown leefvorm {np.unique(leefvorm[onbekend]).tolist()}: use 0, 1 or 2.")
-    return np.select(
-        [leefvorm == GEHUWDEN, leefvorm == ALLEENSTAANDE_OUDER],
-        [p.bijstand.norm_gehuwden, p.bijstand.norm_alleenstaande_ouder],
-        default=0.0,
-    )
+    gehuwden, ouder = p.bijstand.norm_gehuwden, p.bijstand.norm_alleenstaande_ouder
+    return np.where(leefvorm == GEHUWDEN, gehuwden, np.where(leefvorm == ALLEENSTAANDE_OUDER, ouder, 0.0))
 
 
 def vakantietoeslag(p, *, bijstandsnorm):
@@ -48,7 +48,7 @@ def inkomstenvrijlating(p, *, arbeidsinkomen_maand):
     for recipients aged 27 or older (lid 5), when the college judges it helps towards work.
     """
     bijstand = p.bijstand
-    inkomen = np.clip(np.nan_to_num(np.asarray(arbeidsinkomen_maand, dtype=float)), 0.0, None)
+    inkomen = np.maximum(nan_to_num(arbeidsinkomen_maand), 0.0)
     return np.minimum(bijstand.inkomstenvrijlating_percentage * inkomen, bijstand.inkomstenvrijlating_maximum)
 
 
@@ -59,7 +59,7 @@ def inkomstenvrijlating_alleenstaande_ouder(p, *, arbeidsinkomen_maand):
     six months of onderdeel n, for at most 30 consecutive months (27 or older, lid 5).
     """
     bijstand = p.bijstand
-    inkomen = np.clip(np.nan_to_num(np.asarray(arbeidsinkomen_maand, dtype=float)), 0.0, None)
+    inkomen = np.maximum(nan_to_num(arbeidsinkomen_maand), 0.0)
     return np.minimum(
         bijstand.inkomstenvrijlating_alleenstaande_ouder_percentage * inkomen,
         bijstand.inkomstenvrijlating_alleenstaande_ouder_maximum,
@@ -81,7 +81,7 @@ def in_aanmerking_te_nemen_inkomen(
     one joint income test for a couple. The two vrijlatingen follow each other in time; where
     both flags are set, the 25% one is applied.
     """
-    netto = np.clip(np.nan_to_num(np.asarray(netto_inkomen_maand, dtype=float)), 0.0, None)
+    netto = np.maximum(nan_to_num(netto_inkomen_maand), 0.0)
     met_vrijlating = np.asarray(met_vrijlating, dtype=bool)
     na_vrijlating = np.asarray(met_vrijlating_alleenstaande_ouder, dtype=bool) & ~met_vrijlating
     vrij = 0.0

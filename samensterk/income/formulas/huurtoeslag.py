@@ -21,7 +21,7 @@ import datetime as dt
 import numpy as np
 
 from samensterk.income import parameters_loader
-from samensterk.income.formulas import awir
+from samensterk.income.formulas import awir, nan_to_num
 from samensterk.income.rounding import round_down_euro, round_up_cent
 
 
@@ -197,7 +197,7 @@ def huurtoeslag(p, *, toetsingsinkomen, heeft_partner, kind_leeftijd, kale_huur_
     twelve of those keep awir.maandbedrag of the result equal to the published monthly amount.
     """
     huishouden = huishoudgrootte(heeft_partner=heeft_partner, kind_leeftijd=kind_leeftijd)
-    huur = np.clip(np.nan_to_num(np.asarray(kale_huur_maand, dtype=float)), 0.0, None)
+    huur = np.maximum(nan_to_num(kale_huur_maand), 0.0)
     per_maand = berekeningsmethode(p)(
         p, toetsingsinkomen=toetsingsinkomen, huishouden=huishouden, kale_huur_maand=huur
     )

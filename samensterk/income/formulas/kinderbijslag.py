@@ -20,7 +20,7 @@ def kinderbijslag_per_kwartaal(p, *, kind_leeftijd):
     A NaN age (no child) gives 0.
     """
     leeftijd = np.asarray(kind_leeftijd, dtype=float)
-    bekend = ~np.isnan(leeftijd) & (np.nan_to_num(leeftijd, nan=-1.0) >= 0)
+    bekend = leeftijd >= 0  # False for NaN (no child)
     bedrag = p.kinderbijslag.bedrag_per_kwartaal.lookup(np.where(bekend, leeftijd, 0.0))
     return np.where(bekend, bedrag, 0.0)
 

@@ -13,7 +13,7 @@ import functools
 import numpy as np
 
 from samensterk.income import parameters_loader
-from samensterk.income.formulas import awir
+from samensterk.income.formulas import awir, nan_to_num
 from samensterk.income.rounding import round_down_euro
 
 GEEN, DAGOPVANG, BUITENSCHOOLSE_OPVANG, GASTOUDEROPVANG = 0, 1, 2, 3
@@ -26,14 +26,14 @@ def maximum_uurprijs(p, *, opvang_soort):
     """
     kot = p.kinderopvangtoeslag
     soort = np.asarray(opvang_soort)
-    return np.select(
-        [soort == DAGOPVANG, soort == BUITENSCHOOLSE_OPVANG, soort == GASTOUDEROPVANG],
-        [
-            kot.maximum_uurprijs_dagopvang,
-            kot.maximum_uurprijs_buitenschoolse_opvang,
-            kot.maximum_uurprijs_gastouderopvang,
-        ],
-        default=0.0,
+    dagopvang = kot.maximum_uurprijs_dagopvang
+    bso = kot.maximum_uurprijs_buitenschoolse_opvang
+    gastouder = kot.maximum_uurprijs_gastouderopvang
+    # Nested np.where rather than np.select: the same result, at a fraction of the cost.
+    return np.where(
+        soort == DAGOPVANG,
+        dagopvang,
+        np.where(soort == BUITENSCHOOLSE_OPVANG, bso, np.where(soort == GASTOUDEROPVANG, gastouder, 0.0)),
     )
 
 
@@ -42,7 +42,7 @@ def opvanguren(p, *, opvang_soort, opvang_uren_maand):
 
     Wet kinderopvang, art. 1.7; Besluit kinderopvangtoeslag, art. 8a.
     """
-    uren = np.clip(np.nan_to_num(np.asarray(opvang_uren_maand, dtype=float)), 0.0, None)
+    uren = np.maximum(nan_to_num(opvang_uren_maand), 0.0)
     uren = np.minimum(uren, p.kinderopvangtoeslag.maximum_uren_per_maand)
     return np.where(np.asarray(opvang_soort) == GEEN, 0.0, uren)
 
@@ -52,7 +52,7 @@ def vergoede_uurprijs(p, *, opvang_soort, opvang_uurprijs):
 
     Wet kinderopvang, art. 1.7 (maximum uurprijs).
     """
-    prijs = np.clip(np.nan_to_num(np.asarray(opvang_uurprijs, dtype=float)), 0.0, None)
+    prijs = np.maximum(nan_to_num(opvang_uurprijs), 0.0)
     return np.minimum(prijs, maximum_uurprijs(p, opvang_soort=opvang_soort))
 
 
@@ -106,8 +106,8 @@ def percentage(p, *, naam, toetsingsinkomen):
     Wet kinderopvang, art. 1.7; Besluit kinderopvangtoeslag, bijlage I; ``naam`` is percentage_eerste_kind or percentage_volgend_kind.
     """
     grenzen, percentages, _ = _tabel(p, naam)
-    index = np.searchsorted(grenzen, np.asarray(toetsingsinkomen, dtype=float), side="right") - 1
-    return percentages[np.clip(index, 0, None)]
+    index = grenzen.searchsorted(np.asarray(toetsingsinkomen, dtype=float), side="right") - 1
+    return percentages[np.maximum(index, 0)]
 
 
 def percentage_gepubliceerd(p, *, toetsingsinkomen):
@@ -150,7 +150,7 @@ def kinderopvangtoeslag_per_maand(
         _, _, notes = _tabel(p, "percentage_eerste_kind")
         note = next((n for n in notes if n), "A percentage for this income is not published.")
         raise parameters_loader.MissingParameter(naam, p.instant, note)
-    per_kind = np.where(nodig, kosten * np.nan_to_num(per_kind_pct), 0.0)
+    per_kind = np.where(nodig, kosten * nan_to_num(per_kind_pct), 0.0)
     return np.sum(per_kind, axis=-1)
 
 
@@ -183,6 +183,6 @@ def kinderopvang_kosten(p, *, opvang_uren_maand, opvang_uurprijs):
     Wet kinderopvang, art. 1.7 (kosten van kinderopvang); all hours and the full price
     count here, also above the 230 hours and the maximum uurprijs. Sums over the children.
     """
-    uren = np.clip(np.nan_to_num(np.asarray(opvang_uren_maand, dtype=float)), 0.0, None)
-    prijs = np.clip(np.nan_to_num(np.asarray(opvang_uurprijs, dtype=float)), 0.0, None)
+    uren = np.maximum(nan_to_num(opvang_uren_maand), 0.0)
+    prijs = np.maximum(nan_to_num(opvang_uurprijs), 0.0)
     return 12.0 * np.sum(uren * prijs, axis=-1)

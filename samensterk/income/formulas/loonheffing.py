@@ -45,9 +45,9 @@ def belasting_per_schijf(p, jaarloon):
     scale = p.inkomstenbelasting.tarief_box1
     x = np.asarray(jaarloon, float)
     total = np.zeros_like(x)
-    uppers = list(scale.thresholds[1:]) + [np.inf]
-    for lower, upper, rate in zip(scale.thresholds, uppers, scale.rates, strict=True):
-        total = total + round_down_euro(rate * np.clip(x - lower, 0.0, upper - lower))
+    for lower, width, rate in zip(scale.thresholds, scale.widths, scale.rates, strict=True):
+        # The part inside the bracket: min(max(., 0), width), np.clip without its wrapper.
+        total = total + round_down_euro(rate * np.minimum(np.maximum(x - lower, 0.0), width))
     return total
 
 
@@ -60,22 +60,42 @@ def loonheffingskorting_jaar(p, jaarloon, belasting, *, met_arbeidskorting=True)
     return ahk, ak
 
 
-def loonheffing_maand(p, tabelloon_maand, *, loonheffingskorting=True):
-    """Monthly loonheffing for a table wage per the witte maandtabel (Wet LB 1964, art. 20a-22;
-    Rekenvoorschriften voor de geautomatiseerde loonadministratie)."""
-    jaar = tabelloon_jaar(p, tabelloon_maand)
-    belasting = belasting_per_schijf(p, jaar)
-    if loonheffingskorting:
-        ahk, ak = loonheffingskorting_jaar(p, jaar, belasting)
-    else:
+def _jaarheffing(p, jaarloon, loonheffingskorting):
+    """The annual payroll tax on an annual table wage: (tax, applied AHK, applied AK, tax after
+    them); without loonheffingskorting the credits are None and the tax is the tax."""
+    belasting = belasting_per_schijf(p, jaarloon)
+    if not loonheffingskorting:
+        return belasting, None, None, belasting
+    ahk, ak = loonheffingskorting_jaar(p, jaarloon, belasting)
+    return belasting, ahk, ak, belasting - ahk - ak
+
+
+def _maand(p, belasting, ahk, ak, heffing):
+    """The monthly amounts of an annual payroll computation, rounded to cents."""
+    if ahk is None:
         ahk = ak = np.zeros_like(belasting)
+        heffing = belasting - ahk - ak
     maand = p.loonheffing.maanden_per_jaar
     return Loonheffing(
         zonder_korting=round_half_up_cent(belasting / maand),
         algemene_heffingskorting=round_half_up_cent(ahk / maand),
         arbeidskorting=round_half_up_cent(ak / maand),
-        met_korting=round_half_up_cent((belasting - ahk - ak) / maand),
+        met_korting=round_half_up_cent(heffing / maand),
     )
+
+
+def _bijzonder(p, basis, heffing_basis, bijzondere_beloning, loonheffingskorting):
+    """The extra annual tax of a once-a-year payment on top of the annual table wage ``basis``."""
+    totaal = basis + np.asarray(bijzondere_beloning, float)
+    heffing_totaal = _jaarheffing(p, totaal, loonheffingskorting)[3]
+    return round_half_up_cent(np.maximum(heffing_totaal - heffing_basis, 0.0))
+
+
+def loonheffing_maand(p, tabelloon_maand, *, loonheffingskorting=True):
+    """Monthly loonheffing for a table wage per the witte maandtabel (Wet LB 1964, art. 20a-22;
+    Rekenvoorschriften voor de geautomatiseerde loonadministratie)."""
+    jaar = tabelloon_jaar(p, tabelloon_maand)
+    return _maand(p, *_jaarheffing(p, jaar, loonheffingskorting))
 
 
 def loonheffing_bijzondere_beloning(p, tabelloon_maand, bijzondere_beloning, *, loonheffingskorting=True):
@@ -84,16 +104,18 @@ def loonheffing_bijzondere_beloning(p, tabelloon_maand, bijzondere_beloning, *, 
     bijzondere beloningen" percentages are derived this way; we compute the difference directly
     rather than the rounded percentage (Wet LB 1964, art. 26; Rekenvoorschriften)."""
     basis = tabelloon_jaar(p, tabelloon_maand)
-    totaal = basis + np.asarray(bijzondere_beloning, float)
+    heffing_basis = _jaarheffing(p, basis, loonheffingskorting)[3]
+    return _bijzonder(p, basis, heffing_basis, bijzondere_beloning, loonheffingskorting)
 
-    def jaarheffing(jaarloon):
-        belasting = belasting_per_schijf(p, jaarloon)
-        if not loonheffingskorting:
-            return belasting
-        ahk, ak = loonheffingskorting_jaar(p, jaarloon, belasting)
-        return belasting - ahk - ak
 
-    return round_half_up_cent(np.maximum(jaarheffing(totaal) - jaarheffing(basis), 0.0))
+def loonheffing_maand_en_bijzondere_beloning(p, tabelloon_maand, bijzondere_beloning):
+    """Both :func:`loonheffing_maand` and :func:`loonheffing_bijzondere_beloning` (with
+    loonheffingskorting) of one table wage, the annual tax on the table wage worked out once:
+    the payroll of one earner needs both (Wet LB 1964, art. 20a-22 and 26)."""
+    basis = tabelloon_jaar(p, tabelloon_maand)
+    belasting, ahk, ak, heffing = _jaarheffing(p, basis, True)
+    maand = _maand(p, belasting, ahk, ak, heffing)
+    return maand, _bijzonder(p, basis, heffing, bijzondere_beloning, True)
 
 
 def nettoloon_maand(p, brutoloon_maand, *, pensioen_percentage=0.0):

@@ -49,6 +49,7 @@ from samensterk.income.formulas import (
     kindgebonden_budget,
     loon,
     loonheffing,
+    nan_to_num,
     zelfstandigheid,
     zorgtoeslag,
 )
@@ -67,6 +68,11 @@ COMPONENTS = (
     "holiday_allowance_month", "net_household", "net_household_year", "change_vs_0",
     "marginal_per_hour", "financially_independent", "economically_independent", "holiday_allowance_may",
 )  # fmt: skip
+
+# Care per hour of her work by childcare type code (0: no care).
+_PER_WORK_HOUR = np.zeros(len(CHILDCARE_TYPES) + 1)
+for _name, _code in CHILDCARE_TYPES.items():
+    _PER_WORK_HOUR[_code] = CARE_PER_WORK_HOUR[_name]
 
 
 @dataclass
@@ -211,9 +217,14 @@ class _Rules:
         self.missing: list[list[dict]] = [[] for _ in range(n)]
 
     def call(self, component, fn, applies, shape, **kwargs):
-        applies = np.broadcast_to(applies, (self.n, 1))[:, 0]
-        out = np.zeros((self.n, shape[1]))
-        self._fill(component, fn, kwargs, np.arange(self.n), out, applies)
+        out = np.empty((self.n, shape[1]))
+        try:  # the usual case: all households at once, without the bookkeeping of _fill
+            out[...] = np.broadcast_to(np.asarray(fn(**kwargs), dtype=float), out.shape)
+            return out
+        except MissingParameter as e:
+            out[...] = 0.0
+            applies = np.broadcast_to(applies, (self.n, 1))[:, 0]
+            self._split(component, fn, kwargs, np.arange(self.n), out, applies, e)
         return out
 
     def _fill(self, component, fn, kwargs, idx, out, applies):
@@ -221,13 +232,17 @@ class _Rules:
         try:
             out[idx] = np.broadcast_to(np.asarray(fn(**sub), dtype=float), (idx.size, out.shape[1]))
         except MissingParameter as e:
-            if idx.size == 1:
-                if applies[idx[0]]:
-                    self.missing[idx[0]].append({"component": component, "parameter": e.name, "note": e.note})
-                return
-            half = idx.size // 2
-            self._fill(component, fn, kwargs, idx[:half], out, applies)
-            self._fill(component, fn, kwargs, idx[half:], out, applies)
+            self._split(component, fn, kwargs, idx, out, applies, e)
+
+    def _split(self, component, fn, kwargs, idx, out, applies, e):
+        """The households ``idx`` raised ``e``: note it for a single one, else retry the halves."""
+        if idx.size == 1:
+            if applies[idx[0]]:
+                self.missing[idx[0]].append({"component": component, "parameter": e.name, "note": e.note})
+            return
+        half = idx.size // 2
+        self._fill(component, fn, kwargs, idx[:half], out, applies)
+        self._fill(component, fn, kwargs, idx[half:], out, applies)
 
     def _rows(self, value, idx):
         if isinstance(value, np.ndarray) and value.ndim >= 1 and value.shape[0] == self.n and self.n > 1:
@@ -240,27 +255,35 @@ def _payroll(p, gross, pension_percent):
     gross = round_half_up_cent(gross)
     pension = round_half_up_cent(gross * pension_percent / 100)
     table = gross - pension
-    lh = loonheffing.loonheffing_maand(p, table)
     vt = round_half_up_cent(loon.vakantiebijslag(p, 12 * gross))
-    vt_lh = loonheffing.loonheffing_bijzondere_beloning(p, table, vt)
+    lh, vt_lh = loonheffing.loonheffing_maand_en_bijzondere_beloning(p, table, vt)
     return {
         "gross": gross, "net": table - lh.met_korting, "lh": lh, "vt": vt, "vt_net": vt - vt_lh,
         "withheld_year": 12 * lh.met_korting + vt_lh, "taxable_year": 12 * table + vt,
     }  # fmt: skip
 
 
-def _assessment(p, taxable, withheld, iack_right, *, work):
+def _work_credits(p, work):
+    """The arbeidskorting and the IACK on a person's taxable income from ``work``, before the tax
+    caps them; worked out once per person for the two assessments (with and without bijstand)."""
+    work = ib.belastbaar_inkomen(work)
+    return ib.arbeidskorting(p, work), ib.iack(p, work)
+
+
+def _assessment(p, taxable, withheld, iack_right, *, credits):
     """The annual assessment of one person (Wet IB 2001): box-1 tax over all ``taxable`` income
     (wage, holiday allowance, share of the gross bijstand), the credits once each (the
-    arbeidskorting and IACK on the income from ``work`` only), and the refund (+) or payback (-)."""
+    arbeidskorting and IACK on the income from work only: ``credits`` from _work_credits), and
+    the refund (+) or payback (-)."""
     income = ib.belastbaar_inkomen(taxable)
-    work = ib.belastbaar_inkomen(work)
     tax = ib.box1_belasting(p, income)
-    ahk = np.minimum(ib.algemene_heffingskorting(p, income), tax)
-    ak = np.minimum(ib.arbeidskorting(p, work), tax - ahk)
-    iack = np.where(iack_right, np.minimum(ib.iack(p, work), tax - ahk - ak), 0.0)
+    ahk_full = ib.algemene_heffingskorting(p, income)
+    ak_full, iack_full = credits
+    ahk = np.minimum(ahk_full, tax)
+    ak = np.minimum(ak_full, tax - ahk)
+    iack = np.where(iack_right, np.minimum(iack_full, tax - ahk - ak), 0.0)
     due = tax - ahk - ak - iack
-    ahk_unused = ib.algemene_heffingskorting(p, income) - ahk
+    ahk_unused = ahk_full - ahk
     return {
         "due": due,
         "ahk": ahk,
@@ -269,6 +292,17 @@ def _assessment(p, taxable, withheld, iack_right, *, work):
         "refund": withheld - due,
         "ahk_unused": ahk_unused,
     }
+
+
+def _full(v, shape):
+    """``v`` as a C-contiguous array of ``shape``: np.ascontiguousarray(np.broadcast_to(v, shape)),
+    which is a read-only view of an array that has the shape already; made here without the cost
+    of broadcast_to (a simulation builds some 25 components this way)."""
+    if isinstance(v, np.ndarray) and v.shape == shape and v.flags.c_contiguous:
+        view = v.view()
+        view.flags.writeable = False
+        return view
+    return np.ascontiguousarray(np.broadcast_to(v, shape))
 
 
 def _norm(p, leefvorm, n):
@@ -285,6 +319,7 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     p = load(year)
     n, shape = a.her_wage.shape[0], (a.her_wage.shape[0], hrs.size)
     rules = _Rules(n)
+    has_partner = a.has_partner
     h = hrs[None, :]
     working = np.broadcast_to(h > 0, shape)
 
@@ -300,14 +335,14 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
         pgross[todo] = loonheffing.brutoloon_bij_nettoloon(
             p, a.partner_net[todo], pensioen_percentage=a.partner_pension[todo]
         )
-    pgross = np.where(works, np.nan_to_num(pgross), 0.0)
+    pgross = np.where(works, nan_to_num(pgross), 0.0)
     partner = _payroll(p, pgross, a.partner_pension)
 
     her_vt_net = np.broadcast_to(her["vt_net"], shape)
     work_net_month = her["net"] + her_vt_net / 12 + partner["net"] + partner["vt_net"] / 12
 
     # Bijstand: top-up to the norm of the household (couple or single parent).
-    leefvorm = np.where(a.has_partner, 1, 2)
+    leefvorm = np.where(has_partner, 1, 2)
     bijstand = rules.call(
         "bijstand", bijstand_rules.bijstand, a.bijstand_claim, shape, p=p, leefvorm=leefvorm,
         netto_inkomen_maand=work_net_month, arbeidsinkomen_zij_maand=her["net"] + her_vt_net / 12,
@@ -325,7 +360,7 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     bijstand_year = months * bijstand + (12 - months) * bijstand_rest
     # A couple's bijstand is paid half to each partner, each half grossed up by the gemeente with
     # that partner's algemene heffingskorting; a single parent's in full.
-    halves = np.where(a.has_partner, 2, 1)
+    halves = np.where(has_partner, 2, 1)
     share_net_year = bijstand_year / halves
     share_gross_year = round_half_up_cent(
         ib.bruto_uitkering_jaar(p, share_net_year)
@@ -341,46 +376,44 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     youngest = np.nanmin(np.where(np.isnan(a.child_age), np.inf, a.child_age), axis=-1)
     her_taxable = np.broadcast_to(her["taxable_year"], shape)
     p_taxable = np.broadcast_to(partner["taxable_year"], shape)
-    p_share = np.where(a.has_partner, share_gross_year, 0.0)
-    p_share_withheld = np.where(a.has_partner, share_withheld_year, 0.0)
+    p_share = np.where(has_partner, share_gross_year, 0.0)
+    p_share_withheld = np.where(has_partner, share_withheld_year, 0.0)
     her_iack = ib.iack_recht(p, eigen_arbeidsinkomen=her_taxable, partner_arbeidsinkomen=p_taxable,
-                             heeft_partner=a.has_partner, jongste_kind_leeftijd=youngest)  # fmt: skip
-    p_iack = a.has_partner & (youngest < p.iack.leeftijdsgrens_kind) & (p_taxable < her_taxable)
+                             heeft_partner=has_partner, jongste_kind_leeftijd=youngest)  # fmt: skip
+    p_iack = has_partner & (youngest < p.iack.leeftijdsgrens_kind) & (p_taxable < her_taxable)
+    her_credits, p_credits = _work_credits(p, her_taxable), _work_credits(p, p_taxable)
     her_ib = _assessment(p, her_taxable + share_gross_year, her["withheld_year"] + share_withheld_year,
-                         her_iack, work=her_taxable)  # fmt: skip
+                         her_iack, credits=her_credits)  # fmt: skip
     p_ib = _assessment(p, p_taxable + p_share, partner["withheld_year"] + p_share_withheld, p_iack,
-                       work=p_taxable)  # fmt: skip
+                       credits=p_credits)  # fmt: skip
     # Payout of unused algemene heffingskorting only to a partner born before 1963 (art. 8.9).
     her_payout = ib.uitbetaling_algemene_heffingskorting(
-        p, geboortejaar_voor_grens=a.her_old & a.has_partner, ahk_eigen=her_ib["ahk_unused"],
+        p, geboortejaar_voor_grens=a.her_old & has_partner, ahk_eigen=her_ib["ahk_unused"],
         belasting_partner_na_korting=p_ib["due"])  # fmt: skip
     p_payout = ib.uitbetaling_algemene_heffingskorting(
-        p, geboortejaar_voor_grens=a.partner_old & a.has_partner, ahk_eigen=p_ib["ahk_unused"],
+        p, geboortejaar_voor_grens=a.partner_old & has_partner, ahk_eigen=p_ib["ahk_unused"],
         belasting_partner_na_korting=her_ib["due"] - her_payout)  # fmt: skip
     assessment_year = her_ib["refund"] + her_payout + p_ib["refund"] + p_payout
     # Her own income from work (CBS) counts no bijstand: the settlement of her wage alone.
-    her_work_ib = _assessment(p, her_taxable, her["withheld_year"], her_iack, work=her_taxable)
+    her_work_ib = _assessment(p, her_taxable, her["withheld_year"], her_iack, credits=her_credits)
     p_withheld = np.broadcast_to(partner["withheld_year"], shape)
-    p_work_ib = _assessment(p, p_taxable, p_withheld, p_iack, work=p_taxable)
+    p_work_ib = _assessment(p, p_taxable, p_withheld, p_iack, credits=p_credits)
 
     # Toeslagen on the joint toetsingsinkomen.
     ti = her_taxable + p_taxable + bijstand_gross_year
     has_child = ~np.all(np.isnan(a.child_age), axis=-1)
     has_care = np.any(a.care_type > 0, axis=-1)
     # Care that follows her hours: her hours a month times the share of them the type covers.
-    per_work_hour = np.zeros(len(CHILDCARE_TYPES) + 1)
-    for name, code in CHILDCARE_TYPES.items():
-        per_work_hour[code] = CARE_PER_WORK_HOUR[name]
-    follows = loon.brutoloon_maand(per_work_hour[a.care_type], h[..., None])  # share x hours x 52/12
+    follows = loon.brutoloon_maand(_PER_WORK_HOUR[a.care_type], h[..., None])  # share x hours x 52/12
     care_hours = np.where(np.isnan(a.care_hours), follows, a.care_hours) * working[..., None]
     zt = rules.call("zorgtoeslag", zorgtoeslag.zorgtoeslag, True, shape,
-                    p=p, toetsingsinkomen=ti, heeft_partner=a.has_partner)  # fmt: skip
+                    p=p, toetsingsinkomen=ti, heeft_partner=has_partner)  # fmt: skip
     ht = rules.call("huurtoeslag", huurtoeslag.huurtoeslag, ~a.owner & (a.rent > 0), shape,
-                    p=p, toetsingsinkomen=ti, heeft_partner=a.has_partner, kind_leeftijd=a.child_age,
+                    p=p, toetsingsinkomen=ti, heeft_partner=has_partner, kind_leeftijd=a.child_age,
                     kale_huur_maand=a.rent, eigen_woning=a.owner)  # fmt: skip
     kgb = rules.call("kindgebonden_budget", kindgebonden_budget.kindgebonden_budget, has_child, shape,
-                     p=p, toetsingsinkomen=ti, heeft_partner=a.has_partner, kind_leeftijd=a.child_age)  # fmt: skip
-    recht = working & (~a.has_partner | works)
+                     p=p, toetsingsinkomen=ti, heeft_partner=has_partner, kind_leeftijd=a.child_age)  # fmt: skip
+    recht = working & (~has_partner | works)
     kot = rules.call("kinderopvangtoeslag", kinderopvangtoeslag.kinderopvangtoeslag, has_care, shape,
                      p=p, toetsingsinkomen=ti, kind_leeftijd=a.child_age, opvang_soort=a.care_type,
                      opvang_uren_maand=care_hours, opvang_uurprijs=a.care_price, recht=recht)  # fmt: skip
@@ -391,12 +424,12 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     )
 
     c = {
-        "her_gross": np.broadcast_to(her["gross"], shape),
+        "her_gross": her["gross"],
         "her_net": her["net"],
-        "partner_gross": np.broadcast_to(partner["gross"], shape),
-        "partner_net": np.broadcast_to(partner["net"], shape),
+        "partner_gross": partner["gross"],
+        "partner_net": partner["net"],
         "loonheffing_her": her["lh"].met_korting,
-        "loonheffing_partner": np.broadcast_to(partner["lh"].met_korting, shape),
+        "loonheffing_partner": partner["lh"].met_korting,
         "algemene_heffingskorting": her["lh"].algemene_heffingskorting,
         "arbeidskorting": her["lh"].arbeidskorting,
         "iack": (her_ib["iack"] + p_ib["iack"]) / 12,
@@ -405,7 +438,7 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
         "huurtoeslag": awir.maandbedrag(ht),
         "kindgebonden_budget": awir.maandbedrag(kgb),
         "kinderopvangtoeslag": awir.maandbedrag(kot),
-        "kinderbijslag": np.broadcast_to(kb / 12, shape),
+        "kinderbijslag": kb / 12,
         "bijstand": bijstand,
         "childcare_cost": cost / 12,
         "holiday_allowance_month": (her_vt_net + partner["vt_net"]) / 12,
@@ -427,7 +460,7 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     partner_own = np.broadcast_to(partner["net"] + partner["vt_net"] / 12, shape) + p_work_ib["refund"] / 12
     c["financially_independent"] = zelfstandigheid.financieel_onafhankelijk(p, own_work, wml_net)
     c["economically_independent"] = zelfstandigheid.economisch_zelfstandig(p, own_work, wml_net)
-    c = {k: np.ascontiguousarray(np.broadcast_to(v, shape)) for k, v in c.items()}
+    c = {k: _full(v, shape) for k, v in c.items()}
     ctx = {
         "toetsingsinkomen": np.ascontiguousarray(ti),
         "her_hourly_wage": np.broadcast_to(wage, (n, 1)).copy(),

@@ -219,7 +219,7 @@ class _Rules:
     def call(self, component, fn, applies, shape, **kwargs):
         out = np.empty((self.n, shape[1]))
         try:  # the usual case: all households at once, without the bookkeeping of _fill
-            out[...] = np.broadcast_to(np.asarray(fn(**kwargs), dtype=float), out.shape)
+            out[...] = np.asarray(fn(**kwargs), dtype=float)  # broadcast by the assignment
             return out
         except MissingParameter as e:
             out[...] = 0.0
@@ -339,23 +339,24 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     partner = _payroll(p, pgross, a.partner_pension)
 
     her_vt_net = np.broadcast_to(her["vt_net"], shape)
-    work_net_month = her["net"] + her_vt_net / 12 + partner["net"] + partner["vt_net"] / 12
+    her_work_month = her["net"] + her_vt_net / 12  # her net wage, holiday allowance spread
+    work_net_month = her_work_month + partner["net"] + partner["vt_net"] / 12
 
     # Bijstand: top-up to the norm of the household (couple or single parent).
     leefvorm = np.where(has_partner, 1, 2)
     bijstand = rules.call(
         "bijstand", bijstand_rules.bijstand, a.bijstand_claim, shape, p=p, leefvorm=leefvorm,
-        netto_inkomen_maand=work_net_month, arbeidsinkomen_zij_maand=her["net"] + her_vt_net / 12,
+        netto_inkomen_maand=work_net_month, arbeidsinkomen_zij_maand=her_work_month,
         met_vrijlating=a.vrijlating, met_vrijlating_alleenstaande_ouder=a.vrijlating_ouder) * a.bijstand_claim  # fmt: skip
     # A year of two spells (the bijstand time line: six months with the 25% disregard, then the
     # months after): the components describe the household's own months, while the year's income
     # tests (toetsingsinkomen, assessment) take the year's real sum of bijstand.
     months = a.bijstand_months
     bijstand_rest = bijstand
-    if np.any(months < 12):
+    if (months < 12).any():
         bijstand_rest = rules.call(
             "bijstand", bijstand_rules.bijstand, a.bijstand_claim & (months < 12), shape, p=p, leefvorm=leefvorm,
-            netto_inkomen_maand=work_net_month, arbeidsinkomen_zij_maand=her["net"] + her_vt_net / 12,
+            netto_inkomen_maand=work_net_month, arbeidsinkomen_zij_maand=her_work_month,
             met_vrijlating=a.rest_vrijlating, met_vrijlating_alleenstaande_ouder=a.rest_vrijlating_ouder) * a.bijstand_claim  # fmt: skip
     bijstand_year = months * bijstand + (12 - months) * bijstand_rest
     # A couple's bijstand is paid half to each partner, each half grossed up by the gemeente with
@@ -373,7 +374,7 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     # Payroll assumption (PAYROLL_ASSUMPTION): her employer applies her loonheffingskorting (as in
     # her_net) and the gemeente keeps applying it to the bijstand, so in a year with both the
     # korting is used twice during the year and the assessment takes the surplus back.
-    youngest = np.nanmin(np.where(np.isnan(a.child_age), np.inf, a.child_age), axis=-1)
+    youngest = np.where(np.isnan(a.child_age), np.inf, a.child_age).min(axis=-1)
     her_taxable = np.broadcast_to(her["taxable_year"], shape)
     p_taxable = np.broadcast_to(partner["taxable_year"], shape)
     p_share = np.where(has_partner, share_gross_year, 0.0)
@@ -401,8 +402,8 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
 
     # Toeslagen on the joint toetsingsinkomen.
     ti = her_taxable + p_taxable + bijstand_gross_year
-    has_child = ~np.all(np.isnan(a.child_age), axis=-1)
-    has_care = np.any(a.care_type > 0, axis=-1)
+    has_child = ~np.isnan(a.child_age).all(axis=-1)
+    has_care = (a.care_type > 0).any(axis=-1)
     # Care that follows her hours: her hours a month times the share of them the type covers.
     follows = loon.brutoloon_maand(_PER_WORK_HOUR[a.care_type], h[..., None])  # share x hours x 52/12
     care_hours = np.where(np.isnan(a.care_hours), follows, a.care_hours) * working[..., None]
@@ -455,7 +456,7 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     c["marginal_per_hour"] = np.concatenate([np.zeros((n, 1)), marginal], axis=1)
 
     # Her own net income from work, yearly average per month (CBS definition).
-    own_work = her["net"] + her_vt_net / 12 + her_work_ib["refund"] / 12
+    own_work = her_work_month + her_work_ib["refund"] / 12
     wml_net = zelfstandigheid.netto_minimumloon_maand(year)
     partner_own = np.broadcast_to(partner["net"] + partner["vt_net"] / 12, shape) + p_work_ib["refund"] / 12
     c["financially_independent"] = zelfstandigheid.financieel_onafhankelijk(p, own_work, wml_net)

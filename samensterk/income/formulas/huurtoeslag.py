@@ -31,7 +31,7 @@ def huishoudgrootte(*, heeft_partner, kind_leeftijd):
     Wet op de huurtoeslag, art. 1 (huishouden: aanvrager, partner en medebewoners).
     Children are ages on the last axis; NaN means "no child".
     """
-    kinderen = np.sum(~np.isnan(np.asarray(kind_leeftijd, dtype=float)), axis=-1)
+    kinderen = (~np.isnan(np.asarray(kind_leeftijd, dtype=float))).sum(axis=-1)
     return 1.0 + np.asarray(heeft_partner, dtype=bool) + kinderen
 
 

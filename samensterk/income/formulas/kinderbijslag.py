@@ -35,8 +35,13 @@ def kinderbijslag(p, *, kind_leeftijd):
     (the last axis); raises MissingParameter if a quarter's amount is not yet published.
     """
     jaar = p.instant.year
+    # kinderbijslag_per_kwartaal per quarter, with the ages prepared once and the children who
+    # are not there (NaN) set to 0 once, after the sum: the same amounts.
+    leeftijd = np.asarray(kind_leeftijd, dtype=float)
+    bekend = leeftijd >= 0  # False for NaN (no child)
+    leeftijd = np.where(bekend, leeftijd, 0.0)
     totaal = 0.0
     for maand in p.kinderbijslag.kwartalen:  # four quarters, each with the amount in force then
         kwartaal = parameters_loader.load(dt.date(jaar, int(maand), 1))
-        totaal = totaal + kinderbijslag_per_kwartaal(kwartaal, kind_leeftijd=kind_leeftijd)
-    return np.sum(totaal, axis=-1)
+        totaal = totaal + kwartaal.kinderbijslag.bedrag_per_kwartaal.lookup(leeftijd)
+    return np.where(bekend, totaal, 0.0).sum(axis=-1)

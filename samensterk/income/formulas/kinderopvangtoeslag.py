@@ -65,10 +65,10 @@ def eerste_kind(uren, kosten):
     """
     if uren.shape[-1] == 0:
         return np.zeros(uren.shape, dtype=bool)
-    meeste_uren = uren == np.max(uren, axis=-1, keepdims=True)
+    meeste_uren = uren == uren.max(axis=-1, keepdims=True)
     kosten_kandidaat = np.where(meeste_uren, kosten, -np.inf)
-    kandidaat = meeste_uren & (kosten_kandidaat == np.max(kosten_kandidaat, axis=-1, keepdims=True))
-    return kandidaat & (np.cumsum(kandidaat, axis=-1) == 1) & (uren > 0)
+    kandidaat = meeste_uren & (kosten_kandidaat == kosten_kandidaat.max(axis=-1, keepdims=True))
+    return kandidaat & (kandidaat.cumsum(axis=-1) == 1) & (uren > 0)
 
 
 def _tabel(p, naam):
@@ -145,13 +145,13 @@ def kinderopvangtoeslag_per_maand(
 
     heeft_recht = np.asarray(recht, dtype=bool)[..., None]
     nodig = heeft_recht & (kosten > 0)
-    if np.any(nodig & np.isnan(per_kind_pct)):
+    if (nodig & np.isnan(per_kind_pct)).any():
         naam = "kinderopvangtoeslag.percentage_eerste_kind / percentage_volgend_kind"
         _, _, notes = _tabel(p, "percentage_eerste_kind")
         note = next((n for n in notes if n), "A percentage for this income is not published.")
         raise parameters_loader.MissingParameter(naam, p.instant, note)
     per_kind = np.where(nodig, kosten * nan_to_num(per_kind_pct), 0.0)
-    return np.sum(per_kind, axis=-1)
+    return per_kind.sum(axis=-1)
 
 
 def kinderopvangtoeslag(
@@ -185,4 +185,4 @@ def kinderopvang_kosten(p, *, opvang_uren_maand, opvang_uurprijs):
     """
     uren = np.maximum(nan_to_num(opvang_uren_maand), 0.0)
     prijs = np.maximum(nan_to_num(opvang_uurprijs), 0.0)
-    return 12.0 * np.sum(uren * prijs, axis=-1)
+    return 12.0 * (uren * prijs).sum(axis=-1)

@@ -26,7 +26,7 @@ def kind_telt(p, *, kind_leeftijd):
 
 def aantal_kinderen(p, *, kind_leeftijd):
     """Number of children that count (Wet op het kindgebonden budget, art. 2 lid 1 and 2)."""
-    return np.sum(kind_telt(p, kind_leeftijd=kind_leeftijd), axis=-1).astype(float)
+    return kind_telt(p, kind_leeftijd=kind_leeftijd).sum(axis=-1).astype(float)
 
 
 def bedrag_kinderen(p, *, kind_leeftijd):
@@ -34,8 +34,11 @@ def bedrag_kinderen(p, *, kind_leeftijd):
 
     Wet op het kindgebonden budget, art. 2 lid 2.
     """
+    return _bedrag_kinderen(p, aantal_kinderen(p, kind_leeftijd=kind_leeftijd))
+
+
+def _bedrag_kinderen(p, aantal):
     kgb = p.kindgebonden_budget
-    aantal = aantal_kinderen(p, kind_leeftijd=kind_leeftijd)
     return np.where(aantal > 0, kgb.bedrag_eerste_kind + (aantal - 1) * kgb.bedrag_volgend_kind, 0.0)
 
 
@@ -45,9 +48,12 @@ def leeftijdsverhogingen(p, *, kind_leeftijd):
     Wet op het kindgebonden budget, art. 2 lid 4 and 5.
     """
     leeftijd = np.asarray(kind_leeftijd, dtype=float)
-    telt = kind_telt(p, kind_leeftijd=leeftijd)
+    return _leeftijdsverhogingen(p, leeftijd, kind_telt(p, kind_leeftijd=leeftijd))
+
+
+def _leeftijdsverhogingen(p, leeftijd, telt):
     verhoging = p.kindgebonden_budget.leeftijdsverhoging.lookup(np.where(telt, leeftijd, 0.0))
-    return np.sum(np.where(telt, verhoging, 0.0), axis=-1)
+    return np.where(telt, verhoging, 0.0).sum(axis=-1)
 
 
 def alleenstaande_ouderkop(p, *, heeft_partner, kind_leeftijd):
@@ -55,7 +61,10 @@ def alleenstaande_ouderkop(p, *, heeft_partner, kind_leeftijd):
 
     Wet op het kindgebonden budget, art. 2 lid 6.
     """
-    aantal = aantal_kinderen(p, kind_leeftijd=kind_leeftijd)
+    return _alleenstaande_ouderkop(p, heeft_partner, aantal_kinderen(p, kind_leeftijd=kind_leeftijd))
+
+
+def _alleenstaande_ouderkop(p, heeft_partner, aantal):
     zonder_partner = ~np.asarray(heeft_partner, dtype=bool)
     return np.where(zonder_partner & (aantal > 0), p.kindgebonden_budget.alleenstaande_ouderkop, 0.0)
 
@@ -65,10 +74,15 @@ def maximaal_kindgebonden_budget(p, *, heeft_partner, kind_leeftijd):
 
     Wet op het kindgebonden budget, art. 2.
     """
+    # The children that count are worked out once for the three parts (the same figures are read
+    # in the same order as when each part is computed on its own).
+    leeftijd = np.asarray(kind_leeftijd, dtype=float)
+    telt = kind_telt(p, kind_leeftijd=leeftijd)
+    aantal = telt.sum(axis=-1).astype(float)
     return (
-        bedrag_kinderen(p, kind_leeftijd=kind_leeftijd)
-        + leeftijdsverhogingen(p, kind_leeftijd=kind_leeftijd)
-        + alleenstaande_ouderkop(p, heeft_partner=heeft_partner, kind_leeftijd=kind_leeftijd)
+        _bedrag_kinderen(p, aantal)
+        + _leeftijdsverhogingen(p, leeftijd, telt)
+        + _alleenstaande_ouderkop(p, heeft_partner, aantal)
     )
 
 

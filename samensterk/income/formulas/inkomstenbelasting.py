@@ -98,8 +98,24 @@ def bruto_uitkering_jaar(p, netto_jaar, *, raster_stap=1.0):
     netto = np.maximum(np.asarray(netto_jaar, float), 0.0)
     top = float(np.max(netto, initial=0.0)) * 2 + 2 * raster_stap
     bruto_raster = np.arange(0.0, top, raster_stap)
-    belasting = box1_belasting(p, bruto_raster)
-    netto_raster = bruto_raster - verschuldigde_belasting(
-        belasting, algemene_heffingskorting(p, bruto_raster)
-    )
-    return np.interp(netto, netto_raster, bruto_raster)
+    return np.interp(netto, _netto_raster(p, bruto_raster, raster_stap), bruto_raster)
+
+
+# Net(gross) on the grid, per instant and grid step. The value at a grid point does not depend
+# on the grid's length, so the first points of a longer grid are those of a shorter one: we keep
+# the longest grid asked for and hand out its first points. (For one household on bijstand the
+# grid has tens of thousands of points; computing it was about a third of the simulation.)
+_NETTO_RASTER: dict = {}
+
+
+def _netto_raster(p, bruto_raster, raster_stap):
+    key = (p.instant, raster_stap)
+    netto_raster = _NETTO_RASTER.get(key)
+    if netto_raster is None or netto_raster.size < bruto_raster.size:
+        belasting = box1_belasting(p, bruto_raster)
+        netto_raster = bruto_raster - verschuldigde_belasting(
+            belasting, algemene_heffingskorting(p, bruto_raster)
+        )
+        netto_raster.flags.writeable = False  # shared by every later call
+        _NETTO_RASTER[key] = netto_raster
+    return netto_raster[: bruto_raster.size]

@@ -358,6 +358,7 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
             "bijstand", bijstand_rules.bijstand, a.bijstand_claim & (months < 12), shape, p=p, leefvorm=leefvorm,
             netto_inkomen_maand=work_net_month, arbeidsinkomen_zij_maand=her_work_month,
             met_vrijlating=a.rest_vrijlating, met_vrijlating_alleenstaande_ouder=a.rest_vrijlating_ouder) * a.bijstand_claim  # fmt: skip
+    del her_work_month  # not kept to the end: a batch's peak memory
     bijstand_year = months * bijstand + (12 - months) * bijstand_rest
     # A couple's bijstand is paid half to each partner, each half grossed up by the gemeente with
     # that partner's algemene heffingskorting; a single parent's in full.
@@ -399,6 +400,7 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     her_work_ib = _assessment(p, her_taxable, her["withheld_year"], her_iack, credits=her_credits)
     p_withheld = np.broadcast_to(partner["withheld_year"], shape)
     p_work_ib = _assessment(p, p_taxable, p_withheld, p_iack, credits=p_credits)
+    del her_credits, p_credits  # not kept to the end: a batch's peak memory
 
     # Toeslagen on the joint toetsingsinkomen.
     ti = her_taxable + p_taxable + bijstand_gross_year
@@ -456,7 +458,7 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     c["marginal_per_hour"] = np.concatenate([np.zeros((n, 1)), marginal], axis=1)
 
     # Her own net income from work, yearly average per month (CBS definition).
-    own_work = her_work_month + her_work_ib["refund"] / 12
+    own_work = her["net"] + her_vt_net / 12 + her_work_ib["refund"] / 12
     wml_net = zelfstandigheid.netto_minimumloon_maand(year)
     partner_own = np.broadcast_to(partner["net"] + partner["vt_net"] / 12, shape) + p_work_ib["refund"] / 12
     c["financially_independent"] = zelfstandigheid.financieel_onafhankelijk(p, own_work, wml_net)

@@ -21,6 +21,7 @@ The rules, in one place:
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
@@ -56,20 +57,67 @@ def memberships_of(user) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("organisation")
 
 
+# The roles of each user, kept for one request (user pk -> roles): one query per request instead
+# of one per check ("My work" asked "is this user alliance staff?" five times). Set by
+# RolesPerRequestMiddleware; outside a request (commands, tests calling the helpers) nothing is
+# kept, so a role granted a moment ago is always seen. Within one request a change to the acting
+# user's own memberships is seen from the next request on.
+_roles_memo: ContextVar[dict | None] = ContextVar("samensterk_access_roles", default=None)
+
+
+@dataclass(frozen=True)
+class _Role:
+    role: str
+    organisation_kind: str
+    organisation_id: int
+
+
+def roles_of(user) -> frozenset[_Role]:
+    """The user's memberships as (role, kind of organisation, organisation id)."""
+    if not _authenticated(user):
+        return frozenset()
+    memo = _roles_memo.get()
+    if memo is not None and user.pk in memo:
+        return memo[user.pk]
+    roles = frozenset(
+        _Role(*row)
+        for row in Membership.objects.filter(user=user).values_list(
+            "role", "organisation__kind", "organisation_id"
+        )
+    )
+    if memo is not None:
+        memo[user.pk] = roles
+    return roles
+
+
+class RolesPerRequestMiddleware:
+    """Keeps each user's roles for the length of one request (see ``roles_of``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _roles_memo.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _roles_memo.reset(token)
+
+
 def is_alliance_staff(user) -> bool:
     """Staff rights come only from a staff membership of the alliance organisation."""
-    return (
-        memberships_of(user).filter(role=Role.STAFF, organisation__kind=Organisation.Kind.ALLIANCE).exists()
+    return any(
+        r.role == Role.STAFF and r.organisation_kind == Organisation.Kind.ALLIANCE for r in roles_of(user)
     )
 
 
 def works_in_programme(user) -> bool:
     """Facilitators, trainers, coordinators and alliance staff have a programme; funders do not."""
-    return is_alliance_staff(user) or memberships_of(user).filter(role__in=TEAM_ROLES).exists()
+    return is_alliance_staff(user) or any(r.role in TEAM_ROLES for r in roles_of(user))
 
 
 def is_funder(user) -> bool:
-    return memberships_of(user).filter(role=Role.FUNDER).exists()
+    return any(r.role == Role.FUNDER for r in roles_of(user))
 
 
 def organisations_for(user) -> QuerySet[Organisation]:
@@ -309,9 +357,7 @@ def dashboard_scope_for(user) -> DashboardScope:
         return DashboardScope(organisation_ids=None, can_import=True)
     if is_funder(user):
         return DashboardScope(organisation_ids=None, can_import=False)
-    own = tuple(
-        Membership.objects.filter(user=user, role=Role.COORDINATOR).values_list("organisation_id", flat=True)
-    )
+    own = tuple(sorted(r.organisation_id for r in roles_of(user) if r.role == Role.COORDINATOR))
     if not own:
         raise Http404
     return DashboardScope(organisation_ids=own, can_import=True)

@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "samensterk.core.methods.HeadAndOptionsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Each user's roles are read once per request, however many access checks ask (access.py).
+    "samensterk.access.RolesPerRequestMiddleware",
     # request.user.is_verified(); then coordinators and staff must pass the second factor (accounts/twofactor.py).
     "django_otp.middleware.OTPMiddleware",
     "samensterk.accounts.twofactor.SecondFactorMiddleware",

@@ -38,7 +38,9 @@ def needs_second_factor(user) -> bool:
         return False
     if user.is_staff or user.is_superuser:
         return True
-    return Membership.objects.filter(user=user, role__in=SECOND_FACTOR_ROLES).exists()
+    from samensterk.access import roles_of  # access imports this app's models
+
+    return any(r.role in SECOND_FACTOR_ROLES for r in roles_of(user))
 
 
 def second_factor_done(request) -> bool:

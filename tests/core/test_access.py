@@ -49,3 +49,40 @@ class TestOrganisationAccess:
             user=pretender, organisation=personas["orgs"]["other"], role=Membership.Role.STAFF
         )
         assert list(organisations_for(pretender)) == [personas["orgs"]["other"]]
+
+
+@pytest.mark.django_db
+class TestRolesPerRequest:
+    """A user's roles are read once per request; outside a request every check reads them anew."""
+
+    def test_one_query_for_the_roles_however_many_checks(self, personas, django_assert_num_queries):
+        from samensterk.access import _roles_memo, is_alliance_staff, is_funder, works_in_programme
+
+        user = personas["staff"]
+        token = _roles_memo.set({})
+        try:
+            with django_assert_num_queries(1):
+                assert is_alliance_staff(user)
+                assert works_in_programme(user)
+                assert not is_funder(user)
+        finally:
+            _roles_memo.reset(token)
+
+    def test_outside_a_request_a_new_role_is_seen_at_once(self, personas):
+        from samensterk.access import is_alliance_staff
+        from samensterk.accounts.models import Membership
+
+        user = personas["outsider"]
+        assert not is_alliance_staff(user)
+        Membership.objects.create(
+            user=user, organisation=personas["orgs"]["alliance"], role=Membership.Role.STAFF
+        )
+        assert is_alliance_staff(user)
+
+    def test_my_work_reads_the_roles_once(self, client, personas, programme, django_assert_max_num_queries):
+        from django.urls import reverse
+
+        client.force_login(personas["facilitator"])
+        # Session, user, roles, and the page's own lists (before the memo: 21 with five staff checks).
+        with django_assert_max_num_queries(12):
+            assert client.get(reverse("programme:home")).status_code == 200

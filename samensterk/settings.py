@@ -125,6 +125,18 @@ DATABASES = {
         conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite as a small server's database: write-ahead logging lets pages read while a report or a
+    # rate-limit count is written, and synchronous=NORMAL syncs at checkpoints instead of every
+    # commit (safe against corruption; a power cut may lose the last commits). IMMEDIATE takes
+    # the write lock at the start of a transaction, so two workers wait their turn instead of
+    # failing with "database is locked". (Django 5.1+ SQLite options.)
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+        }
+    )
 
 # A custom user model from the first migration: organisations, roles and 2FA hang off it later.
 AUTH_USER_MODEL = "accounts.User"

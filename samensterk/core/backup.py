@@ -57,6 +57,9 @@ def database_backup(*, path: Path, actor=None, alias: str = "default") -> Path:
         target = sqlite3.connect(path)
         try:
             connection.connection.backup(target)
+            # One self-contained file: the copy takes the live database's write-ahead-log mode,
+            # which would make any reader (restore opens it read-only) create -wal/-shm files.
+            target.execute("PRAGMA journal_mode=DELETE")
         finally:
             target.close()
     elif _vendor(alias) == "postgresql":

@@ -60,8 +60,11 @@ def _computed(trajectory_ids: list[int], apps) -> tuple[dict, dict, set]:
     sessions = Session.objects.filter(trajectory_id__in=trajectory_ids).values_list(
         "pk", "trajectory_id", "starts_at", "status", "men_count", "women_count", "first_time_count"
     )
+    # The zone looked up once: timezone.localtime() asks for the current zone on every call, most
+    # of a recount's time for a trajectory with thousands of sessions.
+    zone = timezone.get_current_timezone()
     for pk, trajectory_id, starts_at, status, men, women, first_time in sessions.order_by().iterator(CHUNK):
-        q = Quarter.of(timezone.localtime(starts_at).date())
+        q = Quarter.of(starts_at.astimezone(zone).date())
         key = (trajectory_id, q.year, q.number)
         key_of[pk] = key
         row = counts.setdefault(key, dict.fromkeys(COUNT_FIELDS, 0))

@@ -51,12 +51,6 @@ def _authenticated(user) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and getattr(user, "is_active", False)
 
 
-def memberships_of(user) -> QuerySet[Membership]:
-    if not _authenticated(user):
-        return Membership.objects.none()
-    return Membership.objects.filter(user=user).select_related("organisation")
-
-
 # The roles of each user, kept for one request (user pk -> roles): one query per request instead
 # of one per check ("My work" asked "is this user alliance staff?" five times). Set by
 # RolesPerRequestMiddleware; outside a request (commands, tests calling the helpers) nothing is
@@ -120,6 +114,11 @@ def is_funder(user) -> bool:
     return any(r.role == Role.FUNDER for r in roles_of(user))
 
 
+def roles_in(user, *organisation_ids: int) -> set[str]:
+    """The user's roles in these organisations (from ``roles_of``: no query of its own)."""
+    return {r.role for r in roles_of(user) if r.organisation_id in organisation_ids}
+
+
 def organisations_for(user) -> QuerySet[Organisation]:
     """The organisations a user belongs to (alliance staff see them all)."""
     if not _authenticated(user):
@@ -134,7 +133,7 @@ def organisation_for(user, slug: str) -> tuple[Organisation, bool]:
     org = organisations_for(user).filter(slug=slug).first()
     if org is None:
         raise Http404
-    roles = set(memberships_of(user).filter(organisation=org).values_list("role", flat=True))
+    roles = roles_in(user, org.pk)
     return org, is_alliance_staff(user) or bool(roles & Membership.EDITING_ROLES)
 
 
@@ -146,7 +145,7 @@ def pool_for(user, slug: str) -> tuple[Organisation, Can]:
     ).first()
     if org is None or not _authenticated(user):
         raise Http404
-    roles = set(Membership.objects.filter(user=user, organisation=org).values_list("role", flat=True))
+    roles = roles_in(user, org.pk)
     staff = is_alliance_staff(user)
     if not (staff or roles & TEAM_ROLES):
         raise Http404
@@ -222,7 +221,7 @@ def partnership_creation_scope(user) -> set[int] | None:
     the user's own organisation ids for coordinators, or Http404 for everybody else."""
     if is_alliance_staff(user):
         return None
-    own = set(memberships_of(user).filter(role=Role.COORDINATOR).values_list("organisation_id", flat=True))
+    own = {r.organisation_id for r in roles_of(user) if r.role == Role.COORDINATOR}
     if not own:
         raise Http404
     return own
@@ -239,12 +238,7 @@ def trajectory_can(user, trajectory) -> Can:
     if not _authenticated(user):
         return Can()
     partnership = trajectory.partnership
-    roles = set(
-        Membership.objects.filter(
-            user=user,
-            organisation_id__in=[partnership.men_organisation_id, partnership.women_organisation_id],
-        ).values_list("role", flat=True)
-    )
+    roles = roles_in(user, partnership.men_organisation_id, partnership.women_organisation_id)
     is_trainer = trajectory.trainer_id == user.pk
     is_coordinator = trajectory.coordinator_id == user.pk
     is_facilitator = trajectory.facilitators.filter(pk=user.pk).exists()
@@ -383,7 +377,7 @@ def organisation_data_for(user, slug: str) -> tuple[Organisation, Can]:
     org = Organisation.objects.filter(slug=slug).first()
     if org is None or not _authenticated(user):
         raise Http404
-    coordinator = Membership.objects.filter(user=user, organisation=org, role=Role.COORDINATOR).exists()
+    coordinator = Role.COORDINATOR in roles_in(user, org.pk)
     staff = is_alliance_staff(user)
     if not (staff or coordinator):
         raise Http404

@@ -62,19 +62,17 @@ def loonheffingskorting_jaar(p, jaarloon, belasting, *, met_arbeidskorting=True)
 
 def _jaarheffing(p, jaarloon, loonheffingskorting):
     """The annual payroll tax on an annual table wage: (tax, applied AHK, applied AK, tax after
-    them); without loonheffingskorting the credits are None and the tax is the tax."""
+    them); without loonheffingskorting both credits are zero."""
     belasting = belasting_per_schijf(p, jaarloon)
-    if not loonheffingskorting:
-        return belasting, None, None, belasting
-    ahk, ak = loonheffingskorting_jaar(p, jaarloon, belasting)
+    if loonheffingskorting:
+        ahk, ak = loonheffingskorting_jaar(p, jaarloon, belasting)
+    else:
+        ahk = ak = np.zeros_like(belasting)
     return belasting, ahk, ak, belasting - ahk - ak
 
 
 def _maand(p, belasting, ahk, ak, heffing):
     """The monthly amounts of an annual payroll computation, rounded to cents."""
-    if ahk is None:
-        ahk = ak = np.zeros_like(belasting)
-        heffing = belasting - ahk - ak
     maand = p.loonheffing.maanden_per_jaar
     return Loonheffing(
         zonder_korting=round_half_up_cent(belasting / maand),

@@ -35,6 +35,9 @@ DROP_MARK_EUROS = 1.0
 FLAT_KEPT_PERCENT = 10
 
 
+_QUANTUM = {0: Decimal(1), 2: Decimal("0.01")}  # whole euros, or cents
+
+
 @lru_cache(maxsize=32)
 def _number_format(language: str | None) -> tuple[str, int, str]:
     """The active language's decimal separator, grouping and thousands separator. Looked up once
@@ -65,9 +68,6 @@ def format_money(value, cents: bool | None = None) -> str:
                                      thousand_sep=thousand_sep, force_grouping=True)  # fmt: skip
     sign = "−" if value < 0 and rounded != 0 else ""
     return f"{sign}€\u00a0{number}"
-
-
-_QUANTUM = {0: Decimal(1), 2: Decimal("0.01")}
 
 
 def _signed_money(change: float) -> str:

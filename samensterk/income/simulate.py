@@ -169,7 +169,8 @@ def simulate(households: list[Household], hours=range(0, 41)) -> Result:
     """Compute every household's curve over ``hours`` (her hours per week)."""
     households = list(households)
     hrs = np.asarray(list(hours), dtype=float)
-    if hrs.ndim != 1 or hrs.size == 0 or np.any(hrs < 0) or np.any(hrs > MAX_HOURS_WEEK):
+    # Checked on the smallest and largest value: NaN fails both comparisons.
+    if hrs.ndim != 1 or hrs.size == 0 or not (hrs.min() >= 0 and hrs.max() <= MAX_HOURS_WEEK):
         raise ValueError(f"hours must be a non-empty list of values from 0 to {MAX_HOURS_WEEK}")
     n = len(households)
     missing: list[list[dict]] = [[] for _ in range(n)]
@@ -210,13 +211,20 @@ class _Rules:
 
     A rule raises for the whole array when any household needs an unpublished figure, so on
     MissingParameter we split the households in halves and retry, down to single households:
-    only the households that need the figure are flagged; the others get their amount."""
+    only the households that need the figure are flagged; the others get their amount.
+
+    ``applies`` marks the households for which the component can be other than 0 (a child for
+    the kindgebonden budget, childcare for its toeslag, a claim for bijstand): where it is False
+    the rule gives 0, so when it is False for all of them the rule is not called at all (for one
+    household without childcare, say; tests/income/test_simulate_rules.py checks the premise)."""
 
     def __init__(self, n):
         self.n = n
         self.missing: list[list[dict]] = [[] for _ in range(n)]
 
     def call(self, component, fn, applies, shape, **kwargs):
+        if applies is not True and not np.any(applies):
+            return np.zeros((self.n, shape[1]))
         out = np.empty((self.n, shape[1]))
         try:  # the usual case: all households at once, without the bookkeeping of _fill
             out[...] = np.asarray(fn(**kwargs), dtype=float)  # broadcast by the assignment
@@ -251,21 +259,27 @@ class _Rules:
 
 
 def _payroll(p, gross, pension_percent):
-    """Net wage, loonheffing and the holiday allowance of one earner (monthly; May separately)."""
+    """Net wage, loonheffing and the holiday allowance per earner (monthly; May separately).
+
+    Every rule here works element by element, so one call serves both earners: her wages are
+    the first columns and the partner's wage the last (see _simulate_year). One household's
+    curve is short, and the cost of a numpy call, not its arithmetic, is what counts there."""
     gross = round_half_up_cent(gross)
     pension = round_half_up_cent(gross * pension_percent / 100)
     table = gross - pension
     vt = round_half_up_cent(loon.vakantiebijslag(p, 12 * gross))
     lh, vt_lh = loonheffing.loonheffing_maand_en_bijzondere_beloning(p, table, vt)
     return {
-        "gross": gross, "net": table - lh.met_korting, "lh": lh, "vt": vt, "vt_net": vt - vt_lh,
-        "withheld_year": 12 * lh.met_korting + vt_lh, "taxable_year": 12 * table + vt,
+        "gross": gross, "net": table - lh.met_korting, "lh": lh.met_korting,
+        "lh_ahk": lh.algemene_heffingskorting, "lh_ak": lh.arbeidskorting, "vt": vt,
+        "vt_net": vt - vt_lh, "withheld_year": 12 * lh.met_korting + vt_lh, "taxable_year": 12 * table + vt,
     }  # fmt: skip
 
 
 def _work_credits(p, work):
     """The arbeidskorting and the IACK on a person's taxable income from ``work``, before the tax
-    caps them; worked out once per person for the two assessments (with and without bijstand)."""
+    caps them; worked out once per person for the two assessments (with and without bijstand),
+    and for both earners in one call (their columns side by side, as in _payroll)."""
     work = ib.belastbaar_inkomen(work)
     return ib.arbeidskorting(p, work), ib.iack(p, work)
 
@@ -274,7 +288,8 @@ def _assessment(p, taxable, withheld, iack_right, *, credits):
     """The annual assessment of one person (Wet IB 2001): box-1 tax over all ``taxable`` income
     (wage, holiday allowance, share of the gross bijstand), the credits once each (the
     arbeidskorting and IACK on the income from work only: ``credits`` from _work_credits), and
-    the refund (+) or payback (-)."""
+    the refund (+) or payback (-). Element by element: _simulate_year stacks the four
+    assessments it needs on one axis and makes one call."""
     income = ib.belastbaar_inkomen(taxable)
     tax = ib.box1_belasting(p, income)
     ahk_full = ib.algemene_heffingskorting(p, income)
@@ -302,7 +317,9 @@ def _full(v, shape):
         view = v.view()
         view.flags.writeable = False
         return view
-    return np.ascontiguousarray(np.broadcast_to(v, shape))
+    out = np.empty(shape, dtype=np.result_type(v))
+    out[...] = v  # the assignment broadcasts: the values of broadcast_to, in a new array
+    return out
 
 
 def _norm(p, leefvorm, n):
@@ -323,11 +340,9 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     h = hrs[None, :]
     working = np.broadcast_to(h > 0, shape)
 
-    # Her wage and payroll.
+    # Her wage at each hours value, and the partner's wage; a net_month input is inverted to
+    # the gross wage.
     wage = np.where(np.isnan(a.her_wage), loon.minimumuurloon_jaargemiddelde(year), a.her_wage)
-    her = _payroll(p, loon.brutoloon_maand(wage, h), a.her_pension)
-
-    # The partner's wage; a net_month input is inverted to the gross wage.
     works = a.partner == PARTNER_CODES["works"]
     pgross = a.partner_gross.copy()
     todo = works & np.isnan(pgross)
@@ -336,9 +351,16 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
             p, a.partner_net[todo], pensioen_percentage=a.partner_pension[todo]
         )
     pgross = np.where(works, nan_to_num(pgross), 0.0)
-    partner = _payroll(p, pgross, a.partner_pension)
+    # The payroll of both: her H columns and the partner's one column side by side, one call.
+    H = hrs.size
+    gross, pension = np.empty((n, H + 1)), np.empty((n, H + 1))
+    gross[:, :H], gross[:, H:] = loon.brutoloon_maand(wage, h), pgross
+    pension[:, :H], pension[:, H:] = a.her_pension, a.partner_pension
+    both = _payroll(p, gross, pension)
+    her = {k: v[:, :H] for k, v in both.items()}
+    partner = {k: v[:, H:] for k, v in both.items()}
 
-    her_vt_net = np.broadcast_to(her["vt_net"], shape)
+    her_vt_net = her["vt_net"]
     her_work_month = her["net"] + her_vt_net / 12  # her net wage, holiday allowance spread
     work_net_month = her_work_month + partner["net"] + partner["vt_net"] / 12
 
@@ -376,18 +398,30 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     # her_net) and the gemeente keeps applying it to the bijstand, so in a year with both the
     # korting is used twice during the year and the assessment takes the surplus back.
     youngest = np.where(np.isnan(a.child_age), np.inf, a.child_age).min(axis=-1)
-    her_taxable = np.broadcast_to(her["taxable_year"], shape)
+    her_taxable = her["taxable_year"]
     p_taxable = np.broadcast_to(partner["taxable_year"], shape)
     p_share = np.where(has_partner, share_gross_year, 0.0)
     p_share_withheld = np.where(has_partner, share_withheld_year, 0.0)
     her_iack = ib.iack_recht(p, eigen_arbeidsinkomen=her_taxable, partner_arbeidsinkomen=p_taxable,
                              heeft_partner=has_partner, jongste_kind_leeftijd=youngest)  # fmt: skip
     p_iack = has_partner & (youngest < p.iack.leeftijdsgrens_kind) & (p_taxable < her_taxable)
-    her_credits, p_credits = _work_credits(p, her_taxable), _work_credits(p, p_taxable)
-    her_ib = _assessment(p, her_taxable + share_gross_year, her["withheld_year"] + share_withheld_year,
-                         her_iack, credits=her_credits)  # fmt: skip
-    p_ib = _assessment(p, p_taxable + p_share, partner["withheld_year"] + p_share_withheld, p_iack,
-                       credits=p_credits)  # fmt: skip
+    ak, iack = _work_credits(p, both["taxable_year"])  # her columns, then the partner's
+    # Four assessments, stacked on axis 1 and made in one call: her and the partner's over all
+    # income (0, 1), and over the income from work alone (2, 3; below).
+    taxable, withheld = np.empty((n, 4, H)), np.empty((n, 4, H))
+    iack_right, ak4, iack4 = np.empty((n, 4, H), dtype=bool), np.empty((n, 4, H)), np.empty((n, 4, H))
+    taxable[:, 0], taxable[:, 1] = her_taxable + share_gross_year, p_taxable + p_share
+    taxable[:, 2], taxable[:, 3] = her_taxable, p_taxable
+    withheld[:, 0] = her["withheld_year"] + share_withheld_year
+    withheld[:, 1] = partner["withheld_year"] + p_share_withheld
+    withheld[:, 2], withheld[:, 3] = her["withheld_year"], partner["withheld_year"]
+    iack_right[:, 0::2], iack_right[:, 1::2] = her_iack[:, None], p_iack[:, None]
+    ak4[:, 0::2], ak4[:, 1::2] = ak[:, None, :H], ak[:, None, H:]
+    iack4[:, 0::2], iack4[:, 1::2] = iack[:, None, :H], iack[:, None, H:]
+    del ak, iack
+    ib4 = _assessment(p, taxable, withheld, iack_right, credits=(ak4, iack4))
+    del taxable, withheld, iack_right, ak4, iack4  # not kept to the end: a batch's peak memory
+    her_ib, p_ib, her_work_ib, p_work_ib = ({k: v[:, j] for k, v in ib4.items()} for j in range(4))
     # Payout of unused algemene heffingskorting only to a partner born before 1963 (art. 8.9).
     her_payout = ib.uitbetaling_algemene_heffingskorting(
         p, geboortejaar_voor_grens=a.her_old & has_partner, ahk_eigen=her_ib["ahk_unused"],
@@ -396,11 +430,8 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
         p, geboortejaar_voor_grens=a.partner_old & has_partner, ahk_eigen=p_ib["ahk_unused"],
         belasting_partner_na_korting=her_ib["due"] - her_payout)  # fmt: skip
     assessment_year = her_ib["refund"] + her_payout + p_ib["refund"] + p_payout
-    # Her own income from work (CBS) counts no bijstand: the settlement of her wage alone.
-    her_work_ib = _assessment(p, her_taxable, her["withheld_year"], her_iack, credits=her_credits)
-    p_withheld = np.broadcast_to(partner["withheld_year"], shape)
-    p_work_ib = _assessment(p, p_taxable, p_withheld, p_iack, credits=p_credits)
-    del her_credits, p_credits  # not kept to the end: a batch's peak memory
+    # Her own income from work (CBS) counts no bijstand: her_work_ib, the settlement of her wage
+    # alone (and p_work_ib the partner's), made with the two above.
 
     # Toeslagen on the joint toetsingsinkomen.
     ti = her_taxable + p_taxable + bijstand_gross_year
@@ -431,10 +462,10 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
         "her_net": her["net"],
         "partner_gross": partner["gross"],
         "partner_net": partner["net"],
-        "loonheffing_her": her["lh"].met_korting,
-        "loonheffing_partner": partner["lh"].met_korting,
-        "algemene_heffingskorting": her["lh"].algemene_heffingskorting,
-        "arbeidskorting": her["lh"].arbeidskorting,
+        "loonheffing_her": her["lh"],
+        "loonheffing_partner": partner["lh"],
+        "algemene_heffingskorting": her["lh_ahk"],
+        "arbeidskorting": her["lh_ak"],
         "iack": (her_ib["iack"] + p_ib["iack"]) / 12,
         "assessment": assessment_year / 12,
         "zorgtoeslag": awir.maandbedrag(zt),

@@ -111,9 +111,15 @@ def loonheffing_maand_en_bijzondere_beloning(p, tabelloon_maand, bijzondere_belo
     loonheffingskorting) of one table wage, the annual tax on the table wage worked out once:
     the payroll of one earner needs both (Wet LB 1964, art. 20a-22 and 26)."""
     basis = tabelloon_jaar(p, tabelloon_maand)
-    belasting, ahk, ak, heffing = _jaarheffing(p, basis, True)
-    maand = _maand(p, belasting, ahk, ak, heffing)
-    return maand, _bijzonder(p, basis, heffing, bijzondere_beloning, True)
+    totaal = basis + np.asarray(bijzondere_beloning, float)
+    # The annual wage without and with the payment, stacked on a new first axis: the payroll
+    # rules work element by element, so one call gives both (for one household the number of
+    # numpy calls, not their arithmetic, is what costs time).
+    beide = np.empty((2,) + np.broadcast_shapes(basis.shape, totaal.shape))
+    beide[0], beide[1] = basis, totaal
+    belasting, ahk, ak, heffing = _jaarheffing(p, beide, True)
+    maand = _maand(p, belasting[0], ahk[0], ak[0], heffing[0])
+    return maand, round_half_up_cent(np.maximum(heffing[1] - heffing[0], 0.0))  # as _bijzonder
 
 
 def nettoloon_maand(p, brutoloon_maand, *, pensioen_percentage=0.0):

@@ -119,11 +119,48 @@ class Arrays:
         return self.partner != PARTNER_CODES["none"]
 
 
+def _partner_gross(h):
+    if h.partner_situation != "works":
+        return 0.0
+    if h.partner_gross_month is not None:
+        return h.partner_gross_month
+    if h.partner_hourly_wage is not None:
+        return float(loon.brutoloon_maand(h.partner_hourly_wage, h.partner_hours_week or 0.0))
+    return np.nan  # from net_month, inverted in simulate
+
+
+# The (n, 1) fields of Arrays: how each is read from a Household, and its dtype.
+_COLUMNS = (
+    ("her_wage", lambda h: np.nan if h.her_hourly_wage is None else h.her_hourly_wage, float),
+    ("her_pension", lambda h: h.her_pension_percent, float),
+    ("her_old", lambda h: h.her_born_before_1963, bool),
+    ("partner", lambda h: PARTNER_CODES[h.partner_situation], int),
+    ("partner_gross", _partner_gross, float),
+    ("partner_net", lambda h: np.nan if h.partner_net_month is None else h.partner_net_month, float),
+    ("partner_pension", lambda h: h.partner_pension_percent, float),
+    ("partner_old", lambda h: h.partner_born_before_1963, bool),
+    ("rent", lambda h: h.rent, float),
+    ("owner", lambda h: h.owner, bool),
+    ("bijstand_claim", lambda h: h.bijstand_claim, bool),
+    ("vrijlating", lambda h: h.bijstand_vrijlating, bool),
+    ("vrijlating_ouder", lambda h: h.bijstand_vrijlating_alleenstaande_ouder, bool),
+    ("bijstand_months", lambda h: h.bijstand_months, float),
+    ("rest_vrijlating", lambda h: h.bijstand_rest_vrijlating, bool),
+    ("rest_vrijlating_ouder", lambda h: h.bijstand_rest_vrijlating_alleenstaande_ouder, bool),
+)
+_GETTERS = tuple(getter for _, getter, _ in _COLUMNS)
+
+
 def pack(households: list[Household]) -> Arrays:
     """Households -> arrays. A plain loop over the inputs; all arithmetic happens on arrays."""
     n = len(households)
     k = max([len(h.children) for h in households] + [1])
-    col = lambda f: np.array([f(h) for h in households], dtype=float).reshape(n, 1)  # noqa: E731
+    # All (n, 1) fields in one float array (one numpy call, not one per field), a field a row.
+    table = np.array([[get(h) for get in _GETTERS] for h in households], dtype=float).T.copy()
+    columns = {
+        name: table[j].reshape(n, 1) if dtype is float else table[j].reshape(n, 1).astype(dtype)
+        for j, (name, _, dtype) in enumerate(_COLUMNS)
+    }
     ages = np.full((n, 1, k), np.nan)
     care = np.zeros((3, n, 1, k))
     for i, h in enumerate(households):
@@ -131,37 +168,8 @@ def pack(households: list[Household]) -> Arrays:
         for c in h.childcare:
             hours = np.nan if c.hours_month is None else c.hours_month  # NaN: follows her hours
             care[:, i, 0, c.child] = (CHILDCARE_TYPES[c.type], hours, c.hourly_price)
-
-    def partner_gross(h):
-        if h.partner_situation != "works":
-            return 0.0
-        if h.partner_gross_month is not None:
-            return h.partner_gross_month
-        if h.partner_hourly_wage is not None:
-            return float(loon.brutoloon_maand(h.partner_hourly_wage, h.partner_hours_week or 0.0))
-        return np.nan  # from net_month, inverted in simulate
-
     return Arrays(
-        her_wage=col(lambda h: np.nan if h.her_hourly_wage is None else h.her_hourly_wage),
-        her_pension=col(lambda h: h.her_pension_percent),
-        her_old=col(lambda h: h.her_born_before_1963).astype(bool),
-        partner=col(lambda h: PARTNER_CODES[h.partner_situation]).astype(int),
-        partner_gross=col(partner_gross),
-        partner_net=col(lambda h: h.partner_net_month if h.partner_net_month is not None else np.nan),
-        partner_pension=col(lambda h: h.partner_pension_percent),
-        partner_old=col(lambda h: h.partner_born_before_1963).astype(bool),
-        child_age=ages,
-        rent=col(lambda h: h.rent),
-        owner=col(lambda h: h.owner).astype(bool),
-        care_type=care[0].astype(int),
-        care_hours=care[1],
-        care_price=care[2],
-        bijstand_claim=col(lambda h: h.bijstand_claim).astype(bool),
-        vrijlating=col(lambda h: h.bijstand_vrijlating).astype(bool),
-        vrijlating_ouder=col(lambda h: h.bijstand_vrijlating_alleenstaande_ouder).astype(bool),
-        bijstand_months=col(lambda h: h.bijstand_months),
-        rest_vrijlating=col(lambda h: h.bijstand_rest_vrijlating).astype(bool),
-        rest_vrijlating_ouder=col(lambda h: h.bijstand_rest_vrijlating_alleenstaande_ouder).astype(bool),
+        **columns, child_age=ages, care_type=care[0].astype(int), care_hours=care[1], care_price=care[2]
     )
 
 
@@ -180,8 +188,9 @@ def simulate(households: list[Household], hours=range(0, 41)) -> Result:
     years = np.array([h.year for h in households])
     components: dict[str, np.ndarray] = {}
     context: dict[str, np.ndarray] = {}
-    for year in sorted(set(years.tolist())):
-        group = np.flatnonzero(years == year)
+    year_set = set(years.tolist())
+    for year in sorted(year_set):
+        group = np.arange(n) if len(year_set) == 1 else np.flatnonzero(years == year)
         # Chunks bound the working memory (about 60 temporary (chunk, H) arrays); the result
         # arrays are filled in place.
         for start in range(0, group.size, CHUNK):
@@ -223,7 +232,7 @@ class _Rules:
         self.missing: list[list[dict]] = [[] for _ in range(n)]
 
     def call(self, component, fn, applies, shape, **kwargs):
-        if applies is not True and not np.any(applies):
+        if applies is not True and not applies.any():
             return np.zeros((self.n, shape[1]))
         out = np.empty((self.n, shape[1]))
         try:  # the usual case: all households at once, without the bookkeeping of _fill
@@ -322,12 +331,18 @@ def _full(v, shape):
     return out
 
 
+def _copy(v, shape):
+    """A new C-contiguous float array of ``shape`` with the values of ``v`` broadcast to it (as
+    np.broadcast_to(v, shape).astype(float), at a fraction of broadcast_to's cost)."""
+    out = np.empty(shape)
+    out[...] = v
+    return out
+
+
 def _norm(p, leefvorm, n):
     """The household's bijstand norm incl. holiday pay (NaN when it is not published)."""
     try:
-        return (
-            np.broadcast_to(bijstand_rules.bijstandsnorm(p, leefvorm=leefvorm), (n, 1)).astype(float).copy()
-        )
+        return _copy(bijstand_rules.bijstandsnorm(p, leefvorm=leefvorm), (n, 1))
     except MissingParameter:
         return np.full((n, 1), np.nan)
 
@@ -338,7 +353,7 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     rules = _Rules(n)
     has_partner = a.has_partner
     h = hrs[None, :]
-    working = np.broadcast_to(h > 0, shape)
+    working = h > 0  # (1, H): broadcast where it is used
 
     # Her wage at each hours value, and the partner's wage; a net_month input is inverted to
     # the gross wage.
@@ -399,7 +414,7 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     # korting is used twice during the year and the assessment takes the surplus back.
     youngest = np.where(np.isnan(a.child_age), np.inf, a.child_age).min(axis=-1)
     her_taxable = her["taxable_year"]
-    p_taxable = np.broadcast_to(partner["taxable_year"], shape)
+    p_taxable = _copy(partner["taxable_year"], shape)
     p_share = np.where(has_partner, share_gross_year, 0.0)
     p_share_withheld = np.where(has_partner, share_withheld_year, 0.0)
     her_iack = ib.iack_recht(p, eigen_arbeidsinkomen=her_taxable, partner_arbeidsinkomen=p_taxable,
@@ -484,26 +499,26 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     # The year's real total: in a year of two spells only the bijstand differs between its months.
     c["net_household_year"] = 12 * net + (12 - months) * (bijstand_rest - bijstand)
     c["change_vs_0"] = net - net[:, :1]
-    step = np.diff(hrs)
-    marginal = np.diff(net, axis=1) / np.where(step == 0, 1, step)
+    step = hrs[1:] - hrs[:-1]  # np.diff, without its overhead
+    marginal = (net[:, 1:] - net[:, :-1]) / np.where(step == 0, 1, step)
     c["marginal_per_hour"] = np.concatenate([np.zeros((n, 1)), marginal], axis=1)
 
     # Her own net income from work, yearly average per month (CBS definition).
     own_work = her["net"] + her_vt_net / 12 + her_work_ib["refund"] / 12
     wml_net = zelfstandigheid.netto_minimumloon_maand(year)
-    partner_own = np.broadcast_to(partner["net"] + partner["vt_net"] / 12, shape) + p_work_ib["refund"] / 12
+    partner_own = (partner["net"] + partner["vt_net"] / 12) + p_work_ib["refund"] / 12  # (n, 1) + (n, H)
     c["financially_independent"] = zelfstandigheid.financieel_onafhankelijk(p, own_work, wml_net)
     c["economically_independent"] = zelfstandigheid.economisch_zelfstandig(p, own_work, wml_net)
     c = {k: _full(v, shape) for k, v in c.items()}
     ctx = {
         "toetsingsinkomen": np.ascontiguousarray(ti),
-        "her_hourly_wage": np.broadcast_to(wage, (n, 1)).copy(),
+        "her_hourly_wage": _copy(wage, (n, 1)),
         "her_taxable_year": np.ascontiguousarray(her_taxable),
         "partner_taxable_year": np.ascontiguousarray(p_taxable),
         "bijstand_gross_year": np.ascontiguousarray(bijstand_gross_year),
         "bijstand_norm": _norm(p, leefvorm, n),
-        "bijstand_rest_months": np.ascontiguousarray(np.broadcast_to(bijstand_rest, shape)),
-        "care_hours_month": np.ascontiguousarray(np.broadcast_to(np.sum(care_hours, axis=-1), shape)),
+        "bijstand_rest_months": _copy(bijstand_rest, shape),
+        "care_hours_month": _copy(np.sum(care_hours, axis=-1), shape),
         "assessment_her_year": np.ascontiguousarray(her_ib["refund"] + her_payout),
         "assessment_partner_year": np.ascontiguousarray(p_ib["refund"] + p_payout),
         "own_work_net_month": np.ascontiguousarray(own_work),

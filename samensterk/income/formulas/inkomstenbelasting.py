@@ -7,6 +7,8 @@ apply) and settles the difference with what was withheld.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from samensterk.income.rounding import round_down_euro
@@ -97,25 +99,27 @@ def bruto_uitkering_jaar(p, netto_jaar, *, raster_stap=1.0):
     invert it by linear interpolation on a one-euro grid up to the largest net amount asked."""
     netto = np.maximum(np.asarray(netto_jaar, float), 0.0)
     top = float(np.max(netto, initial=0.0)) * 2 + 2 * raster_stap
-    bruto_raster = np.arange(0.0, top, raster_stap)
-    return np.interp(netto, _netto_raster(p, bruto_raster, raster_stap), bruto_raster)
+    bruto_raster, netto_raster = _raster(p, math.ceil(top / raster_stap), raster_stap)  # np.arange's length
+    return np.interp(netto, netto_raster, bruto_raster)
 
 
-# Net(gross) on the grid, per instant and grid step. The value at a grid point does not depend
-# on the grid's length, so the first points of a longer grid are those of a shorter one: we keep
-# the longest grid asked for and hand out its first points. (For one household on bijstand the
-# grid has tens of thousands of points; computing it was about a third of the simulation.)
-_NETTO_RASTER: dict = {}
+# The grid (np.arange(0, top, step)) and Net(gross) on it, per instant and grid step. A grid
+# point's value (i x step) and Net there do not depend on the grid's length, so the first points
+# of a longer grid are those of a shorter one: we keep the longest grid asked for and hand out
+# its first points. (For one household on bijstand the grid has tens of thousands of points;
+# computing it was about a third of the simulation.)
+_RASTER: dict = {}
 
 
-def _netto_raster(p, bruto_raster, raster_stap):
+def _raster(p, size, raster_stap):
     key = (p.instant, raster_stap)
-    netto_raster = _NETTO_RASTER.get(key)
-    if netto_raster is None or netto_raster.size < bruto_raster.size:
+    grids = _RASTER.get(key)
+    if grids is None or grids[0].size < size:
+        bruto_raster = np.arange(size) * raster_stap  # the points of np.arange(0.0, top, raster_stap)
         belasting = box1_belasting(p, bruto_raster)
         netto_raster = bruto_raster - verschuldigde_belasting(
             belasting, algemene_heffingskorting(p, bruto_raster)
         )
-        netto_raster.flags.writeable = False  # shared by every later call
-        _NETTO_RASTER[key] = netto_raster
-    return netto_raster[: bruto_raster.size]
+        bruto_raster.flags.writeable = netto_raster.flags.writeable = False  # shared by every later call
+        grids = _RASTER[key] = (bruto_raster, netto_raster)
+    return grids[0][:size], grids[1][:size]

@@ -74,12 +74,11 @@ def _jaarheffing(p, jaarloon, loonheffingskorting):
 def _maand(p, belasting, ahk, ak, heffing):
     """The monthly amounts of an annual payroll computation, rounded to cents."""
     maand = p.loonheffing.maanden_per_jaar
-    return Loonheffing(
-        zonder_korting=round_half_up_cent(belasting / maand),
-        algemene_heffingskorting=round_half_up_cent(ahk / maand),
-        arbeidskorting=round_half_up_cent(ak / maand),
-        met_korting=round_half_up_cent(heffing / maand),
+    # The four amounts (of one shape) stacked and rounded in one call: the same cents.
+    zonder_korting, algemene_heffingskorting, arbeidskorting, met_korting = round_half_up_cent(
+        np.stack((belasting, ahk, ak, heffing)) / maand
     )
+    return Loonheffing(zonder_korting, algemene_heffingskorting, arbeidskorting, met_korting)
 
 
 def _bijzonder(p, basis, heffing_basis, bijzondere_beloning, loonheffingskorting):

@@ -474,6 +474,7 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
         "kinderbijslag", kinderbijslag.kinderbijslag, has_child, (n, 1), p=p, kind_leeftijd=a.child_age
     )
 
+    toeslagen_month = awir.maandbedrag(np.stack((zt, ht, kgb, kot)))  # the four in one call
     c = {
         "her_gross": her["gross"],
         "her_net": her["net"],
@@ -485,10 +486,10 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
         "arbeidskorting": her["lh_ak"],
         "iack": (her_ib["iack"] + p_ib["iack"]) / 12,
         "assessment": assessment_year / 12,
-        "zorgtoeslag": awir.maandbedrag(zt),
-        "huurtoeslag": awir.maandbedrag(ht),
-        "kindgebonden_budget": awir.maandbedrag(kgb),
-        "kinderopvangtoeslag": awir.maandbedrag(kot),
+        "zorgtoeslag": toeslagen_month[0],
+        "huurtoeslag": toeslagen_month[1],
+        "kindgebonden_budget": toeslagen_month[2],
+        "kinderopvangtoeslag": toeslagen_month[3],
         "kinderbijslag": kb / 12,
         "bijstand": bijstand,
         "childcare_cost": cost / 12,

@@ -43,11 +43,14 @@ def belasting_per_schijf(p, jaarloon):
     """Box-1 tax on an annual payroll wage, each bracket rounded down to whole euros
     (Wet LB 1964, art. 20a with Wet IB 2001, art. 2.10; Rekenvoorschriften)."""
     scale = p.inkomstenbelasting.tarief_box1
-    x = np.asarray(jaarloon, float)[..., None]  # the brackets on a new last axis
-    # The part inside each bracket: min(max(., 0), width), np.clip without its wrapper. The
-    # amounts are whole euros, so their sum is exact in any order.
-    part = np.minimum(np.maximum(x - scale.thresholds, 0.0), scale.widths)
-    return round_down_euro(scale.rates * part).sum(axis=-1)
+    x = np.asarray(jaarloon, float)
+    total = np.zeros_like(x)
+    # A loop over the brackets, not the brackets on an extra axis: that saves a few numpy calls
+    # for one household but made a batch's payroll several times slower (measured).
+    for lower, width, rate in zip(scale.thresholds, scale.widths, scale.rates, strict=True):
+        # The part inside the bracket: min(max(., 0), width), np.clip without its wrapper.
+        total = total + round_down_euro(rate * np.minimum(np.maximum(x - lower, 0.0), width))
+    return total
 
 
 def loonheffingskorting_jaar(p, jaarloon, belasting, *, met_arbeidskorting=True):

@@ -36,6 +36,19 @@ def round_half_up_cent(x):
     return np.sign(x) * np.floor(np.abs(x) * 100 + 0.5 + _EPS * 100) / 100
 
 
+def round_half_up_euro_nonnegative(x):
+    """round_half_up_euro of an amount that is never negative (a toeslag after its floor of 0):
+    the same euros, without the sign handling (three numpy calls fewer; the engine rounds a few
+    dozen arrays per household, and for one household the calls are what costs time)."""
+    return np.floor(np.asarray(x, dtype=float) + 0.5 + _EPS)
+
+
+def round_half_up_cent_nonnegative(x):
+    """round_half_up_cent of an amount that is never negative (a wage, a pension contribution,
+    the holiday allowance): the same cents, without the sign handling (see above)."""
+    return np.floor(np.asarray(x, dtype=float) * 100 + 0.5 + _EPS * 100) / 100
+
+
 def round_down_cent(x):
     """Cents, rounded down (in favour of the taxpayer, as payroll does for some amounts)."""
     return np.floor(np.asarray(x, dtype=float) * 100 + _EPS * 100) / 100

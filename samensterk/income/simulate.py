@@ -58,7 +58,7 @@ from samensterk.income.formulas import bijstand as bijstand_rules
 from samensterk.income.formulas import inkomstenbelasting as ib
 from samensterk.income.household import CARE_PER_WORK_HOUR, CHILDCARE_TYPES, MAX_HOURS_WEEK, Household
 from samensterk.income.parameters_loader import MissingParameter, load
-from samensterk.income.rounding import round_half_up_cent
+from samensterk.income.rounding import round_half_up_cent, round_half_up_cent_nonnegative
 
 PARTNER_CODES = {"none": 0, "works": 1, "bijstand": 2, "no_income": 3}
 CHUNK = 1_024  # households per vectorised pass: its (chunk, H) arrays stay in the core's cache
@@ -285,10 +285,10 @@ def _payroll(p, gross, pension_percent):
     Every rule here works element by element, so one call serves both earners: her wages are
     the first columns and the partner's wage the last (see _simulate_year). One household's
     curve is short, and the cost of a numpy call, not its arithmetic, is what counts there."""
-    gross = round_half_up_cent(gross)
-    pension = round_half_up_cent(gross * pension_percent / 100)
+    gross = round_half_up_cent_nonnegative(gross)
+    pension = round_half_up_cent_nonnegative(gross * pension_percent / 100)
     table = gross - pension
-    vt = round_half_up_cent(loon.vakantiebijslag(p, 12 * gross))
+    vt = round_half_up_cent_nonnegative(loon.vakantiebijslag(p, 12 * gross))
     lh, vt_lh = loonheffing.loonheffing_maand_en_bijzondere_beloning(p, table, vt)
     return {
         "gross": gross, "net": table - lh.met_korting, "lh": lh.met_korting,

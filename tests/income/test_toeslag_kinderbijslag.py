@@ -59,3 +59,23 @@ def test_it_is_household_level_for_child_arrays():
     assert out.shape == (2, 1)
     assert out[1, 0] == 0
     assert out[0, 0] == pytest.approx(float(kinderbijslag(p, kind_leeftijd=[4, 8])))
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+@pytest.mark.parametrize("by_quarter", [False, True])
+def test_the_year_is_the_sum_of_its_four_quarters_for_every_age(year, by_quarter, monkeypatch):
+    # kinderbijslag looks the ages up once in a year table (the quarters' amounts added per age
+    # band); by_quarter forces its other path, a lookup per quarter, used when the quarters' age
+    # bands differ. Both must equal the four quarters of kinderbijslag_per_kwartaal, to the bit.
+    from samensterk.income.formulas import kinderbijslag as module
+
+    if by_quarter:
+        monkeypatch.setattr(module, "_jaartabel", lambda jaar, maanden: (None, None))
+    ages = np.array([[[0, 3, 5, 6, 11, 12, 15, 17, 18, 25, NAN]]], dtype=float)
+    want = np.zeros(ages.shape)
+    for month in (1, 4, 7, 10):
+        p_quarter = parameters_loader.load(dt.date(year, month, 1))
+        want = want + kinderbijslag_per_kwartaal(p_quarter, kind_leeftijd=ages)
+    got = kinderbijslag(parameters_loader.load(year), kind_leeftijd=ages)
+    assert got.tobytes() == want.sum(axis=-1).tobytes()
+    assert got[0, 0] > 0

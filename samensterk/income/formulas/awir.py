@@ -11,7 +11,7 @@ import datetime as dt
 import numpy as np
 
 from samensterk.income import parameters_loader
-from samensterk.income.rounding import round_down_euro, round_half_up_euro
+from samensterk.income.rounding import round_down_euro, round_half_up_euro_nonnegative
 
 
 def minimum_jaarbedrag(p=None) -> float:
@@ -31,7 +31,7 @@ def jaarbedrag(x, *, p=None):
     amount: only that order reproduces the Belastingdienst's published income ceilings (at the
     zorgtoeslag ceiling the unrounded amount is about €23.5 and is still paid).
     """
-    rounded = round_half_up_euro(np.maximum(np.asarray(x, dtype=float), 0.0))
+    rounded = round_half_up_euro_nonnegative(np.maximum(np.asarray(x, dtype=float), 0.0))
     return np.where(rounded < minimum_jaarbedrag(p), 0.0, rounded)
 
 

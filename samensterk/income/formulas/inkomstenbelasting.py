@@ -98,6 +98,8 @@ def bruto_uitkering_jaar(p, netto_jaar, *, raster_stap=1.0):
     Net(gross) = gross - max(box-1 tax - AHK, 0) rises piecewise-linearly with gross, so we
     invert it by linear interpolation on a one-euro grid up to the largest net amount asked."""
     netto = np.maximum(np.asarray(netto_jaar, float), 0.0)
+    if not netto.any():  # no benefit at all (most households): gross 0, as the grid gives
+        return np.zeros_like(netto)
     top = float(np.max(netto, initial=0.0)) * 2 + 2 * raster_stap
     bruto_raster, netto_raster = _raster(p, math.ceil(top / raster_stap), raster_stap)  # np.arange's length
     return np.interp(netto, netto_raster, bruto_raster)
@@ -120,6 +122,8 @@ def _raster(p, size, raster_stap):
         netto_raster = bruto_raster - verschuldigde_belasting(
             belasting, algemene_heffingskorting(p, bruto_raster)
         )
-        bruto_raster.flags.writeable = netto_raster.flags.writeable = False  # shared by every later call
+        # Shared by every later call but left writeable: np.interp copies a read-only array
+        # (tens of thousands of points, most of a bijstand household's simulation). Only
+        # bruto_uitkering_jaar reads them.
         grids = _RASTER[key] = (bruto_raster, netto_raster)
     return grids[0][:size], grids[1][:size]

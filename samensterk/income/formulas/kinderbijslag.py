@@ -7,6 +7,7 @@ amounts. Children are ages on the last axis (shape (n, 1, K)); NaN means "no chi
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import numpy as np
 
@@ -34,14 +35,40 @@ def kinderbijslag(p, *, kind_leeftijd):
     quarters (a birthday during the year is not modelled). Returns the sum over the children
     (the last axis); raises MissingParameter if a quarter's amount is not yet published.
     """
-    jaar = p.instant.year
     # kinderbijslag_per_kwartaal per quarter, with the ages prepared once and the children who
     # are not there (NaN) set to 0 once, after the sum: the same amounts.
     leeftijd = np.asarray(kind_leeftijd, dtype=float)
     bekend = leeftijd >= 0  # False for NaN (no child)
     leeftijd = np.where(bekend, leeftijd, 0.0)
-    totaal = 0.0
-    for maand in p.kinderbijslag.kwartalen:  # four quarters, each with the amount in force then
-        kwartaal = parameters_loader.load(dt.date(jaar, int(maand), 1))
-        totaal = totaal + kwartaal.kinderbijslag.bedrag_per_kwartaal.lookup(leeftijd)
+    grenzen, jaarbedragen = _jaartabel(p.instant.year, tuple(p.kinderbijslag.kwartalen))
+    if grenzen is not None:  # one lookup in the year's table: the same sum per age band
+        index = grenzen.searchsorted(leeftijd, side="right") - 1
+        totaal = np.where(index >= 0, jaarbedragen[np.maximum(index, 0)], 0.0)  # as Scale.lookup
+    else:
+        totaal = 0.0
+        for kwartaal in _kwartalen(p.instant.year, tuple(p.kinderbijslag.kwartalen)):
+            totaal = totaal + kwartaal.lookup(leeftijd)
     return np.where(bekend, totaal, 0.0).sum(axis=-1)
+
+
+def _kwartalen(jaar, maanden):
+    """The amount scale of each quarter (raises MissingParameter for an unpublished quarter)."""
+    return [
+        parameters_loader.load(dt.date(jaar, int(maand), 1)).kinderbijslag.bedrag_per_kwartaal
+        for maand in maanden
+    ]
+
+
+@functools.cache  # per year: the parameter files do not change while running
+def _jaartabel(jaar, maanden):
+    """The year's age bands and, per band, the four quarters' amounts added in quarter order
+    (0 + Q1 + Q2 + Q3 + Q4, as the loop adds them), when the quarters share their age bands;
+    (None, None) otherwise. A MissingParameter is raised, not kept: the next call tries again."""
+    schalen = _kwartalen(jaar, maanden)
+    grenzen = schalen[0].thresholds
+    if any(not np.array_equal(s.thresholds, grenzen) or s.rates is not None for s in schalen):
+        return None, None
+    totaal = 0.0
+    for s in schalen:
+        totaal = totaal + s.amounts
+    return grenzen, totaal

@@ -93,4 +93,7 @@ def kindgebonden_budget(
         maximum += parameter("kindgebonden_budget.alleenstaande_ouderkop", year)
     afbouw = parameter("kindgebonden_budget.afbouwpercentage", year) * max(income - drempel, Decimal(0))
     raw = max(maximum - afbouw, Decimal(0))
-    return raw, awir_jaarbedrag(raw, year)
+    # Paid as the Dienst Toeslagen leaflet shows: the year in cents (the month a twelfth of it,
+    # rounded down), nothing when the year in whole euros is under the Awir minimum.
+    annual = raw.quantize(Decimal("0.01"), ROUND_HALF_UP) if awir_jaarbedrag(raw, year) > 0 else Decimal(0)
+    return raw, annual

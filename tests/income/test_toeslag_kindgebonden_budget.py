@@ -20,36 +20,40 @@ def kgb(p, income, partner, ages):
     return float(kindgebonden_budget(p, toetsingsinkomen=income, heeft_partner=partner, kind_leeftijd=ages))
 
 
-def test_it_reproduces_the_2026_leaflet_example():
-    # Dienst Toeslagen, "Berekening kindgebonden budget 2026": partners, children 4 and 8,
-    # joint income €45,000 -> €4,714.72 per year, €392 per month.
+# Dienst Toeslagen, "Berekening kindgebonden budget 2026" (tg0811z61fd), its worked examples:
+# (partner, ages, joint income) -> (year, month). The first is quoted in
+# ../shared/reference/public-examples.md; the other two are known second-hand, from a
+# transcription of the leaflet's "Rekenvoorbeelden" in the public repository
+# oli4vos/projectwebsite (src/lib/financial-constants/allowance-calculation-rules-2026.ts at
+# d4a816648c5a, officialTestVectors); the PDF itself could not be read here.
+LEAFLET_EXAMPLES = [
+    (True, [4, 8], 45_000, 4714.72, 392),
+    (True, [13, 16], 45_000, 6402.72, 533),
+    (False, [8], 30_000, 5975.94, 497),
+]
+
+
+@pytest.mark.parametrize(("partner", "ages", "income", "year", "month"), LEAFLET_EXAMPLES)
+def test_it_reproduces_the_2026_leaflet_examples(partner, ages, income, year, month):
     raw = kindgebonden_budget_onafgerond(
-        P2026, toetsingsinkomen=45_000, heeft_partner=True, kind_leeftijd=[4, 8]
+        P2026, toetsingsinkomen=income, heeft_partner=partner, kind_leeftijd=ages
     )
-    assert raw == pytest.approx(4714.72, abs=0.005)
-    annual = kgb(P2026, 45_000, True, [4, 8])
-    assert annual == 4715
-    assert awir.maandbedrag(annual) == 392
+    assert raw == pytest.approx(year, abs=0.005)
+    annual = kgb(P2026, income, partner, ages)
+    assert annual == year
+    assert awir.maandbedrag(annual) == month
 
 
-def test_the_leaflet_example_does_not_tell_the_two_rounding_orders_apart():
-    # The leaflet prints the year before Awir art. 14 lid 4 (€4,714.72) and the month (€392).
-    # The law's order (whole euros first, then a twelfth rounded down) and the leaflet's apparent
-    # one (a twelfth of the cents, rounded down) both give €392 here; see parameters/README.md.
+def test_the_month_is_a_twelfth_of_the_cents_where_whole_euros_first_would_pay_one_more():
+    """The single-parent example is where the order matters: €5,975.94 / 12 = €497.99, paid as
+    €497, where rounding the year to whole euros first (Awir art. 14 lid 4, €5,976) would give
+    €498. The same at an income constructed for partners: €4,715.60 a year pays €392, not €393."""
     raw = float(
-        kindgebonden_budget_onafgerond(
-            P2026, toetsingsinkomen=45_000, heeft_partner=True, kind_leeftijd=[4, 8]
-        )
+        kindgebonden_budget_onafgerond(P2026, toetsingsinkomen=30_000, heeft_partner=False, kind_leeftijd=[8])
     )
-    assert awir.maandbedrag(round(raw, 2)) == awir.maandbedrag(kgb(P2026, 45_000, True, [4, 8])) == 392
+    assert float(awir.jaarbedrag(raw, p=P2026)) / 12 == 498  # the other order, for the record
+    assert awir.maandbedrag(kgb(P2026, 30_000, False, [8])) == 497
 
-
-def test_the_rounding_order_follows_the_awir_where_the_two_orders_differ():
-    """Awir art. 14 lid 4 rounds the tegemoetkoming (the year) to whole euros, lid 5 tests the
-    €24 on that amount, and art. 22 lid 1 pays it in 12 termijnen: the month is a twelfth of the
-    rounded year, rounded down. Where the year before rounding is just under a multiple of 12
-    (€4,715.60 -> €4,716 = 12 x €393) the order matters: €393, where a twelfth of the cents
-    would give €392. No published example covers such an income (the check is open)."""
     income = 39_141 + (5_160 - 4_715.60) / P2026.kindgebonden_budget.afbouwpercentage
     raw = float(
         kindgebonden_budget_onafgerond(
@@ -57,10 +61,16 @@ def test_the_rounding_order_follows_the_awir_where_the_two_orders_differ():
         )
     )
     assert raw == pytest.approx(4715.60, abs=0.001)
-    annual = kgb(P2026, income, True, [4, 8])
-    assert annual == 4716
-    assert awir.maandbedrag(annual) == 393
-    assert awir.maandbedrag(round(raw, 2)) == 392  # the other order, for the record
+    assert kgb(P2026, income, True, [4, 8]) == 4715.60
+    assert awir.maandbedrag(kgb(P2026, income, True, [4, 8])) == 392
+
+
+def test_nothing_is_paid_when_the_year_in_whole_euros_is_under_24():
+    # Awir art. 14 lid 5 on the rounded year: €23.49 gives nothing, €23.50 (rounded to €24) is paid.
+    maximum = 5_160
+    for left, paid in ((23.49, 0.0), (23.5, 23.5)):
+        income = 39_141 + (maximum - left) / P2026.kindgebonden_budget.afbouwpercentage
+        assert kgb(P2026, income, True, [4, 8]) == pytest.approx(paid, abs=1e-6)
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from samensterk.income.formulas import awir
+from samensterk.income.rounding import round_half_up_cent_nonnegative
 
 
 def kind_telt(p, *, kind_leeftijd):
@@ -115,13 +116,20 @@ def kindgebonden_budget_onafgerond(p, *, toetsingsinkomen, heeft_partner, kind_l
 
 
 def kindgebonden_budget(p, *, toetsingsinkomen, heeft_partner, kind_leeftijd):
-    """Annual kindgebonden budget in whole euros (Wet op het kindgebonden budget, art. 2; Awir art. 14).
+    """Annual kindgebonden budget as the Dienst Toeslagen pays it (Wet op het kindgebonden
+    budget, art. 2; Awir art. 14 lid 5 and art. 22): the year in cents, and nothing when the year
+    rounded to whole euros is under €24. ``awir.maandbedrag`` of it is the monthly payment.
+
+    Rounding order: the Dienst Toeslagen leaflet "Berekening kindgebonden budget 2026" prints
+    the year in cents (€4,714.72 in its first example) and the month as a twelfth of that rounded
+    down; its single-parent example (one child of 8, income €30,000: €5,975.94 a year, €497 a
+    month) is where this differs from rounding the year to whole euros first (€5,976 / 12 = €498).
+    That example is known second-hand (see income/parameters/README.md). The €24 limit is tested
+    on whole euros, as the published zorgtoeslag ceilings show (awir.jaarbedrag).
 
     The vermogenstoets (art. 1 lid 4) is not modelled: assets are not an input.
     """
-    return awir.jaarbedrag(
-        kindgebonden_budget_onafgerond(
-            p, toetsingsinkomen=toetsingsinkomen, heeft_partner=heeft_partner, kind_leeftijd=kind_leeftijd
-        ),
-        p=p,
+    onafgerond = kindgebonden_budget_onafgerond(
+        p, toetsingsinkomen=toetsingsinkomen, heeft_partner=heeft_partner, kind_leeftijd=kind_leeftijd
     )
+    return np.where(awir.jaarbedrag(onafgerond, p=p) > 0, round_half_up_cent_nonnegative(onafgerond), 0.0)

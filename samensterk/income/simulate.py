@@ -338,16 +338,14 @@ def _full(v, shape):
         view = v.view()
         view.flags.writeable = False
         return view
-    out = np.empty(shape, dtype=np.result_type(v))
-    out[...] = v  # the assignment broadcasts: the values of broadcast_to, in a new array
-    return out
+    return _copy(v, shape, dtype=np.result_type(v))
 
 
-def _copy(v, shape):
-    """A new C-contiguous float array of ``shape`` with the values of ``v`` broadcast to it (as
-    np.broadcast_to(v, shape).astype(float), at a fraction of broadcast_to's cost)."""
-    out = np.empty(shape)
-    out[...] = v
+def _copy(v, shape, dtype=float):
+    """A new C-contiguous array of ``shape`` with the values of ``v`` broadcast to it (as
+    np.broadcast_to(v, shape).astype(dtype), at a fraction of broadcast_to's cost)."""
+    out = np.empty(shape, dtype=dtype)
+    out[...] = v  # the assignment broadcasts
     return out
 
 

@@ -6,6 +6,7 @@ amounts. Children are ages on the last axis (shape (n, 1, K)); NaN means "no chi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 
@@ -40,10 +41,9 @@ def kinderbijslag(p, *, kind_leeftijd):
     leeftijd = np.asarray(kind_leeftijd, dtype=float)
     bekend = leeftijd >= 0  # False for NaN (no child)
     leeftijd = np.where(bekend, leeftijd, 0.0)
-    grenzen, jaarbedragen = _jaartabel(p.instant.year, tuple(p.kinderbijslag.kwartalen))
-    if grenzen is not None:  # one lookup in the year's table: the same sum per age band
-        index = grenzen.searchsorted(leeftijd, side="right") - 1
-        totaal = np.where(index >= 0, jaarbedragen[np.maximum(index, 0)], 0.0)  # as Scale.lookup
+    jaartabel = _jaartabel(p.instant.year, tuple(p.kinderbijslag.kwartalen))
+    if jaartabel is not None:  # one lookup in the year's table: the same sum per age band
+        totaal = jaartabel.lookup(leeftijd)
     else:
         totaal = 0.0
         for kwartaal in _kwartalen(p.instant.year, tuple(p.kinderbijslag.kwartalen)):
@@ -61,14 +61,15 @@ def _kwartalen(jaar, maanden):
 
 @functools.cache  # per year: the parameter files do not change while running
 def _jaartabel(jaar, maanden):
-    """The year's age bands and, per band, the four quarters' amounts added in quarter order
-    (0 + Q1 + Q2 + Q3 + Q4, as the loop adds them), when the quarters share their age bands;
-    (None, None) otherwise. A MissingParameter is raised, not kept: the next call tries again."""
+    """The year's scale: the quarters' age bands with, per band, the four quarters' amounts added
+    in quarter order (0 + Q1 + Q2 + Q3 + Q4, as the loop adds them), when the quarters share
+    their age bands; None otherwise. A MissingParameter is raised, not kept: the next call tries
+    again."""
     schalen = _kwartalen(jaar, maanden)
-    grenzen = schalen[0].thresholds
-    if any(not np.array_equal(s.thresholds, grenzen) or s.rates is not None for s in schalen):
-        return None, None
+    eerste = schalen[0]
+    if any(not np.array_equal(s.thresholds, eerste.thresholds) or s.rates is not None for s in schalen):
+        return None
     totaal = 0.0
     for s in schalen:
         totaal = totaal + s.amounts
-    return grenzen, totaal
+    return dataclasses.replace(eerste, name=f"kinderbijslag {jaar}", amounts=totaal, references=())

@@ -97,7 +97,7 @@ class Scale:
     def calc(self, base):
         """Marginal scale: sum of rate x part of ``base`` inside each bracket (no rounding)."""
         base = np.asarray(base, dtype=float)
-        total = np.zeros_like(base)
+        total = np.zeros(base.shape)
         for lower, width, rate in zip(self.thresholds, self.widths, self.rates, strict=True):
             # The part inside the bracket: min(max(., 0), width), np.clip without its wrapper.
             total = total + rate * np.minimum(np.maximum(base - lower, 0.0), width)

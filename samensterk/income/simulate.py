@@ -246,14 +246,20 @@ class _Rules:
     def call(self, component, fn, applies, shape, **kwargs):
         if applies is not True and not applies.any():
             return np.zeros((self.n, shape[1]))
-        out = np.empty((self.n, shape[1]))
         try:  # the usual case: all households at once, without the bookkeeping of _fill
-            out[...] = np.asarray(fn(**kwargs), dtype=float)  # broadcast by the assignment
-            return out
+            result = fn(**kwargs)
         except MissingParameter as e:
-            out[...] = 0.0
+            out = np.zeros((self.n, shape[1]))
             applies = np.broadcast_to(applies, (self.n, 1))[:, 0]
             self._split(component, fn, kwargs, np.arange(self.n), out, applies, e)
+            return out
+        if (
+            isinstance(result, np.ndarray) and result.dtype == float and result.shape == (self.n, shape[1])
+            and not any(result is v for v in kwargs.values())
+        ):  # fmt: skip
+            return result  # a new array of the right shape already: no copy needed
+        out = np.empty((self.n, shape[1]))
+        out[...] = result  # broadcast by the assignment
         return out
 
     def _fill(self, component, fn, kwargs, idx, out, applies):
@@ -295,6 +301,10 @@ def _payroll(p, gross, pension_percent):
         "lh_ahk": lh.algemene_heffingskorting, "lh_ak": lh.arbeidskorting, "vt": vt,
         "vt_net": vt - vt_lh, "withheld_year": 12 * lh.met_korting + vt_lh, "taxable_year": 12 * table + vt,
     }  # fmt: skip
+
+
+_PAYROLL_HER = ("gross", "net", "lh", "lh_ahk", "lh_ak", "vt_net", "withheld_year", "taxable_year")
+_PAYROLL_PARTNER = ("gross", "net", "lh", "vt_net", "withheld_year", "taxable_year")
 
 
 def _work_credits(p, work):
@@ -382,8 +392,9 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     gross[:, :H], gross[:, H:] = loon.brutoloon_maand(wage, h), pgross
     pension[:, :H], pension[:, H:] = a.her_pension, a.partner_pension
     both = _payroll(p, gross, pension)
-    her = {k: v[:, :H] for k, v in both.items()}
-    partner = {k: v[:, H:] for k, v in both.items()}
+    # Split into her columns and the partner's: only the parts used below (a slice is a numpy call).
+    her = {k: both[k][:, :H] for k in _PAYROLL_HER}
+    partner = {k: both[k][:, H:] for k in _PAYROLL_PARTNER}
 
     her_vt_net = her["vt_net"]
     her_work_month = her["net"] + her_vt_net / 12  # her net wage, holiday allowance spread
@@ -446,7 +457,8 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     del ak, iack
     ib4 = _assessment(p, taxable, withheld, iack_right, credits=(ak4, iack4))
     del taxable, withheld, iack_right, ak4, iack4  # not kept to the end: a batch's peak memory
-    her_ib, p_ib, her_work_ib, p_work_ib = ({k: v[:, j] for k, v in ib4.items()} for j in range(4))
+    her_ib, p_ib = ({k: ib4[k][:, j] for k in ("due", "iack", "refund", "ahk_unused")} for j in (0, 1))
+    her_work_refund, p_work_refund = ib4["refund"][:, 2], ib4["refund"][:, 3]
     # Payout of unused algemene heffingskorting only to a partner born before 1963 (art. 8.9).
     her_payout = ib.uitbetaling_algemene_heffingskorting(
         p, geboortejaar_voor_grens=a.her_old & has_partner, ahk_eigen=her_ib["ahk_unused"],
@@ -455,8 +467,8 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
         p, geboortejaar_voor_grens=a.partner_old & has_partner, ahk_eigen=p_ib["ahk_unused"],
         belasting_partner_na_korting=her_ib["due"] - her_payout)  # fmt: skip
     assessment_year = her_ib["refund"] + her_payout + p_ib["refund"] + p_payout
-    # Her own income from work (CBS) counts no bijstand: her_work_ib, the settlement of her wage
-    # alone (and p_work_ib the partner's), made with the two above.
+    # Her own income from work (CBS) counts no bijstand: her_work_refund, the settlement of her
+    # wage alone (and p_work_refund the partner's), made with the two above.
 
     # Toeslagen on the joint toetsingsinkomen.
     ti = her_taxable + p_taxable + bijstand_gross_year
@@ -482,7 +494,9 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
         "kinderbijslag", kinderbijslag.kinderbijslag, has_child, (n, 1), p=p, kind_leeftijd=a.child_age
     )
 
-    toeslagen_month = awir.maandbedrag(np.stack((zt, ht, kgb, kot)))  # the four in one call
+    toeslagen_year = np.empty((4, n, H))  # the four toeslagen stacked, their months in one call
+    toeslagen_year[0], toeslagen_year[1], toeslagen_year[2], toeslagen_year[3] = zt, ht, kgb, kot
+    toeslagen_month = awir.maandbedrag(toeslagen_year)
     c = {
         "her_gross": her["gross"],
         "her_net": her["net"],
@@ -511,13 +525,14 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     c["net_household_year"] = 12 * net + (12 - months) * (bijstand_rest - bijstand)
     c["change_vs_0"] = net - net[:, :1]
     step = hrs[1:] - hrs[:-1]  # np.diff, without its overhead
-    marginal = (net[:, 1:] - net[:, :-1]) / np.where(step == 0, 1, step)
-    c["marginal_per_hour"] = np.concatenate([np.zeros((n, 1)), marginal], axis=1)
+    marginal = np.zeros(shape)  # 0 at the first hours value
+    marginal[:, 1:] = (net[:, 1:] - net[:, :-1]) / np.where(step == 0, 1, step)
+    c["marginal_per_hour"] = marginal
 
     # Her own net income from work, yearly average per month (CBS definition).
-    own_work = her["net"] + her_vt_net / 12 + her_work_ib["refund"] / 12
+    own_work = her["net"] + her_vt_net / 12 + her_work_refund / 12
     wml_net = zelfstandigheid.netto_minimumloon_maand(year)
-    partner_own = (partner["net"] + partner["vt_net"] / 12) + p_work_ib["refund"] / 12  # (n, 1) + (n, H)
+    partner_own = (partner["net"] + partner["vt_net"] / 12) + p_work_refund / 12  # (n, 1) + (n, H)
     c["financially_independent"] = zelfstandigheid.financieel_onafhankelijk(p, own_work, wml_net)
     c["economically_independent"] = zelfstandigheid.economisch_zelfstandig(p, own_work, wml_net)
     ctx = {

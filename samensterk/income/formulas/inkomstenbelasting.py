@@ -46,7 +46,7 @@ def arbeidskorting(p, arbeidsinkomen, *, decimals: int | None = None):
     rates = scale.rates[idx]
     product = rates * (x - scale.thresholds[idx])
     if decimals is not None:
-        product = np.round(product, decimals)
+        product = product.round(decimals)  # what np.round calls, without its wrapper
     ak = scale.amounts[idx] + product
     # A rising bracket is capped at the statute's amount where the next bracket starts.
     ak = np.where(rates > 0, np.minimum(ak, scale.next_amounts[idx]), ak)

@@ -21,8 +21,8 @@ def kind_telt(p, *, kind_leeftijd):
     Kinderbijslag is assumed to be received for every child under 18 living at home.
     """
     leeftijd = np.asarray(kind_leeftijd, dtype=float)
-    with np.errstate(invalid="ignore"):
-        return ~np.isnan(leeftijd) & (leeftijd >= 0) & (leeftijd < p.kindgebonden_budget.leeftijdsgrens_kind)
+    # A comparison with NaN is False without a warning, so no np.errstate is needed.
+    return ~np.isnan(leeftijd) & (leeftijd >= 0) & (leeftijd < p.kindgebonden_budget.leeftijdsgrens_kind)
 
 
 def aantal_kinderen(p, *, kind_leeftijd):

@@ -44,7 +44,7 @@ def belasting_per_schijf(p, jaarloon):
     (Wet LB 1964, art. 20a with Wet IB 2001, art. 2.10; Rekenvoorschriften)."""
     scale = p.inkomstenbelasting.tarief_box1
     x = np.asarray(jaarloon, float)
-    total = np.zeros_like(x)
+    total = np.zeros(x.shape)  # np.zeros_like's Python wrapper costs more than the call
     # A loop over the brackets, not the brackets on an extra axis: that saves a few numpy calls
     # for one household but made a batch's payroll several times slower (measured).
     for lower, width, rate in zip(scale.thresholds, scale.widths, scale.rates, strict=True):
@@ -76,10 +76,11 @@ def _jaarheffing(p, jaarloon, loonheffingskorting):
 def _maand(p, belasting, ahk, ak, heffing):
     """The monthly amounts of an annual payroll computation, rounded to cents."""
     maand = p.loonheffing.maanden_per_jaar
-    # The four amounts (of one shape) stacked and rounded in one call: the same cents.
-    zonder_korting, algemene_heffingskorting, arbeidskorting, met_korting = round_half_up_cent(
-        np.stack((belasting, ahk, ak, heffing)) / maand
-    )
+    # The four amounts (of one shape) stacked and rounded in one call: the same cents. Stacked
+    # by assignment into one array: np.stack's Python-level checks cost more than the copies.
+    alle = np.empty((4,) + np.shape(heffing))
+    alle[0], alle[1], alle[2], alle[3] = belasting, ahk, ak, heffing
+    zonder_korting, algemene_heffingskorting, arbeidskorting, met_korting = round_half_up_cent(alle / maand)
     return Loonheffing(zonder_korting, algemene_heffingskorting, arbeidskorting, met_korting)
 
 
@@ -116,7 +117,7 @@ def loonheffing_maand_en_bijzondere_beloning(p, tabelloon_maand, bijzondere_belo
     # The annual wage without and with the payment, stacked on a new first axis: the payroll
     # rules work element by element, so one call gives both (for one household the number of
     # numpy calls, not their arithmetic, is what costs time).
-    beide = np.empty((2,) + np.broadcast_shapes(basis.shape, totaal.shape))
+    beide = np.empty((2,) + totaal.shape)  # totaal has the broadcast shape of the two
     beide[0], beide[1] = basis, totaal
     belasting, ahk, ak, heffing = _jaarheffing(p, beide, True)
     maand = _maand(p, belasting[0], ahk[0], ak[0], heffing[0])

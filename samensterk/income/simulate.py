@@ -422,9 +422,10 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     # that partner's algemene heffingskorting; a single parent's in full.
     halves = np.where(has_partner, 2, 1)
     share_net_year = bijstand_year / halves
-    share_gross_year = round_half_up_cent(
-        ib.bruto_uitkering_jaar(p, share_net_year)
-    )  # a jaaropgaaf is in cents
+    if a.bijstand_claim.any():  # a jaaropgaaf is in cents
+        share_gross_year = round_half_up_cent(ib.bruto_uitkering_jaar(p, share_net_year))
+    else:  # nobody here gets bijstand: the gross-up and rounding of 0 give 0 (a dozen numpy calls)
+        share_gross_year = np.zeros(shape)
     bijstand_gross_year = halves * share_gross_year
     share_withheld_year = share_gross_year - share_net_year
 
@@ -543,7 +544,7 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
         "bijstand_gross_year": np.ascontiguousarray(bijstand_gross_year),
         "bijstand_norm": _norm(p, leefvorm, n),
         "bijstand_rest_months": _copy(bijstand_rest, shape),
-        "care_hours_month": _copy(np.sum(care_hours, axis=-1), shape),
+        "care_hours_month": care_hours.sum(axis=-1),  # a new (n, H) array
         "assessment_her_year": np.ascontiguousarray(her_ib["refund"] + her_payout),
         "assessment_partner_year": np.ascontiguousarray(p_ib["refund"] + p_payout),
         "own_work_net_month": np.ascontiguousarray(own_work),

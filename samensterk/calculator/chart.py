@@ -17,14 +17,13 @@ import json
 import re
 import threading
 
+from samensterk.core.charts import ACCENT, BAD, HER, INK, LINE
+from samensterk.core.charts import escape as _escape
+from samensterk.core.charts import nice_step as _nice_step
+from samensterk.core.charts import text as _text
+
 # Matplotlib is imported lazily (it costs ~0.3 s at start-up) and is not thread-safe.
 _lock = threading.Lock()
-
-INK = "#1b1b1b"
-ACCENT = "#5a2a82"
-HER = "#1d6b3a"
-LINE = "#6c6478"
-BAD = "#a3201b"
 
 
 def _plt():
@@ -205,27 +204,9 @@ def curve_svg(
     return svg.replace("</svg>", marker + "</svg>")
 
 
-def _escape(text: str) -> str:
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
-
 # --- the page's chart without matplotlib ----------------------------------------------------------
 # Drawing with matplotlib costs about 80 ms per chart; the page draws two per result. The same
 # picture as plain SVG elements costs well under a millisecond. The PDF keeps matplotlib (above).
-
-_STEPS = (50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000, 20000, 25000, 50000)
-
-
-def _nice_step(span: float, most: int = 8) -> float:
-    return next((s for s in _STEPS if span / s <= most), _STEPS[-1])
-
-
-def _text(x, y, text, *, size, anchor="start", fill=INK, weight=None, cls=None) -> str:
-    extra = (f' font-weight="{weight}"' if weight else "") + (f' class="{cls}"' if cls else "")
-    return (
-        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" fill="{fill}"'
-        f' font-family="DejaVu Sans, sans-serif"{extra}>{_escape(text)}</text>'
-    )
 
 
 def curve_svg_fast(

@@ -21,13 +21,13 @@ The rules, in one place:
 
 from __future__ import annotations
 
-from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from samensterk.accounts.models import Membership, Organisation
+from samensterk.accounts.roles import RolesPerRequestMiddleware, roles_of  # noqa: F401 - re-exported
 
 Role = Membership.Role
 # Roles that work inside a partnership; funders and staff are not among them.
@@ -49,53 +49,6 @@ class Can:
 
 def _authenticated(user) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and getattr(user, "is_active", False)
-
-
-# The roles of each user, kept for one request (user pk -> roles): one query per request instead
-# of one per check ("My work" asked "is this user alliance staff?" five times). Set by
-# RolesPerRequestMiddleware; outside a request (commands, tests calling the helpers) nothing is
-# kept, so a role granted a moment ago is always seen. Within one request a change to the acting
-# user's own memberships is seen from the next request on.
-_roles_memo: ContextVar[dict | None] = ContextVar("samensterk_access_roles", default=None)
-
-
-@dataclass(frozen=True)
-class _Role:
-    role: str
-    organisation_kind: str
-    organisation_id: int
-
-
-def roles_of(user) -> frozenset[_Role]:
-    """The user's memberships as (role, kind of organisation, organisation id)."""
-    if not _authenticated(user):
-        return frozenset()
-    memo = _roles_memo.get()
-    if memo is not None and user.pk in memo:
-        return memo[user.pk]
-    roles = frozenset(
-        _Role(*row)
-        for row in Membership.objects.filter(user=user).values_list(
-            "role", "organisation__kind", "organisation_id"
-        )
-    )
-    if memo is not None:
-        memo[user.pk] = roles
-    return roles
-
-
-class RolesPerRequestMiddleware:
-    """Keeps each user's roles for the length of one request (see ``roles_of``)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        token = _roles_memo.set({})
-        try:
-            return self.get_response(request)
-        finally:
-            _roles_memo.reset(token)
 
 
 def is_alliance_staff(user) -> bool:
@@ -159,15 +112,6 @@ def pool_organisations(user) -> QuerySet[Organisation]:
         return Organisation.objects.filter(kind__in=kinds)
     return Organisation.objects.filter(
         kind__in=kinds, memberships__user=user, memberships__role__in=TEAM_ROLES
-    ).distinct()
-
-
-def managed_organisations(user) -> QuerySet[Organisation]:
-    """Organisations whose facilitator pool (recruitment, training, intervision) the user keeps."""
-    if is_alliance_staff(user):
-        return Organisation.objects.filter(kind__in=[Organisation.Kind.MEN, Organisation.Kind.WOMEN])
-    return Organisation.objects.filter(
-        memberships__user=user, memberships__role__in=MANAGING_ROLES
     ).distinct()
 
 

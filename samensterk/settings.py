@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "samensterk.programme",
     "samensterk.companion",
     "samensterk.monitoring",
+    "samensterk.portal",  # composes the apps above: the home page and the demo data
 ]
 
 # Reverse proxies whose X-Forwarded-For we believe (addresses or networks, comma-separated, e.g.
@@ -84,7 +85,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Each user's roles are read once per request, however many access checks ask (access.py).
-    "samensterk.access.RolesPerRequestMiddleware",
+    "samensterk.accounts.roles.RolesPerRequestMiddleware",
     # request.user.is_verified(); then coordinators and staff must pass the second factor (accounts/twofactor.py).
     "django_otp.middleware.OTPMiddleware",
     "samensterk.accounts.twofactor.SecondFactorMiddleware",
@@ -112,7 +113,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "samensterk.core.context_processors.languages",
-                "samensterk.core.context_processors.navigation",
+                "samensterk.portal.context_processors.navigation",
             ],
         },
     },

@@ -6,6 +6,7 @@ from django_ratelimit.decorators import ratelimit
 
 from samensterk.calculator.api import api as calculator_api
 from samensterk.core import views as core_views
+from samensterk.portal import views as portal_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -18,7 +19,7 @@ urlpatterns = [
 
 # Dutch at "/", the other languages under "/en/", "/ar/", "/tr/".
 urlpatterns += i18n_patterns(
-    path("", core_views.home, name="home"),
+    path("", portal_views.home, name="home"),
     path("toolkit/", include("samensterk.toolkit.urls")),
     path("calculator/", include("samensterk.calculator.urls")),
     path("programme/", include("samensterk.programme.urls")),

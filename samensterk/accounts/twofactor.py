@@ -22,6 +22,7 @@ from samensterk.core.audit import audit_record
 from samensterk.core.models import AuditAction
 
 from .models import Membership
+from .roles import roles_of
 
 SECOND_FACTOR_ROLES = frozenset({Membership.Role.COORDINATOR, Membership.Role.STAFF})
 
@@ -38,8 +39,6 @@ def needs_second_factor(user) -> bool:
         return False
     if user.is_staff or user.is_superuser:
         return True
-    from samensterk.access import roles_of  # access imports this app's models
-
     return any(r.role in SECOND_FACTOR_ROLES for r in roles_of(user))
 
 

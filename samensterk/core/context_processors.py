@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.http import Http404
 from django.urls import translate_url
 
 
@@ -11,20 +10,3 @@ def languages(request):
             {"code": code, "url": translate_url(path, code)} for code, _name in settings.LANGUAGES
         ]
     }
-
-
-def navigation(request):
-    """Which sections the menu offers this user. Lazy: pages that do not draw the menu (PDFs,
-    partials) ask nothing of the database."""
-    from samensterk import access
-
-    user = getattr(request, "user", None)
-
-    def may_monitor() -> bool:
-        try:
-            access.dashboard_scope_for(user)
-        except Http404:
-            return False
-        return True
-
-    return {"may_monitor": may_monitor}

@@ -8,15 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from samensterk.toolkit.selectors import method_list
-
 logger = logging.getLogger(__name__)
-
-
-@require_safe
-def home(request: HttpRequest) -> HttpResponse:
-    methods = method_list()
-    return render(request, "core/home.html", {"methods": methods})
 
 
 @never_cache

@@ -3,9 +3,8 @@ reading it must go through the audited report page, so the admin does not regist
 
 from django.contrib import admin
 
-from samensterk.monitoring.summary import summary_refresh
-
 from .models import FacilitatorRecruitment, Intervision, Partnership, Session, Training, Trajectory
+from .signals import trajectories_changed_send
 
 
 @admin.register(Partnership)
@@ -23,17 +22,17 @@ class _KeepsTheSummary:
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)  # after the inline sessions too
-        summary_refresh(trajectory_ids=self._trajectory_ids([form.instance]))
+        trajectories_changed_send(self._trajectory_ids([form.instance]))
 
     def delete_model(self, request, obj):
         ids = self._trajectory_ids([obj])
         super().delete_model(request, obj)
-        summary_refresh(trajectory_ids=ids)
+        trajectories_changed_send(ids)
 
     def delete_queryset(self, request, queryset):
         ids = self._trajectory_ids(queryset)
         super().delete_queryset(request, queryset)
-        summary_refresh(trajectory_ids=ids)
+        trajectories_changed_send(ids)
 
 
 class SessionInline(admin.TabularInline):

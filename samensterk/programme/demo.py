@@ -1,7 +1,7 @@
 """Fictional demo trajectories, sessions and reports, so a newcomer logging in as each demo account
 sees a realistic picture. Dates are relative to today; nothing names a person.
 
-Called by core.demo.demo_load after the demo organisations and accounts exist. Idempotent: a
+Called by portal.demo.demo_load after the demo organisations and accounts exist. Idempotent: a
 trajectory that exists (by name) is left as it is.
 """
 
@@ -12,7 +12,6 @@ import datetime as dt
 from django.utils import timezone
 
 from samensterk.accounts.models import Organisation, User
-from samensterk.monitoring.summary import summary_refresh
 from samensterk.toolkit.models import Method, RecruitmentCriterion, Statement, Theme
 
 from .models import (
@@ -24,6 +23,7 @@ from .models import (
     Training,
     Trajectory,
 )
+from .signals import trajectories_changed_send
 
 # Attendance per meeting as (men, women, first time): small, uneven numbers, as in real groups.
 NOORD_ATTENDANCE = [(9, 0, 9), (8, 0, 1), (7, 0, 0), (8, 0, 2)]
@@ -117,8 +117,8 @@ def _make_trajectory(
             )
             report.themes.set(themes[number % len(themes) :][:2] or themes[:2])
             report.statements.set(statements[number % max(1, len(statements)) :][:2])
-    # Made with the ORM, not the services: count it for the dashboard (monitoring/summary.py).
-    summary_refresh(trajectory_ids=[trajectory.pk])
+    # Made with the ORM, not the services: tell monitoring to count it for the dashboard.
+    trajectories_changed_send([trajectory.pk])
     return trajectory
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
@@ -15,6 +16,7 @@ from samensterk.toolkit.selectors import localize, localize_one
 
 from .forms import GROUP_LANGUAGES
 from .models import Session, SessionReport, Trajectory
+from .organisation_data import organisation_counts
 
 
 def _facilitated_by(user) -> Q:
@@ -197,10 +199,6 @@ def meeting_plan_links(trajectory, sessions) -> dict[int, tuple[str, bool]]:
 
 def data_counts(organisation) -> list[tuple[str, int]]:
     """What deleting the organisation removes, per kind of record, in the reader's language."""
-    from django.apps import apps
-
-    from samensterk.core.organisation_data import organisation_counts
-
     rows = []
     for label, count in organisation_counts(organisation).items():
         model = apps.get_model(label)

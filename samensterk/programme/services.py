@@ -15,7 +15,6 @@ from django.utils import timezone
 
 from samensterk.core.audit import audit_record
 from samensterk.core.models import AuditAction
-from samensterk.monitoring.summary import summary_refresh
 
 from .models import (
     FacilitatorRecruitment,
@@ -26,6 +25,7 @@ from .models import (
     Training,
     Trajectory,
 )
+from .signals import trajectories_changed_send
 
 # The report's own fields a facilitator fills in; themes and statements are many-to-many.
 REPORT_FIELDS = (
@@ -106,7 +106,7 @@ def next_session_number(trajectory: Trajectory) -> int:
 def session_create(*, actor, trajectory: Trajectory, data: dict[str, Any], facilitators=()) -> Session:
     session = Session.objects.create(trajectory=trajectory, **data)
     session.facilitators.set(facilitators)
-    summary_refresh(trajectory_ids=[trajectory.pk])  # the dashboard counts from the summary
+    trajectories_changed_send([trajectory.pk])  # the dashboard counts from the summary
     audit_record(actor=actor, action=AuditAction.SESSION_CREATE, obj=session, organisation=_owner(trajectory))
     return session
 
@@ -120,7 +120,7 @@ def session_update(*, actor, session: Session, data: dict[str, Any], facilitator
         session.save(update_fields=[*changed, "updated"])
     if facilitators is not None:
         session.facilitators.set(facilitators)
-    summary_refresh(trajectory_ids=[session.trajectory_id])
+    trajectories_changed_send([session.trajectory_id])
     audit_record(
         actor=actor,
         action=AuditAction.SESSION_UPDATE,
@@ -187,7 +187,7 @@ def report_save_draft(*, session: Session, author, data: dict[str, Any]) -> Sess
         report.save(update_fields=[*changed, "updated"])
     if session_changed:
         session.save(update_fields=[*session_changed, "updated"])
-        summary_refresh(trajectory_ids=[session.trajectory_id])  # a draft's ticks do not count
+        trajectories_changed_send([session.trajectory_id])  # a draft's ticks do not count
     _set_relations(report, data)
     audit_record(
         actor=author,
@@ -226,7 +226,7 @@ def report_submit(
     _apply_attendance(session, data)
     session.status = Session.Status.HELD
     session.save(update_fields=[*ATTENDANCE_FIELDS, "status", "updated"])
-    summary_refresh(trajectory_ids=[session.trajectory_id])
+    trajectories_changed_send([session.trajectory_id])
     organisation = _owner(session.trajectory)
     audit_record(
         actor=author,

@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samensterk import access
-from samensterk.core.organisation_data import organisation_delete, organisation_export
 from samensterk.core.pdf import pdf_response, render_pdf
 
 from . import selectors, services
@@ -33,6 +32,7 @@ from .forms import (
     TrajectoryForm,
 )
 from .models import Session, SessionReport, Trajectory
+from .organisation_data import organisation_delete, organisation_export
 
 INVALID = 422  # a form with errors: the page again, with what was typed and what to fix
 

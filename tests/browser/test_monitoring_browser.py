@@ -12,8 +12,8 @@ from django.test import Client
 from openpyxl import load_workbook
 from playwright.sync_api import Browser, Page, expect
 
-from samensterk.core.demo import demo_load
 from samensterk.monitoring.models import QuestionnaireRound
+from samensterk.portal.demo import demo_load
 from samensterk.toolkit.models import Statement
 from tests.browser.helpers import assert_accessible, assert_fits_width
 from tests.monitoring.fixtures import crafted  # noqa: F401 - fixture

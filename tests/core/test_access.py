@@ -56,7 +56,8 @@ class TestRolesPerRequest:
     """A user's roles are read once per request; outside a request every check reads them anew."""
 
     def test_one_query_for_the_roles_however_many_checks(self, personas, django_assert_num_queries):
-        from samensterk.access import _roles_memo, is_alliance_staff, is_funder, works_in_programme
+        from samensterk.access import is_alliance_staff, is_funder, works_in_programme
+        from samensterk.accounts.roles import _roles_memo
 
         user = personas["staff"]
         token = _roles_memo.set({})

@@ -36,7 +36,7 @@ def test_load_demo_is_audited():
 
 @pytest.mark.django_db
 def test_demo_login_works(client):
-    from samensterk.core.demo import DEMO_PASSWORD
+    from samensterk.portal.demo import DEMO_PASSWORD
 
     call_command("load_demo")
     assert client.login(username="demo-coordinator", password=DEMO_PASSWORD)

@@ -16,7 +16,7 @@ def quiet_client(client):
 class TestServerErrors:
     def test_database_down_gives_503_with_retry_after(self, quiet_client):
         with mock.patch(
-            "samensterk.core.views.method_list", side_effect=OperationalError("connection refused")
+            "samensterk.portal.views.method_list", side_effect=OperationalError("connection refused")
         ):
             response = quiet_client.get("/en/")
         assert response.status_code == 503
@@ -26,13 +26,13 @@ class TestServerErrors:
         assert "connection refused" not in html and "Traceback" not in html
 
     def test_the_503_page_does_not_touch_the_database(self, quiet_client, django_assert_num_queries):
-        with mock.patch("samensterk.core.views.method_list", side_effect=OperationalError("down")):
+        with mock.patch("samensterk.portal.views.method_list", side_effect=OperationalError("down")):
             with django_assert_num_queries(0):
                 response = quiet_client.get("/en/")
         assert response.status_code == 503
 
     def test_a_bug_gives_500_without_details(self, quiet_client):
-        with mock.patch("samensterk.core.views.method_list", side_effect=KeyError("secret-detail")):
+        with mock.patch("samensterk.portal.views.method_list", side_effect=KeyError("secret-detail")):
             response = quiet_client.get("/en/")
         assert response.status_code == 500
         html = response.content.decode()

@@ -8,8 +8,8 @@ from django.core.management import CommandError, call_command
 
 from samensterk.accounts.models import Organisation, User
 from samensterk.core.models import AuditEvent
-from samensterk.core.organisation_data import organisation_delete, organisation_export
 from samensterk.programme.models import SessionReport, Trajectory
+from samensterk.programme.organisation_data import organisation_delete, organisation_export
 
 pytestmark = pytest.mark.django_db
 

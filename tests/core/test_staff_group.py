@@ -64,7 +64,7 @@ def test_demo_accounts_log_in_with_the_demo_totp_code(client):
     """The README's way in: password, then the code `manage.py demo_totp` prints."""
     import io
 
-    from samensterk.core.demo import DEMO_PASSWORD
+    from samensterk.portal.demo import DEMO_PASSWORD
 
     call_command("load_demo")
     out = io.StringIO()

@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand
 from django_otp.oath import totp
 
-from samensterk.core.demo import DEMO_TOTP_BASE32, DEMO_TOTP_KEY
+from samensterk.portal.demo import DEMO_TOTP_BASE32, DEMO_TOTP_KEY
 
 
 class Command(BaseCommand):

@@ -13,10 +13,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from samensterk.accounts.models import Membership, Organisation, User
 from samensterk.accounts.twofactor import SECOND_FACTOR_ROLES
-
-from .audit import audit_record
-from .models import AuditAction
-from .staff import staff_group_sync
+from samensterk.core.audit import audit_record
+from samensterk.core.models import AuditAction
+from samensterk.core.staff import staff_group_sync
+from samensterk.programme.demo import demo_programme_load
 
 DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 - fictional accounts on a local demo database
 # The demo coordinators and demo-staf need a second login step (accounts/twofactor.py). Their
@@ -49,8 +49,6 @@ DEMO_USERS = [
 
 def demo_load(*, actor=None) -> dict[str, int]:
     """Create the demo organisations, users and memberships; running it twice changes nothing."""
-    from samensterk.programme.demo import demo_programme_load
-
     created = {"organisations": 0, "users": 0, "memberships": 0, "trajectories": 0}
     with transaction.atomic():
         orgs = {}

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from samensterk.accounts.models import Organisation
-from samensterk.core.organisation_data import organisation_counts, organisation_delete
+from samensterk.programme.organisation_data import organisation_counts, organisation_delete
 
 
 class Command(BaseCommand):

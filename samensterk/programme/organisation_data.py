@@ -23,9 +23,10 @@ from django.db import models, transaction
 from django.db.models import Q
 
 from samensterk.accounts.models import Organisation, User
+from samensterk.core.audit import audit_record
+from samensterk.core.models import AuditAction, AuditEvent
 
-from .audit import audit_record
-from .models import AuditAction, AuditEvent
+from .models import Partnership, Trajectory
 
 # Never exported: a password hash is no data *about* anyone, and would help an attacker.
 USER_FIELDS = (
@@ -41,8 +42,6 @@ USER_FIELDS = (
 
 def _root_groups(organisation: Organisation) -> list[list[models.Model]]:
     """What to delete, in an order the PROTECT foreign keys allow."""
-    from samensterk.programme.models import Partnership, Trajectory
-
     partnerships = list(
         Partnership.objects.filter(Q(men_organisation=organisation) | Q(women_organisation=organisation))
     )

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from samensterk.accounts.models import Organisation
-from samensterk.core.organisation_data import organisation_export
+from samensterk.programme.organisation_data import organisation_export
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from samensterk.core.demo import DEMO_PASSWORD, demo_load
+from samensterk.portal.demo import DEMO_PASSWORD, demo_load
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""The second login step (TOTP, django-otp) for coordinators and alliance staff (issue #12).
+"""The second login step (TOTP, django-otp) for coordinators and alliance staff.
 
 Coordinators read report text and safety signals; alliance staff manage every organisation. A
 guessed or reused password alone must not open that. After the password, such a user reaches no

@@ -1,4 +1,4 @@
-"""Backups of the whole database and restoring one (issue #12).
+"""Backups of the whole database and restoring one.
 
 SQLite: the online backup API copies a consistent snapshot while the app keeps running.
 PostgreSQL: pg_dump in its custom format, restored with pg_restore into the configured database.

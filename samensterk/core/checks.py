@@ -1,4 +1,4 @@
-"""Start-up guards: the app does not serve on the published development key (issue #12)."""
+"""Start-up guards: the app does not serve on the published development key."""
 
 from __future__ import annotations
 

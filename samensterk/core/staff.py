@@ -1,4 +1,4 @@
-"""The alliance staff group: what alliance staff may do in /admin/ (issue #12).
+"""The alliance staff group: what alliance staff may do in /admin/.
 
 Staff manage the toolkit content, organisations and the programme's planning records. They never
 read report text (DESIGN.md §3), so session reports are left out, and they get no rights on user

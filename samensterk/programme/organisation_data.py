@@ -1,4 +1,4 @@
-"""All data of one organisation: export it, or delete it (AVG/GDPR; issue #12).
+"""All data of one organisation: export it, or delete it (AVG/GDPR).
 
 "All data" is what deleting the organisation takes with it, found by Django's own deletion
 collector so that models added later are included without a list to keep up to date:

@@ -151,3 +151,13 @@ def test_the_machine_review_never_marks_a_translation_reviewed(toolkit_content):
     assert all("reviewed" not in entry for lang in LANGUAGES for entry in review_record()["content"][lang])
     assert Translation.objects.exists()
     assert not Translation.objects.filter(reviewed=True).exists()
+
+
+def test_arabic_ui_says_partner_not_husband():
+    """The calculator's partner is any partner (married or not), as the msgid says."""
+    from django.utils import translation
+
+    with translation.override("ar"):
+        for msgid in ("Her partner's situation", "Partner's wage per month", "Partner's net wage"):
+            text = translation.gettext(msgid)
+            assert "شريك" in text and "زوج" not in text, msgid

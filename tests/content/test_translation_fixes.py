@@ -5,6 +5,7 @@ wording (or a Dutch leftover) comes back. The record (content/i18n/REVIEW.yaml) 
 review: it must cover every translated item and must never mark a translation reviewed.
 """
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -145,10 +146,17 @@ def test_the_review_record_covers_every_ui_catalogue():
             assert entry["source"] and entry["method"] and entry["result"], entry
 
 
-def test_the_machine_review_never_marks_a_translation_reviewed(toolkit_content):
+def test_the_machine_review_never_marks_a_translation_reviewed(db, tmp_path):
     """Only a person in the admin marks an item reviewed; the loader reads reviewed from the
-    translation files (all false) and never from the review record."""
+    translation files (all false) and never from the review record, even one that says true."""
+    from samensterk.toolkit.loader import toolkit_load
+
     assert all("reviewed" not in entry for lang in LANGUAGES for entry in review_record()["content"][lang])
+    content = tmp_path / "content"
+    shutil.copytree(settings.CONTENT_DIR, content)
+    record = content / "i18n" / "REVIEW.yaml"
+    record.write_text("reviewed: true\n" + record.read_text(encoding="utf-8"), encoding="utf-8")
+    toolkit_load(content_dir=content)
     assert Translation.objects.exists()
     assert not Translation.objects.filter(reviewed=True).exists()
 

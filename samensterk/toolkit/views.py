@@ -450,6 +450,8 @@ def _plan_page(
     language = selectors.current_language()
     loc_statements = selectors.localize(statements, language)
     loc_questions = selectors.localize(questions, language)
+    # each question is labelled with its work form's name in the page's language
+    workforms = {w.obj.pk: w for w in selectors.localize({q.workform for q in questions}, language)}
     chosen_s = set(form["statements"].value() or [])
     chosen_q = set(form["questions"].value() or [])
     blocks = formset.blocks() if formset.is_bound and formset.is_valid() else None
@@ -462,7 +464,7 @@ def _plan_page(
             for s in loc_statements
         ],
         "question_choices": [
-            {"item": q, "checked": str(q.obj.pk) in chosen_q, "workform": q.obj.workform}
+            {"item": q, "checked": str(q.obj.pk) in chosen_q, "workform": workforms[q.obj.workform_id]}
             for q in loc_questions
         ],
         "preview": plan.timed(

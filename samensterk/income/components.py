@@ -291,6 +291,15 @@ BY_KEY = {c.key: c for c in REGISTRY}
 INCOME = tuple(c.key for c in REGISTRY if c.sign > 0)  # summed into the net household income
 COSTS = tuple(c.key for c in REGISTRY if c.sign < 0)  # paid out of it
 TOESLAGEN = tuple(c.key for c in REGISTRY if c.toeslag)
+# What a result holds besides the lines summed above and their total: the parts behind the lines
+# (her gross wage, the korting payroll applied ...), the year's total and the curve's measures.
+DETAILS = (
+    "her_gross", "partner_gross", "loonheffing_her", "loonheffing_partner", "algemene_heffingskorting",
+    "arbeidskorting", "iack", "holiday_allowance_may", "net_household_year", "change_vs_0",
+    "marginal_per_hour", "financially_independent", "economically_independent",
+)  # fmt: skip
+# Every component of a result (simulate's output), the registry's lines first.
+COMPONENTS = INCOME + COSTS + tuple(c.key for c in REGISTRY if c.total) + DETAILS
 
 
 def label(key: str) -> str:

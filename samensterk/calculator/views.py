@@ -45,7 +45,7 @@ def _calculate(form: CalculatorForm, *, with_chart=True, large=False, phone=Fals
     """The result for a valid form, or None with the engine's messages added to the form."""
     data = form.cleaned_data
     try:
-        calc = results.run(form.to_household(), form.period_households())
+        calc = results.run(form.to_household(), data.get("period"))
     except HouseholdInvalid as e:  # the form's own checks catch these first; never a 500
         for err in e.errors:
             form.add_error(None, err["message"])
@@ -150,7 +150,7 @@ def hours(request: HttpRequest) -> HttpResponse:
         result = _calculate(form, phone=True)
         return _private(render(request, "calculator/index.html", _page_context(form, result)))
     try:
-        calc = results.run(form.to_household(), form.period_households())
+        calc = results.run(form.to_household(), form.cleaned_data.get("period"))
     except HouseholdInvalid:
         return _private(render(request, "calculator/_errors.html", {"form": form}, status=INVALID))
     d = form.cleaned_data

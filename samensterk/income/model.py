@@ -231,7 +231,9 @@ def _code_and_message(loc, kind: str, ctx: dict, value) -> tuple[str, str]:
     if last == "situation":
         return "unknown_situation", "The partner's situation must be one of " + ", ".join(SITUATIONS) + "."
     if last == "loonheffingskorting":
-        return "unknown_payer", "Who applies the loonheffingskorting must be one of " + ", ".join(LOONHEFFINGSKORTING) + "."
+        return "unknown_payer", "Who applies the loonheffingskorting must be one of " + ", ".join(
+            LOONHEFFINGSKORTING
+        ) + "."
     if last == "type" and loc[0] == "childcare":
         return "unknown_type", "The type must be dagopvang, bso or gastouder."
     if last == "child" and loc[0] == "childcare":

@@ -518,9 +518,7 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     # gets bijstand, the gemeente lowers it by the refund, up to a year's bijstand.
     refund_to_bijstand = np.zeros(shape)
     if a.bijstand_claim.any():
-        refund_to_bijstand = np.where(
-            a.bijstand_claim, np.clip(assessment_year, 0.0, None), 0.0
-        )
+        refund_to_bijstand = np.where(a.bijstand_claim, np.clip(assessment_year, 0.0, None), 0.0)
         refund_to_bijstand = np.minimum(refund_to_bijstand, bijstand_year)
         assessment_year = assessment_year - refund_to_bijstand
     # Her own income from work (CBS) counts no bijstand: her_work_refund, the settlement of her

@@ -42,7 +42,7 @@ class Period:
 
 LABELS = {
     "first": gettext_noop("The first six months"),
-    "after": gettext_noop("Months 7 to 12"),
+    "after": gettext_noop("After six months"),
     "second_third": gettext_noop("The second and third year"),
     "later": gettext_noop("From the second year"),
     "later_long": gettext_noop("After three years"),
@@ -130,9 +130,14 @@ def summary(r: Run, hours) -> list[dict]:
     c = r.res.components
     return [
         {
-            "key": p.key, "label": p.label, "note": p.note, "months_from": p.months_from,
-            "months_to": p.months_to, "net_household": float(c["net_household"][r.rows[p.key], j]),
-            "change_vs_0": float(c["change_vs_0"][r.rows[p.key], j]), "shown": p.key == r.shown,
+            "key": p.key,
+            "label": p.label,
+            "note": p.note,
+            "months_from": p.months_from,
+            "months_to": p.months_to,
+            "net_household": float(c["net_household"][r.rows[p.key], j]),
+            "change_vs_0": float(c["change_vs_0"][r.rows[p.key], j]),
+            "shown": p.key == r.shown,
         }  # fmt: skip
         for p in r.periods
     ]

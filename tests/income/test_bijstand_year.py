@@ -75,7 +75,10 @@ def test_the_single_mothers_first_year_agrees_with_a_decimal_recomputation(hours
 
     # Her loonheffingskorting is applied once, by the gemeente on the bijstand (the default): her
     # employer withholds the tax without it.
-    assert c["loonheffing_her"][0, j] == loonheffing_maand(p, c["her_gross"][0, j], loonheffingskorting=False).met_korting
+    assert (
+        c["loonheffing_her"][0, j]
+        == loonheffing_maand(p, c["her_gross"][0, j], loonheffingskorting=False).met_korting
+    )
     # One assessment for the year: her wage and the year's gross bijstand, the credits once; a
     # refund counts as means against the bijstand (up to a year's bijstand).
     withheld = 12 * D(c["loonheffing_her"][0, j]) + holiday - D(c["holiday_allowance_may"][0, j])

@@ -25,6 +25,7 @@ from samensterk.income.components import gettext_noop
 from samensterk.income.household import CURVE_HOURS, Household
 from samensterk.income.simulate import simulate
 
+PERIOD_KEYS = ("first", "after", "second_third", "later")
 FIRST_MONTHS = 6  # art. 31 lid 2 onder n: at most six months
 SINGLE_PARENT_MONTHS = 30  # art. 31 lid 2 onder r: at most 30 consecutive months after those six
 SINGLE_PARENT_CHILD_AGE = 12  # onder r: a child younger than 12

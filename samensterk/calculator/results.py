@@ -245,8 +245,10 @@ def independence_sentence(hours: int, independent: bool, from_hours: int | None)
     ) % {"from": from_hours}
 
 
-def _drop_short(cause: dict, kind: str = "") -> str:
+def _drop_short(cause: dict, kind: str = "", keeps: bool = False) -> str:
     label = _t(cause["label"])
+    if kind == "flat" and keeps:  # a disregard: she keeps part of her earnings, not nothing
+        return gettext("%(part)s takes back her extra earnings, except the part she keeps") % {"part": label}
     if kind == "flat":
         return gettext("%(part)s takes back what she earns") % {"part": label}
     if "stop_hours" in cause["values"]:
@@ -266,6 +268,8 @@ def _kept_percent(calc: Calculation, hours: int) -> float:
 def drops(calc: Calculation) -> list[dict]:
     """Each drop worth marking: the household loses money per extra hour, or a toeslag stops."""
     out, seen = [], set()
+    hh = calc.res.households[0]
+    keeps = hh.bijstand_vrijlating or (hh.bijstand_vrijlating_alleenstaande_ouder and not hh.has_partner)
     for cliff in cliffs(calc.res, 0):
         if not cliff["causes"]:
             continue
@@ -299,7 +303,7 @@ def drops(calc: Calculation) -> list[dict]:
             {
                 "number": len(out) + 1,
                 "hours": hours,
-                "short": _drop_short(cause, kind),
+                "short": _drop_short(cause, kind, keeps),
                 "text": _render(cause),
                 "per_hour": cliff["marginal_per_hour"],
                 "source": _source(cause["source"]),

@@ -336,15 +336,23 @@ def chart(
     chart_id="chart",
     pdf=False,
 ) -> str:
-    """The page draws plain SVG (fast); the PDF keeps matplotlib's drawing."""
-    from samensterk.calculator.chart import curve_svg, curve_svg_fast
+    """The curve as SVG (calculator/chart.py): the page, the projector and the PDF draw the same.
+    With a bijstand time line the shown period is the thick curve and the others are labelled."""
+    from samensterk.calculator.chart import curve_svg
 
-    draw = curve_svg if pdf else curve_svg_fast
     c = calc.c
     ind = independence_hours(calc.res, 0)["financial"]
     own = [float(v) for v in calc.res.context["own_work_net_month"][0]]
     threshold = float(calc.res.context["netto_minimumloon"][0, 0])
-    return draw(
+    labels = chart_labels(ind)
+    others = []
+    for p in calc.period_list:
+        if p.key == calc.shown:
+            labels["household"] = f"{labels['household']} ({gettext(p.label)})"
+            continue
+        values = calc.res.components["net_household"][dict(calc.periods)[p.key]]
+        others.append({"label": gettext(p.label), "values": [float(v) for v in values]})
+    return curve_svg(
         hours=HOURS,
         household=[float(v) for v in c["net_household"]],
         own=own,
@@ -352,13 +360,14 @@ def chart(
         independence_hours=ind,
         drops=marks,
         selected=selected,
-        labels=chart_labels(ind),
+        labels=labels,
         money=lambda v: format_money(v, cents=False),
         rtl=get_language_bidi(),
         large=large,
         compact=compact,
         text_labels=text_labels,
         chart_id=chart_id,
+        periods=others,
     )
 
 
@@ -510,13 +519,22 @@ def missing_notes(calc: Calculation) -> list[dict]:
 
 
 def curve_table(calc: Calculation) -> list[dict]:
-    c = calc.c
+    """The chart's figures per hours value; with a bijstand time line, each period's too."""
+    c, all_rows = calc.c, calc.res.components
+    rows = [dict(calc.periods)[p.key] for p in calc.period_list]
     return [
         {
             "hours": h,
             "net": format_money(c["net_household"][h], cents=False),
             "change": format_money(c["change_vs_0"][h], cents=False),
             "independent": bool(c["financially_independent"][h]),
+            "periods": [
+                {
+                    "net": format_money(all_rows["net_household"][r, h], cents=False),
+                    "change": _signed_money(all_rows["change_vs_0"][r, h]) or format_money(0),
+                }  # fmt: skip
+                for r in rows
+            ],
         }
         for h in HOURS
     ]
@@ -541,6 +559,7 @@ def full(
         "missing": missing_notes(calc),
         "labels": component_labels(),
         "curve": curve_table(calc),
+        "curve_periods": [gettext(p.label) for p in calc.period_list],
     }
     if with_chart:
         # WeasyPrint does not shape right-to-left text inside SVG: the PDF's legend is then HTML.

@@ -117,3 +117,16 @@ def test_later_names_the_right_year_for_a_couple_and_a_single_mother():
     assert "from her second year of work on" in couple["period_sentence"]
     single, _ = live(partner="none", period="later")
     assert "after three years of her work" in single["period_sentence"]
+
+
+def test_the_chart_and_its_table_show_every_period(client):
+    html = client.post(
+        url("calculator:index"), {"partner": "none", "children": "2, 5", "rent": "750"}
+    ).content.decode()
+    svg = html.split('<svg id="chart"', 1)[1].split("</svg>")[0]
+    assert "Net household income per month (The first six months)" in svg
+    for label in ("After six months", "The second and third year", "After three years"):
+        assert label in svg
+    table = html.split('<table class="curve-table">', 1)[1].split("</table>")[0]
+    assert table.count('<th scope="col" class="num">') == 4
+    assert "The second and third year: Net per month" in table

@@ -11,7 +11,9 @@ URL = url("calculator:index")
 
 
 def sentence(response) -> str:
-    m = re.search(r'<p class="sentence"[^>]*>([^<]*)</p>', response.content.decode())
+    m = re.search(
+        r'<p class="sentence[^"]*"[^>]*>([^<]*)</p>', response.content.decode()
+    )  # "sentence in-period" too
     return m.group(1) if m else ""
 
 

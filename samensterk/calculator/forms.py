@@ -18,8 +18,8 @@ from django.forms.renderers import Jinja2
 from django.utils.translation import gettext_lazy as _
 
 from samensterk.income import model as limits
-from samensterk.income.household import HouseholdInvalid, parse_household, supported_years
-from samensterk.income.model import CURVE_MAX_HOURS, MAX_CHILDREN, MAX_HOURS_WEEK
+from samensterk.income.household import HouseholdInvalid, parse_household
+from samensterk.income.model import CURVE_MAX_HOURS, MAX_CHILDREN, MAX_HOURS_WEEK, offered_years
 
 HOURS_MAX = CURVE_MAX_HOURS  # her hours on the curve (income.model defines the limits)
 DEFAULT_HOURS = 16
@@ -116,7 +116,7 @@ def parse_ages(text: str) -> list[int]:
 
 
 def default_year() -> int:
-    years = supported_years()
+    years = offered_years()
     today = dt.date.today().year
     return today if today in years else years[-1]
 
@@ -298,7 +298,7 @@ class CalculatorForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        years = supported_years()
+        years = offered_years()  # only a year with every figure known (income.model)
         self.fields["year"].choices = [(y, str(y)) for y in years]
         self.fields["year"].initial = default_year()
         for i in range(MAX_CHILDREN):

@@ -48,6 +48,31 @@ def supported_years() -> tuple[int, ...]:
 
 
 YEARS = supported_years()
+# Parameters kept for reference that no rule reads (CBS's own published thresholds: the engine
+# computes independence from the net minimum wage, formulas/zelfstandigheid.py).
+REFERENCE_ONLY = ("zelfstandigheid.cbs_grens_",)
+
+
+@lru_cache(maxsize=1)
+def offered_years() -> tuple[int, ...]:
+    """The years the calculator offers: those for which every parameter a rule reads is known on
+    1 January (the date the year's rules are read). 2025 is not offered: its kinderopvangtoeslag
+    table above € 50,811 and part of its huurtoeslag were not found in an official source
+    (/work/shared/reference/nl-gaps-2025-2026.md §5 and §7), and a figure is never guessed."""
+    import datetime as dt
+
+    from samensterk.income.parameters_loader import MissingParameter, value_at
+
+    out = []
+    for year in YEARS:
+        try:
+            for name in all_parameters():
+                if not name.startswith(REFERENCE_ONLY):
+                    value_at(name, dt.date(year, 1, 1))
+        except MissingParameter:
+            continue
+        out.append(year)
+    return tuple(out)
 
 
 def _known_year(year: int) -> int:

@@ -46,6 +46,7 @@ an entry in ``res.missing[i]`` for each household it would apply to.
 
 from __future__ import annotations
 
+import datetime as dt
 import operator
 from dataclasses import dataclass, field
 
@@ -385,11 +386,19 @@ def _copy(v, shape, dtype=float):
 
 
 def _norm(p, leefvorm, n):
-    """The household's bijstand norm incl. holiday pay (NaN when it is not published)."""
+    """The household's bijstand norm incl. holiday pay, the year's average of its two half-year
+    norms (NaN when one is not published)."""
     try:
-        return _copy(bijstand_rules.bijstandsnorm(p, leefvorm=leefvorm), (n, 1))
+        return _copy(_year_norm(p, leefvorm), (n, 1))
     except MissingParameter:
         return np.full((n, 1), np.nan)
+
+
+def _year_norm(p, leefvorm):
+    """The year's average of the 1 January and 1 July norms (bijstand.bijstandsnorm_jaargemiddelde)."""
+    return bijstand_rules.bijstandsnorm_jaargemiddelde(
+        p, load(dt.date(p.instant.year, 7, 1)), leefvorm=leefvorm
+    )
 
 
 def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
@@ -424,6 +433,10 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     # employer then applies none); her employer where she chose so, or both by mistake.
     leefvorm = np.where(has_partner, 1, 2)
     months = a.bijstand_months
+    try:  # every month of the year at the year's average norm, as her wage (minimumuurloon_jaargemiddelde)
+        norm = _year_norm(p, leefvorm) if a.bijstand_claim.any() else None
+    except MissingParameter:
+        norm = None  # the rule raises it again for the households it applies to
 
     def top_up(her):
         """Bijstand: the top-up to the norm of the household (couple or single parent), for the
@@ -436,13 +449,13 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
         bijstand = rules.call(
             "bijstand", bijstand_rules.bijstand, a.bijstand_claim, shape, p=p, leefvorm=leefvorm,
             netto_inkomen_maand=work_net_month, arbeidsinkomen_zij_maand=her_work_month,
-            met_vrijlating=a.vrijlating, met_vrijlating_alleenstaande_ouder=a.vrijlating_ouder) * a.bijstand_claim  # fmt: skip
+            met_vrijlating=a.vrijlating, met_vrijlating_alleenstaande_ouder=a.vrijlating_ouder, norm=norm) * a.bijstand_claim  # fmt: skip
         rest = bijstand
         if (months < 12).any():
             rest = rules.call(
                 "bijstand", bijstand_rules.bijstand, a.bijstand_claim & (months < 12), shape, p=p, leefvorm=leefvorm,
                 netto_inkomen_maand=work_net_month, arbeidsinkomen_zij_maand=her_work_month,
-                met_vrijlating=a.rest_vrijlating, met_vrijlating_alleenstaande_ouder=a.rest_vrijlating_ouder) * a.bijstand_claim  # fmt: skip
+                met_vrijlating=a.rest_vrijlating, met_vrijlating_alleenstaande_ouder=a.rest_vrijlating_ouder, norm=norm) * a.bijstand_claim  # fmt: skip
         return bijstand, rest, months * bijstand + (12 - months) * rest
 
     # Her loonheffingskorting, applied by one payer. With bijstand, by default the gemeente applies

@@ -8,6 +8,7 @@ the single mother on bijstand with two young children; from the engine it takes 
 (checked to the cent elsewhere) and the gross of the year's net bijstand (checked here)."""
 
 from dataclasses import replace
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
@@ -38,9 +39,13 @@ def first_year(data, *, after_twelve_and_a_half):
 
 
 def decimal_bijstand(p, *, net_work, disregard, cap) -> Decimal:
-    """Participatiewet art. 19 and 31: the norm minus her net income from work after the disregard."""
+    """Participatiewet art. 19 and 31: the norm minus her net income from work after the disregard;
+    the norm is the year's average of the 1 January and 1 July norms (art. 38; issue #20)."""
     kept = min(disregard * net_work, cap)
-    return max(D(p.bijstand.norm_alleenstaande_ouder) - (net_work - kept), ZERO)
+    norm = (
+        D(p.bijstand.norm_alleenstaande_ouder) + D(load(date(2026, 7, 1)).bijstand.norm_alleenstaande_ouder)
+    ) / 2
+    return max(norm - (net_work - kept), ZERO)
 
 
 @pytest.mark.parametrize("hours", HOURS)

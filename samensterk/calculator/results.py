@@ -434,6 +434,15 @@ def live(calc: Calculation, hours: int, compare_a: int, period: str = "first") -
         "economic_from": ind["economic"],
         "net_month": format_money(c["net_household"][hours], cents=False),
         "net_year": format_money(c["net_household_year"][hours], cents=False),
+        # In her first year of work the year is six months of each of two periods: said, so the
+        # year and the month agree (otherwise the year is twelve such months).
+        "total_sentence": gettext(
+            "In total the household then has %(month)s net per month in this period. Her first year of work "
+            "adds up to %(year)s: six months of the first period and six months of the second."
+        ) % {"month": format_money(c["net_household"][hours], cents=False),
+             "year": format_money(c["net_household_year"][hours], cents=False)}  # fmt: skip
+        if calc.shown in ("first", "after")
+        else "",
         "rows": rows,
         "holiday_may": format_money(c["holiday_allowance_may"][hours], cents=False),
         "childcare_cost": format_money(c["childcare_cost"][hours], cents=False),

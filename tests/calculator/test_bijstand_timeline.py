@@ -130,3 +130,19 @@ def test_the_chart_and_its_table_show_every_period(client):
     table = html.split('<table class="curve-table">', 1)[1].split("</table>")[0]
     assert table.count('<th scope="col" class="num">') == 4
     assert "The second and third year: Net per month" in table
+
+
+@pytest.mark.parametrize("period", ["first", "after", "later"])
+def test_the_year_and_the_month_agree_or_the_page_says_which_months_the_year_adds_up(period):
+    out, calc = live(partner="bijstand", period=period)
+    c = calc.res.components
+    month, year = float(c["net_household"][0, 16]), float(c["net_household_year"][0, 16])
+    if period == "later":
+        assert year == pytest.approx(12 * month)
+        assert out["total_sentence"] == ""
+    else:  # her first year: six months of each of the first two periods
+        rows = dict(calc.periods)
+        six_and_six = 6 * (c["net_household"][rows["first"], 16] + c["net_household"][rows["after"], 16])
+        assert year == pytest.approx(six_and_six)
+        assert "six months of the first period and six months of the second" in out["total_sentence"]
+        assert results.format_money(year) in out["total_sentence"]

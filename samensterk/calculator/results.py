@@ -136,6 +136,7 @@ PERIOD_YEAR_NOTE = (
 PERIOD_SENTENCE = {
     "first": gettext_noop("This is the picture for the first six months of her work, while part of what she earns is kept next to the bijstand."),
     "after": gettext_noop("This is the picture after the first six months of her work."),
+    # xgettext:no-python-format
     "second_third": gettext_noop("This is the picture for her second and third year of work, while 12.5% of what she earns is kept next to the bijstand."),
     "later": gettext_noop("This is the picture after three years of her work, when no part of what she earns is kept any more."),
     "later_none": gettext_noop("This is the picture from her second year of work on, when no part of what she earns is kept any more."),
@@ -439,8 +440,11 @@ def live(calc: Calculation, hours: int, compare_a: int, period: str = "first") -
         "total_sentence": gettext(
             "In total the household then has %(month)s net per month in this period. Her first year of work "
             "adds up to %(year)s: six months of the first period and six months of the second."
-        ) % {"month": format_money(c["net_household"][hours], cents=False),
-             "year": format_money(c["net_household_year"][hours], cents=False)}  # fmt: skip
+        )
+        % {
+            "month": format_money(c["net_household"][hours], cents=False),
+            "year": format_money(c["net_household_year"][hours], cents=False),
+        }  # fmt: skip
         if calc.shown in ("first", "after")
         else "",
         "rows": rows,

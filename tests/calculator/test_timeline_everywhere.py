@@ -116,3 +116,20 @@ def test_korting_applied_twice_shows_the_payback(client):
     assert household["bijstand"]["loonheffingskorting"] == "both"
     data = api(client, household)
     assert data["components"]["assessment"][HOURS] < -100
+
+
+def test_both_by_mistake_shows_the_payback_and_what_to_do_in_dutch_and_arabic(client):
+    data = {**HOUSEHOLDS["couple 3 and 7"], "hours": "16", "loonheffingskorting": "both"}
+    nl = client.post("/calculator/", data).content.decode()
+    assert "De korting mag maar door één betaler worden toegepast" in nl
+    assert "Volgend voorjaar betaalt u met de jaarlijkse belastingaanslag ongeveer" in nl  # the payback
+    ar = client.post("/ar/calculator/", data).content.decode()
+    assert "لا يجوز تطبيق هذا الخصم إلا من جهة دفع واحدة" in ar
+
+
+def test_the_default_explains_who_applies_the_korting_and_the_disregard_in_dutch(client):
+    nl = client.post("/calculator/", {**HOUSEHOLDS["couple 3 and 7"], "hours": "16"}).content.decode()
+    assert "De gemeente past haar loonheffingskorting toe op de bijstand" in nl
+    assert "de vrijlating van 25% in haar eerste zes maanden werk" in nl
+    assert "haar heffingskortingen worden afgebouwd" not in nl
+    assert "neemt haar extra verdiensten terug, behalve het deel dat zij mag houden" in nl

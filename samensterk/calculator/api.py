@@ -2,7 +2,9 @@
 
 POST /api/calculator/simulate takes the household of docs/engine-contract.md and answers with
 every component for every hours value, the explanation lines for the requested hours (in the
-language of Accept-Language), the cliffs, the independence hours and what is missing.
+language of Accept-Language), the cliffs, the independence hours and what is missing. On bijstand
+with the earnings disregards it gives the bijstand time line (income.timeline, as the page):
+every period's net income and change, and the figures of the ``period`` asked for.
 Bad input is a 422 with one entry per wrong field; never a 500. Nothing is stored or logged.
 The schema is at GET /api/openapi.json.
 """
@@ -10,6 +12,7 @@ The schema is at GET /api/openapi.json.
 from __future__ import annotations
 
 import math
+from typing import Literal
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest
@@ -22,7 +25,8 @@ from ninja.renderers import JSONRenderer
 from samensterk.calculator import results
 from samensterk.income.explain import cliffs, compare, explain, independence_hours, render_line
 from samensterk.income.household import HouseholdInvalid
-from samensterk.income.model import HouseholdIn, field_errors, whole
+from samensterk.income.model import CURVE_MAX_HOURS, HouseholdIn, field_errors, whole
+from samensterk.income.timeline import PERIOD_KEYS
 
 API_RATE = "120/m"
 
@@ -78,8 +82,13 @@ class SimulateIn(Schema):
     household: HouseholdIn = Field(
         ..., description="The household (docs/engine-contract.md); validated strictly, nothing is reshaped"
     )
-    hours: whole(ge=0, le=40) = Field(16, description="The hours value to explain line by line")
-    compare_with: whole(ge=0, le=40) = Field(0, description="The hours value to compare with")
+    hours: whole(ge=0, le=CURVE_MAX_HOURS) = Field(16, description="The hours value to explain line by line")
+    compare_with: whole(ge=0, le=CURVE_MAX_HOURS) = Field(0, description="The hours value to compare with")
+    period: Literal[PERIOD_KEYS] | None = Field(  # type: ignore[valid-type]
+        None,
+        description="On bijstand with the earnings disregards (bijstand.vrijlating): the period of her work "
+        "whose figures components and explanation give (default: first). Every period is in timeline.",
+    )
 
 
 class FieldError(Schema):
@@ -93,8 +102,20 @@ class ErrorOut(Schema):
     errors: list[FieldError]
 
 
+class PeriodOut(Schema):
+    key: str
+    label: str
+    note: str
+    months_from: int
+    months_to: int | None
+    net_household: list[float]
+    change_vs_0: list[float]
+
+
 class SimulateOut(Schema):
     hours: list[float]
+    period: str | None
+    timeline: list[PeriodOut]
     components: dict[str, list[float | bool]]
     explanation: list[dict]
     comparison: dict
@@ -165,8 +186,21 @@ def simulate_household(request: HttpRequest, payload: SimulateIn):
 
 
 def _simulate(payload: SimulateIn):
-    calc = results.run_model(payload.household)
+    calc = results.run_model(payload.household, payload.period)
     res = calc.res
+    rows = dict(calc.periods)
+    timeline = [
+        {
+            "key": p.key,
+            "label": _gettext(p.label),
+            "note": _gettext(p.note),
+            "months_from": p.months_from,
+            "months_to": p.months_to,
+            "net_household": res.components["net_household"][rows[p.key]],
+            "change_vs_0": res.components["change_vs_0"][rows[p.key]],
+        }  # fmt: skip
+        for p in calc.period_list
+    ]
     comparison = compare(res, 0, payload.compare_with, payload.hours)
     comparison["changes"] = [_line(c) for c in comparison["changes"]]
     cliff_list = cliffs(res, 0)
@@ -177,6 +211,8 @@ def _simulate(payload: SimulateIn):
         _plain(
             {
                 "hours": res.hours,
+                "period": calc.shown,
+                "timeline": timeline,
                 "components": {name: values[0] for name, values in res.components.items()},
                 "explanation": [_line(line) for line in explain(res, 0, payload.hours)],
                 "comparison": comparison,

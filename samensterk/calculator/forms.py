@@ -18,10 +18,10 @@ from django.forms.renderers import Jinja2
 from django.utils.translation import gettext_lazy as _
 
 from samensterk.income import model as limits
-from samensterk.income.household import HouseholdInvalid, parse_household, supported_years
-from samensterk.income.model import MAX_CHILDREN
+from samensterk.income.household import HouseholdInvalid, parse_household
+from samensterk.income.model import CURVE_MAX_HOURS, MAX_CHILDREN, MAX_HOURS_WEEK, offered_years
 
-HOURS_MAX = 40
+HOURS_MAX = CURVE_MAX_HOURS  # her hours on the curve (income.model defines the limits)
 DEFAULT_HOURS = 16
 DEFAULT_RENT = Decimal("700")  # a typical social-housing rent (kale huur) in a large city
 DEFAULT_CHILDREN = (4, 8)
@@ -116,7 +116,7 @@ def parse_ages(text: str) -> list[int]:
 
 
 def default_year() -> int:
-    years = supported_years()
+    years = offered_years()
     today = dt.date.today().year
     return today if today in years else years[-1]
 
@@ -235,6 +235,7 @@ class CalculatorForm(forms.Form):
         choices=[
             ("first", _("The first six months")),
             ("after", _("After the first six months")),
+            ("second_third", _("The second and third year")),
             # A single parent's 12.5% disregard ends after three years, a couple's none after one.
             ("later", _("Later, when none of her earnings is kept")),
         ],
@@ -250,18 +251,34 @@ class CalculatorForm(forms.Form):
         required=False,
     )
 
+    # Her loonheffingskorting is applied by one payer only (income.model.LOONHEFFINGSKORTING).
+    loonheffingskorting = forms.ChoiceField(
+        label=_("On bijstand: who applies her loonheffingskorting?"),
+        choices=[
+            ("gemeente", _("The gemeente, on the bijstand")),
+            ("employer", _("Her employer, on her wage")),
+            ("both", _("Both (by mistake)")),
+        ],
+        initial="gemeente",
+        required=False,
+    )
+
     # Who cares, who earns: his hours now and two splits of paid work to set side by side.
     partner_hours = forms.IntegerField(
-        label=_("His working hours per week now"), min_value=1, max_value=60, initial=40, required=False
+        label=_("His working hours per week now"),
+        min_value=1,
+        max_value=MAX_HOURS_WEEK,
+        initial=40,
+        required=False,
     )
     share_a_his = forms.IntegerField(
-        label=_("His hours"), min_value=0, max_value=60, initial=40, required=False
+        label=_("His hours"), min_value=0, max_value=MAX_HOURS_WEEK, initial=40, required=False
     )
     share_a_her = forms.IntegerField(
         label=_("Her hours"), min_value=0, max_value=HOURS_MAX, initial=0, required=False
     )
     share_b_his = forms.IntegerField(
-        label=_("His hours"), min_value=0, max_value=60, initial=32, required=False
+        label=_("His hours"), min_value=0, max_value=MAX_HOURS_WEEK, initial=32, required=False
     )
     share_b_her = forms.IntegerField(
         label=_("Her hours"), min_value=0, max_value=HOURS_MAX, initial=24, required=False
@@ -281,7 +298,7 @@ class CalculatorForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        years = supported_years()
+        years = offered_years()  # only a year with every figure known (income.model)
         self.fields["year"].choices = [(y, str(y)) for y in years]
         self.fields["year"].initial = default_year()
         for i in range(MAX_CHILDREN):
@@ -372,7 +389,7 @@ class CalculatorForm(forms.Form):
         return out
 
     # The mapping to the engine's household dict (docs/engine-contract.md).
-    def to_household(self, data: dict | None = None, period: str | None = None) -> dict:
+    def to_household(self, data: dict | None = None) -> dict:
         d = self.cleaned_data if data is None else data
         year = int(d.get("year") or default_year())
         partner = d.get("partner") or "works"
@@ -423,24 +440,13 @@ class CalculatorForm(forms.Form):
             "housing": housing,
             "childcare": childcare,
         }
-        household["bijstand"] = bijstand_flags(d, period or d.get("period") or "first")
+        household["bijstand"] = bijstand_flags(d)
         return household
 
     def share_pairs(self) -> list[tuple[int, int]]:
         """The two splits of paid work (his hours, her hours) to set side by side."""
         d = self.cleaned_data
         return [(d["share_a_his"], d["share_a_her"]), (d["share_b_his"], d["share_b_her"])]
-
-    def period_households(self) -> list[tuple[str, dict]]:
-        """The household in each period of the bijstand time line (empty when there is none:
-        not on bijstand, or under 27, when no earnings disregard applies)."""
-        d = self.cleaned_data
-        if not on_bijstand(d) or d.get("her_27") == "no":
-            return []
-        return [(key, self.to_household(period=key)) for key in PERIODS]
-
-
-PERIODS = ("first", "after", "later")
 
 
 def on_bijstand(d: dict) -> bool:
@@ -449,18 +455,16 @@ def on_bijstand(d: dict) -> bool:
     return (d.get("partner") or "works") in ("bijstand", "none")
 
 
-def bijstand_flags(d: dict, period: str) -> dict:
-    """The earnings disregards of a period of her work (Participatiewet art. 31 lid 2 onder n and r):
-    25% in the first six months, then 12.5% for a single parent with a child under 12 for at most
-    30 months, and none after that; only for a recipient of 27 or older. The municipality decides."""
+def bijstand_flags(d: dict) -> dict:
+    """Which earnings disregards apply to her (Participatiewet art. 31 lid 2 onder n and r): both
+    from 27, the 12.5% one for a single parent with a child under 12; the periods in which they
+    apply come from income.timeline. And who applies her loonheffingskorting."""
+    lhk = d.get("loonheffingskorting") or "gemeente"
     if not on_bijstand(d) or d.get("her_27") == "no":
-        return {"vrijlating": False, "vrijlating_alleenstaande_ouder": False}
+        return {"vrijlating": False, "vrijlating_alleenstaande_ouder": False, "loonheffingskorting": lhk}
     ages = list(DEFAULT_CHILDREN) if d.get("children_unknown") else list(d.get("children") or [])
     single_young = d.get("partner") == "none" and any(a < 12 for a in ages)
-    return {
-        "vrijlating": period == "first",
-        "vrijlating_alleenstaande_ouder": period == "after" and single_young,
-    }
+    return {"vrijlating": True, "vrijlating_alleenstaande_ouder": single_young, "loonheffingskorting": lhk}
 
 
 ENGINE_MESSAGES = {

@@ -7,7 +7,7 @@ turns the result into plain-words text in the active language. Nothing is stored
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -16,6 +16,7 @@ from django.utils.formats import get_format
 from django.utils.translation import get_language, get_language_bidi, gettext, ngettext
 
 from samensterk.income import components as registry
+from samensterk.income import timeline as timeline_rules
 from samensterk.income.explain import (
     cliffs,
     compare,
@@ -25,9 +26,10 @@ from samensterk.income.explain import (
     render_line,
 )
 from samensterk.income.household import CARE_PER_WORK_HOUR, household_from_model, parse_household
+from samensterk.income.model import CURVE_HOURS
 from samensterk.income.simulate import simulate
 
-HOURS = list(range(0, 41))
+HOURS = list(CURVE_HOURS)
 WEEKS_PER_MONTH = 52 / 12
 # A drop worth marking on the chart: the household loses at least this much per extra hour.
 DROP_MARK_EUROS = 1.0
@@ -92,75 +94,38 @@ def _render(line: dict) -> str:
 
 @dataclass
 class Calculation:
-    """The engine's result for one household, with the parts the templates need."""
+    """The engine's result for one household, with the parts the templates need. Row 0 of ``res``
+    is the shown period of the bijstand time line (or the household itself, without one); the
+    periods follow in rows ``periods`` ((key, row), ...), from income.timeline."""
 
     res: object
     household: dict
-    periods: tuple = ()  # ((period, row in res), ...): the bijstand time line, rows after the first
-    second_third_row: int | None = None  # the 12.5% all year (her 2nd and 3rd year), when it applies
+    periods: tuple = ()  # ((period key, row in res), ...)
+    period_list: tuple = ()  # income.timeline.Period, in order
+    shown: str | None = None
 
     @property
     def c(self):
         return {k: v[0] for k, v in self.res.components.items()}
 
 
-def run(household: dict, variants=()) -> Calculation:
-    """Validate and simulate one household over 0-40 hours (raises HouseholdInvalid); the
-    ``variants`` ((key, household), ...) go into the same vectorised run, from row 1 on.
-
-    Variants keyed by the bijstand periods ("first", "after", "later") are the time line: the
-    first two are the two halves of her first year of work, simulated as that year really runs
-    (see ``first_year``); the household itself is the variant it equals, if any."""
-    hhs = [parse_household(v) for _, v in variants]
-    keyed = dict(zip((key for key, _ in variants), hhs, strict=True))
-    extra = []
-    if "first" in keyed and "after" in keyed:
-        if keyed["after"].bijstand_vrijlating_alleenstaande_ouder:
-            extra = [keyed["after"]]  # as parsed: the 12.5% for a whole year
-        keyed.update(first_year(keyed["first"], keyed["after"]))
-        hhs = [keyed[key] for key, _ in variants]
-    own = next((hhs[i] for i, (_, v) in enumerate(variants) if v == household), None)
-    hhs = [own or parse_household(household)] + hhs
-    periods = tuple((key, i + 1) for i, (key, _) in enumerate(variants))
-    res = simulate(hhs + extra, hours=HOURS)
-    return Calculation(
-        res=res, household=household, periods=periods, second_third_row=len(hhs) if extra else None
-    )
+def _calculation(hh, household: dict, period: str | None) -> Calculation:
+    r = timeline_rules.run(hh, shown=period or "first", hours=HOURS)
+    return Calculation(res=r.res, household=household, periods=tuple(r.rows.items()),
+                       period_list=r.periods, shown=r.shown)  # fmt: skip
 
 
-FIRST_MONTHS = 6  # the 25% disregard: at most six months (Participatiewet art. 31 lid 2 onder n)
+def run(household: dict, period: str | None = None) -> Calculation:
+    """Validate and simulate one household over 0-40 hours with its bijstand time line (raises
+    HouseholdInvalid); ``period``: the period whose figures the page details."""
+    return _calculation(parse_household(household), household, period)
 
 
-def first_year(first, after) -> dict:
-    """Her first year of work on bijstand as it runs: six months with the 25% disregard, then six
-    months under the regime after it (12.5% for a single parent with a child under 12, or none).
-    Each half is a household whose own months are that half and whose rest of the year is the
-    other, so the toeslagen and the annual assessment of both follow the same year's income."""
-    return {
-        "first": replace(first, bijstand_months=FIRST_MONTHS,
-                         bijstand_rest_vrijlating=after.bijstand_vrijlating,
-                         bijstand_rest_vrijlating_alleenstaande_ouder=after.bijstand_vrijlating_alleenstaande_ouder),
-        "after": replace(after, bijstand_months=12 - FIRST_MONTHS,
-                         bijstand_rest_vrijlating=first.bijstand_vrijlating,
-                         bijstand_rest_vrijlating_alleenstaande_ouder=first.bijstand_vrijlating_alleenstaande_ouder),
-    }  # fmt: skip
+def run_model(model, period: str | None = None) -> Calculation:
+    """The same for a household the API has validated already (income.model.HouseholdIn)."""
+    return _calculation(household_from_model(model), model.model_dump(), period)
 
 
-PERIOD_LABELS = {
-    "first": gettext_noop("The first six months"),
-    "after": gettext_noop("After six months"),
-    "later": gettext_noop("After three years"),
-    "later_none": gettext_noop("From the second year"),
-}
-PERIOD_NOTES = {
-    # xgettext:no-python-format
-    "first": gettext_noop("25% of her earnings is kept, at most a fixed amount a month."),
-    # xgettext:no-python-format
-    "after": gettext_noop("As a single parent with a child under 12: 12.5% of her earnings is kept, "
-                          "for at most 30 months."),
-    "after_none": gettext_noop("Her earnings count in full against the bijstand."),
-    "later": gettext_noop("Her earnings count in full against the bijstand."),
-}  # fmt: skip
 # The time line is computed, not approximated: said on the page and in the handout.
 PERIOD_YEAR_NOTE = (
     # xgettext:no-python-format
@@ -171,6 +136,8 @@ PERIOD_YEAR_NOTE = (
 PERIOD_SENTENCE = {
     "first": gettext_noop("This is the picture for the first six months of her work, while part of what she earns is kept next to the bijstand."),
     "after": gettext_noop("This is the picture after the first six months of her work."),
+    # xgettext:no-python-format
+    "second_third": gettext_noop("This is the picture for her second and third year of work, while 12.5% of what she earns is kept next to the bijstand."),
     "later": gettext_noop("This is the picture after three years of her work, when no part of what she earns is kept any more."),
     "later_none": gettext_noop("This is the picture from her second year of work on, when no part of what she earns is kept any more."),
 }  # fmt: skip
@@ -179,42 +146,30 @@ PERIOD_SENTENCE = {
 def _long_disregard(calc: Calculation) -> bool:
     """Whether the 12.5% disregard of a single parent follows the first six months: then "later"
     starts after three years, otherwise (a couple, an older child) in her second year."""
-    rows = dict(calc.periods)
-    return "after" in rows and calc.res.households[rows["after"]].bijstand_vrijlating_alleenstaande_ouder
+    return any(p.key == "second_third" for p in calc.period_list)
 
 
-def timeline(calc: Calculation, hours: int, shown: str) -> list[dict]:
-    """Each period of the bijstand time line at ``hours``: the change against not working, per
-    month of that period (the first two periods are the halves of her first year of work)."""
+def timeline(calc: Calculation, hours: int, shown: str | None = None) -> list[dict]:
+    """Each period of the bijstand time line at ``hours`` (income.timeline.summary): the change
+    against not working and the net income, per month of that period."""
+    shown = shown or calc.shown
     out = []
-    # The 12.5% disregard runs to the end of the third year; without it the steady state (no
-    # disregard all year) starts in the second year.
-    twelve_and_a_half = _long_disregard(calc)
-    for key, row in calc.periods:
-        comps = calc.res.components
-        change = float(comps["change_vs_0"][row, hours])
-        note = key if key != "after" or twelve_and_a_half else "after_none"
-        label = key if key != "later" or twelve_and_a_half else "later_none"
+    for p in timeline_rules.summary(
+        timeline_rules.Run(calc.res, calc.period_list, dict(calc.periods), shown), hours
+    ):
         out.append(
             {
-                "key": key,
-                "label": gettext(PERIOD_LABELS[label]),
-                "note": gettext(PERIOD_NOTES[note]),
-                "change": _signed_money(change) or format_money(0),
-                "net": format_money(comps["net_household"][row, hours], cents=False),
-                "shown": key == shown,
+                "key": p["key"],
+                "label": gettext(p["label"]),
+                "note": gettext(p["note"]),
+                "change": _signed_money(p["change_vs_0"]) or format_money(0),
+                "change_value": p["change_vs_0"],
+                "net": format_money(p["net_household"], cents=False),
+                "net_value": p["net_household"],
+                "shown": p["shown"],
             }
         )
-        if key == "after" and calc.second_third_row is not None:
-            steady = float(comps["change_vs_0"][calc.second_third_row, hours])
-            out[-1]["second_third"] = _signed_money(steady) or format_money(0)
     return out
-
-
-def run_model(model) -> Calculation:
-    """The same for a household the API has validated already (income.model.HouseholdIn)."""
-    hh = household_from_model(model)
-    return Calculation(res=simulate([hh], hours=HOURS), household=model.model_dump())
 
 
 def sentence(hours: int, change_month: float, in_period: bool = False) -> str:
@@ -291,8 +246,10 @@ def independence_sentence(hours: int, independent: bool, from_hours: int | None)
     ) % {"from": from_hours}
 
 
-def _drop_short(cause: dict, kind: str = "") -> str:
+def _drop_short(cause: dict, kind: str = "", keeps: bool = False) -> str:
     label = _t(cause["label"])
+    if kind == "flat" and keeps:  # a disregard: she keeps part of her earnings, not nothing
+        return gettext("%(part)s takes back her extra earnings, except the part she keeps") % {"part": label}
     if kind == "flat":
         return gettext("%(part)s takes back what she earns") % {"part": label}
     if "stop_hours" in cause["values"]:
@@ -312,6 +269,8 @@ def _kept_percent(calc: Calculation, hours: int) -> float:
 def drops(calc: Calculation) -> list[dict]:
     """Each drop worth marking: the household loses money per extra hour, or a toeslag stops."""
     out, seen = [], set()
+    hh = calc.res.households[0]
+    keeps = hh.bijstand_vrijlating or (hh.bijstand_vrijlating_alleenstaande_ouder and not hh.has_partner)
     for cliff in cliffs(calc.res, 0):
         if not cliff["causes"]:
             continue
@@ -345,7 +304,7 @@ def drops(calc: Calculation) -> list[dict]:
             {
                 "number": len(out) + 1,
                 "hours": hours,
-                "short": _drop_short(cause, kind),
+                "short": _drop_short(cause, kind, keeps),
                 "text": _render(cause),
                 "per_hour": cliff["marginal_per_hour"],
                 "source": _source(cause["source"]),
@@ -378,15 +337,23 @@ def chart(
     chart_id="chart",
     pdf=False,
 ) -> str:
-    """The page draws plain SVG (fast); the PDF keeps matplotlib's drawing."""
-    from samensterk.calculator.chart import curve_svg, curve_svg_fast
+    """The curve as SVG (calculator/chart.py): the page, the projector and the PDF draw the same.
+    With a bijstand time line the shown period is the thick curve and the others are labelled."""
+    from samensterk.calculator.chart import curve_svg
 
-    draw = curve_svg if pdf else curve_svg_fast
     c = calc.c
     ind = independence_hours(calc.res, 0)["financial"]
     own = [float(v) for v in calc.res.context["own_work_net_month"][0]]
     threshold = float(calc.res.context["netto_minimumloon"][0, 0])
-    return draw(
+    labels = chart_labels(ind)
+    others = []
+    for p in calc.period_list:
+        if p.key == calc.shown:
+            labels["household"] = f"{labels['household']} ({gettext(p.label)})"
+            continue
+        values = calc.res.components["net_household"][dict(calc.periods)[p.key]]
+        others.append({"label": gettext(p.label), "values": [float(v) for v in values]})
+    return curve_svg(
         hours=HOURS,
         household=[float(v) for v in c["net_household"]],
         own=own,
@@ -394,13 +361,14 @@ def chart(
         independence_hours=ind,
         drops=marks,
         selected=selected,
-        labels=chart_labels(ind),
+        labels=labels,
         money=lambda v: format_money(v, cents=False),
         rtl=get_language_bidi(),
         large=large,
         compact=compact,
         text_labels=text_labels,
         chart_id=chart_id,
+        periods=others,
     )
 
 
@@ -445,9 +413,11 @@ def live(calc: Calculation, hours: int, compare_a: int, period: str = "first") -
             }
         )
     return {
-        "timeline": timeline(calc, hours, period) if calc.periods else [],
+        "timeline": timeline(calc, hours) if calc.periods else [],
         "period_sentence": gettext(
-            PERIOD_SENTENCE["later_none" if period == "later" and not _long_disregard(calc) else period]
+            PERIOD_SENTENCE[
+                "later_none" if calc.shown == "later" and not _long_disregard(calc) else calc.shown
+            ]
         )
         if calc.periods
         else "",
@@ -465,6 +435,18 @@ def live(calc: Calculation, hours: int, compare_a: int, period: str = "first") -
         "economic_from": ind["economic"],
         "net_month": format_money(c["net_household"][hours], cents=False),
         "net_year": format_money(c["net_household_year"][hours], cents=False),
+        # In her first year of work the year is six months of each of two periods: said, so the
+        # year and the month agree (otherwise the year is twelve such months).
+        "total_sentence": gettext(
+            "In total the household then has %(month)s net per month in this period. Her first year of work "
+            "adds up to %(year)s: six months of the first period and six months of the second."
+        )
+        % {
+            "month": format_money(c["net_household"][hours], cents=False),
+            "year": format_money(c["net_household_year"][hours], cents=False),
+        }  # fmt: skip
+        if calc.shown in ("first", "after")
+        else "",
         "rows": rows,
         "holiday_may": format_money(c["holiday_allowance_may"][hours], cents=False),
         "childcare_cost": format_money(c["childcare_cost"][hours], cents=False),
@@ -550,13 +532,22 @@ def missing_notes(calc: Calculation) -> list[dict]:
 
 
 def curve_table(calc: Calculation) -> list[dict]:
-    c = calc.c
+    """The chart's figures per hours value; with a bijstand time line, each period's too."""
+    c, all_rows = calc.c, calc.res.components
+    rows = [dict(calc.periods)[p.key] for p in calc.period_list]
     return [
         {
             "hours": h,
             "net": format_money(c["net_household"][h], cents=False),
             "change": format_money(c["change_vs_0"][h], cents=False),
             "independent": bool(c["financially_independent"][h]),
+            "periods": [
+                {
+                    "net": format_money(all_rows["net_household"][r, h], cents=False),
+                    "change": _signed_money(all_rows["change_vs_0"][r, h]) or format_money(0),
+                }  # fmt: skip
+                for r in rows
+            ],
         }
         for h in HOURS
     ]
@@ -581,6 +572,7 @@ def full(
         "missing": missing_notes(calc),
         "labels": component_labels(),
         "curve": curve_table(calc),
+        "curve_periods": [gettext(p.label) for p in calc.period_list],
     }
     if with_chart:
         # WeasyPrint does not shape right-to-left text inside SVG: the PDF's legend is then HTML.

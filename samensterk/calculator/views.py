@@ -10,12 +10,14 @@ calculation), and a CSRF token would mean a cookie on every visitor's device.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse, translate_url
 from django.utils.cache import patch_cache_control
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
@@ -45,7 +47,7 @@ def _calculate(form: CalculatorForm, *, with_chart=True, large=False, phone=Fals
     """The result for a valid form, or None with the engine's messages added to the form."""
     data = form.cleaned_data
     try:
-        calc = results.run(form.to_household(), form.period_households())
+        calc = results.run(form.to_household(), data.get("period"))
     except HouseholdInvalid as e:  # the form's own checks catch these first; never a 500
         for err in e.errors:
             form.add_error(None, err["message"])
@@ -83,6 +85,7 @@ def _page_context(form: CalculatorForm, result: dict | None, example=None) -> di
         ],
         "minimum_wage": results.format_money(minimum_hourly_wage(year) or 0, cents=True),
         "year": year,
+        "year_note": _year_note(year) if result else "",
         "hidden_fields": _hidden_fields(form) if form.is_bound else [],
         "assumptions": form.assumptions() if result and hasattr(form, "cleaned_data") else [],
         # The result in another language: the same POST to that language's page (nothing retyped).
@@ -91,6 +94,16 @@ def _page_context(form: CalculatorForm, result: dict | None, example=None) -> di
             for code, _ in settings.LANGUAGES
         ],
     }
+
+
+def _year_note(year: int) -> str:
+    """Said plainly when the rules used are not this year's (a year's figures come in only with
+    their sources: income.model.offered_years)."""
+    this_year = dt.date.today().year
+    if year == this_year:
+        return ""
+    return gettext("This calculation uses the rules of %(year)s; the rules of %(now)s are not in the calculator yet.") % {
+        "year": year, "now": this_year}  # fmt: skip
 
 
 def _hidden_fields(form: CalculatorForm) -> list[tuple[str, str]]:
@@ -150,7 +163,7 @@ def hours(request: HttpRequest) -> HttpResponse:
         result = _calculate(form, phone=True)
         return _private(render(request, "calculator/index.html", _page_context(form, result)))
     try:
-        calc = results.run(form.to_household(), form.period_households())
+        calc = results.run(form.to_household(), form.cleaned_data.get("period"))
     except HouseholdInvalid:
         return _private(render(request, "calculator/_errors.html", {"form": form}, status=INVALID))
     d = form.cleaned_data

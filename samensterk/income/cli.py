@@ -13,8 +13,10 @@ import sys
 import numpy as np
 
 from samensterk.income import components as registry
+from samensterk.income import timeline
+from samensterk.income.components import COMPONENTS
 from samensterk.income.explain import cliffs, independence_hours, render_line
-from samensterk.income.household import HouseholdInvalid, parse_household
+from samensterk.income.household import CURVE_HOURS, CURVE_MAX_HOURS, HouseholdInvalid, parse_household
 from samensterk.income.simulate import simulate
 
 EXIT_BAD_INPUT = 2
@@ -36,8 +38,13 @@ Input CSV (header row; empty cell = not given):
   childcare            entries child:type:hours_month:hourly_price separated by ';'
                        (child = index into children; type dagopvang | bso | gastouder)
   bijstand_claim       1/0 (default: 1 when the partner situation is bijstand or none)
-  bijstand_vrijlating  1/0 (the 25% earnings disregard; default 0)
-  bijstand_vrijlating_alleenstaande_ouder  1/0 (the 12.5% single-parent disregard; default 0)
+  bijstand_vrijlating  1/0 (the earnings disregards apply: she is 27 or older; default 0). With 1
+                       the row gives the period of her work chosen with --period (default: the
+                       first six months, as months 1-6 of her first year), never 25% for a year
+  bijstand_vrijlating_alleenstaande_ouder  1/0 (the 12.5% single-parent disregard after the first
+                       six months, for a single parent with a child under 12; default 0)
+  bijstand_loonheffingskorting  gemeente | employer | both (who applies her loonheffingskorting
+                       while she works next to the bijstand; default gemeente)
 
 Output CSV, one row per input row:
   id, status (ok | invalid), errors (field: message; ...), missing (component: parameter; ...),
@@ -85,6 +92,9 @@ def _household_from_csv(row: dict) -> dict:
     data["childcare"] = care
     bij = {k: flag(f"bijstand_{k}") for k in ("claim", "vrijlating", "vrijlating_alleenstaande_ouder")}
     data["bijstand"] = {k: v for k, v in bij.items() if v is not None}
+    lhk = (row.get("bijstand_loonheffingskorting") or "").strip()
+    if lhk:
+        data["bijstand"]["loonheffingskorting"] = lhk
     return data
 
 
@@ -138,12 +148,27 @@ def cmd_calc(args) -> int:
         hh = parse_household(data)
     except HouseholdInvalid as e:
         return _errors_out(e.errors)
-    res = simulate([hh])
+    run = timeline.run(hh, shown=args.period)
+    res = run.res
     c = res.components
+    periods = timeline.summary(run, args.hours) if run.periods else []
     if args.json:
+        rows = run.rows
         out = {
             "household": data,
             "hours": res.hours.tolist(),
+            "period": run.shown,
+            "timeline": [
+                {
+                    "key": p.key,
+                    "label": p.label,
+                    "months_from": p.months_from,
+                    "months_to": p.months_to,
+                    "net_household": np.round(c["net_household"][rows[p.key]], 2).tolist(),
+                    "change_vs_0": np.round(c["change_vs_0"][rows[p.key]], 2).tolist(),
+                }  # fmt: skip
+                for p in run.periods
+            ],
             "components": {k: np.round(v[0].astype(float), 2).tolist() for k, v in c.items()},
             "missing": res.missing[0],
             "independence": independence_hours(res, 0),
@@ -155,7 +180,8 @@ def cmd_calc(args) -> int:
     columns = _columns(c)
     head = " ".join([f"{'hours':>5}", *(f"{name:>{_width(name)}}" for name in columns),
                      f"{'net household':>14}", f"{'change':>9}"])  # fmt: skip
-    print(f"Household {hh.year}: euros per month{_column_note()}")
+    shown = f", {_period_label(run)}" if run.periods else ""
+    print(f"Household {hh.year}{shown}: euros per month{_column_note()}")
     print(head)
     for j, h in enumerate(res.hours):
         cells = [f"{values[j]:{_width(name)}.2f}" for name, values in columns.items()]
@@ -172,6 +198,14 @@ def cmd_calc(args) -> int:
         )
         for cause in cl["causes"]:
             print(f"      {render_line(cause)}")
+    if periods:
+        print(
+            f"\nThe bijstand time line at {args.hours:g} hours a week (net household per month; change against 0 hours):"
+        )
+        for p in periods:
+            print(
+                f"  {_months(p):<16} {p['net_household']:10.2f} {p['change_vs_0']:+9.2f}  {p['label']}: {p['note']}"
+            )
     ind = independence_hours(res, 0)
     print(
         f"\nFinancially independent from: {ind['financial']} hours; economically independent from: {ind['economic']} hours"
@@ -181,11 +215,27 @@ def cmd_calc(args) -> int:
     return 0
 
 
+def _months(p: dict) -> str:
+    return f"months {p['months_from']}-{p['months_to']}" if p["months_to"] else f"months {p['months_from']}+"
+
+
+def _period_label(run) -> str:
+    p = next(p for p in run.periods if p.key == run.shown)
+    return f"{p.label.lower()} of her work (months {p.months_from}-{p.months_to or ''})"
+
+
+def _shown(hh, period):
+    """A household with a time line as the period asked for (default the first): never its flags
+    over a whole year (25% for twelve months is not in the law)."""
+    periods = timeline.periods(hh)
+    return next((p.household for p in periods if p.key == period), periods[0].household) if periods else hh
+
+
 def cmd_batch(args) -> int:
     from tqdm import tqdm
 
     comps = [c.strip() for c in args.components.split(",") if c.strip()]
-    hours = list(range(0, 41))
+    hours = list(CURVE_HOURS)
     try:
         src = open(args.input, newline="", encoding="utf-8")  # noqa: SIM115
     except OSError as e:
@@ -200,21 +250,21 @@ def cmd_batch(args) -> int:
         for row in reader:
             chunk.append(row)
             if len(chunk) == CHUNK:
-                _write_chunk(writer, chunk, comps, hours)
+                _write_chunk(writer, chunk, comps, hours, args.period)
                 bar.update(len(chunk))
                 chunk = []
         if chunk:
-            _write_chunk(writer, chunk, comps, hours)
+            _write_chunk(writer, chunk, comps, hours, args.period)
             bar.update(len(chunk))
         bar.close()
     return 0
 
 
-def _write_chunk(writer, rows, comps, hours):
+def _write_chunk(writer, rows, comps, hours, period="first"):
     parsed, out = [], [None] * len(rows)
     for k, row in enumerate(rows):
         try:
-            parsed.append((k, parse_household(_household_from_csv(row))))
+            parsed.append((k, _shown(parse_household(_household_from_csv(row)), period)))
         except (HouseholdInvalid, ValueError) as e:
             errors = e.errors if isinstance(e, HouseholdInvalid) else [{"field": "", "message": str(e)}]
             text = "; ".join(f"{x['field']}: {x['message']}" for x in errors)
@@ -248,6 +298,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     calc.add_argument("--json", action="store_true", help="print the full curve as JSON")
     calc.add_argument("--year", type=int, help="override the year in the file")
+    calc.add_argument(
+        "--period",
+        choices=timeline.PERIOD_KEYS,
+        default="first",
+        help="on bijstand with the earnings disregards: the period the table shows (default first)",
+    )
+    calc.add_argument(
+        "--hours",
+        type=int,
+        default=16,
+        choices=range(0, CURVE_MAX_HOURS + 1),
+        metavar="0-40",
+        help="the hours value of the time line's summary (default 16)",
+    )
     calc.set_defaults(func=cmd_calc)
     batch = sub.add_parser("batch", help="many households from a CSV", description=BATCH_HELP,
                            formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
@@ -255,6 +319,12 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("output", help="output CSV")
     batch.add_argument("--components", default="net_household,change_vs_0", help="comma-separated components")
     batch.add_argument("--quiet", action="store_true", help="no progress bar")
+    batch.add_argument(
+        "--period",
+        choices=timeline.PERIOD_KEYS,
+        default="first",
+        help="for rows with bijstand_vrijlating: the period of her work (default first)",
+    )
     batch.set_defaults(func=cmd_batch)
     return parser
 
@@ -266,8 +336,6 @@ def main(argv=None) -> int:
     except SystemExit as e:
         return EXIT_BAD_INPUT if e.code else 0
     if args.command == "batch":
-        from samensterk.income.simulate import COMPONENTS
-
         unknown = [c for c in args.components.split(",") if c.strip() and c.strip() not in COMPONENTS]
         if unknown:
             return _errors_out(

@@ -110,21 +110,60 @@ def _holiday(f) -> Said:
     return Said({"may": f("holiday_allowance_may"), "amount": f("holiday_allowance_month")})
 
 
+def _korting_twice(f) -> bool:
+    """Her employer and the gemeente both apply her loonheffingskorting (the household said so)."""
+    return f.household.loonheffingskorting == "both" and f("bijstand") > 0.005 and f("her_gross") > 0
+
+
 def _assessment(f) -> Said:
     settle = f("assessment")
     variant = "refund" if settle >= 1 else ("payback" if settle <= -1 else "")
+    to_bijstand = f.ctx("refund_to_bijstand_year")
     values = {"amount": abs(settle), "year_amount": abs(12 * settle), "iack": f("iack"),
-              "bijstand_gross": f.ctx("bijstand_gross_year")}  # fmt: skip
-    more = (("bijstand",) if f("bijstand") > 0.005 and f("her_gross") > 0 else ()) + (
-        ("iack",) if f("iack") > 0.005 else ()
-    )
+              "bijstand_gross": f.ctx("bijstand_gross_year"), "to_bijstand": to_bijstand}  # fmt: skip
+    more = ()
+    if f("bijstand") > 0.005 and f("her_gross") > 0:  # who applied her korting: one payer, or both
+        more = (
+            "bijstand_"
+            + {"employer": "employer", "both": "both"}.get(f.household.loonheffingskorting, "gemeente"),
+        )
+    if to_bijstand >= 1:
+        more += ("to_bijstand",)
+    if f("iack") > 0.005:
+        more += ("iack",)
     return Said(values, variant, more)
+
+
+def _assessment_change(f0, f1) -> dict:
+    """The figures of why the assessment changed, and which reason is the real one (``_variant``):
+    the korting applied twice, a refund the gemeente counts against the bijstand, or the IACK."""
+    out = {"iack_to": f1("iack")}
+    to_bijstand = (f1.ctx("refund_to_bijstand_year") - f0.ctx("refund_to_bijstand_year")) / 12
+    if _korting_twice(f1):
+        out["_variant"] = "double"
+    elif abs(to_bijstand) >= 0.5:
+        out["_variant"] = "bijstand"
+    elif abs(f1("iack") - f0("iack")) >= 0.5:
+        out["_variant"] = "iack"
+    return out
 
 
 def _bijstand(f) -> Said:
     # The norm includes holiday pay, so the income counted against it does too.
     earned = f("her_net") + f("partner_net") + f("holiday_allowance_month")
-    return Said({"earned": earned, "norm": f.ctx("bijstand_norm")})
+    norm = f.ctx("bijstand_norm")
+    values, more = {"earned": earned, "norm": norm}, ()
+    kept = earned - (norm - f("bijstand")) if f("bijstand") > 0.005 else 0.0  # not counted: disregarded
+    if kept >= 0.5:
+        values["kept"] = kept
+        more = ("kept_first",) if f.household.bijstand_vrijlating else ("kept_single_parent",)
+    return Said(values, more=more)
+
+
+def _bijstand_change(f0, f1) -> dict:
+    """Where part of her earnings is disregarded, the bijstand does not take all of it back."""
+    kept = [_bijstand(f).values.get("kept", 0.0) for f in (f0, f1)]
+    return {"_variant": "kept"} if kept[1] - kept[0] >= 0.5 else {}
 
 
 def stop_facts(f) -> dict:
@@ -194,16 +233,35 @@ REGISTRY = (
             "payback": gettext_noop("Next spring you pay back about {year_amount} with the annual tax assessment: "
                                     "less was withheld during the year than the tax really due. Counted here as "
                                     "{amount} less a month, so keep it aside."),
-            "bijstand": gettext_noop("Her wage, her holiday allowance and her share of the bijstand ({bijstand_gross} "
-                                     "gross a year) are taxed once together, with each heffingskorting once. We "
-                                     "assume her employer applies her loonheffingskorting and the gemeente keeps "
-                                     "applying it to the bijstand, so during the year it is used twice."),
+            "bijstand_gemeente": gettext_noop("Her wage, her holiday allowance and her share of the bijstand "
+                                              "({bijstand_gross} gross a year) are taxed once together, with each "
+                                              "heffingskorting once. The gemeente applies her loonheffingskorting to the "
+                                              "bijstand, so her employer withholds the tax without it; the bijstand tops "
+                                              "the lower net wage up."),
+            "bijstand_employer": gettext_noop("Her wage, her holiday allowance and her share of the bijstand "
+                                              "({bijstand_gross} gross a year) are taxed once together, with each "
+                                              "heffingskorting once. Her employer applies her loonheffingskorting, so the "
+                                              "gemeente withholds the full tax on her share of the bijstand, which makes "
+                                              "the joint income for the toeslagen higher."),
+            "bijstand_both": gettext_noop("Her employer and the gemeente both apply her loonheffingskorting, so during "
+                                          "the year it is used twice and the annual assessment takes it back next spring. "
+                                          "The korting may be applied by one payer only: tell her employer or the "
+                                          "gemeente to stop applying it (usually her employer), or ask the "
+                                          "Belastingdienst for a provisional assessment to pay it back by the month."),
+            "to_bijstand": gettext_noop("The assessment would pay back {to_bijstand} a year, but while you get "
+                                        "bijstand the gemeente counts a tax refund as income and lowers the bijstand by "
+                                        "it, so it is not counted here."),
             "iack": gettext_noop("It includes the inkomensafhankelijke combinatiekorting of {iack} a month for the "
                                  "parent with the lower income from work and a child under 12."),
         },
-        facts=_assessment, change_facts=lambda f0, f1: {"iack_to": f1("iack")},
+        facts=_assessment, change_facts=_assessment_change,
         changes={
-            "fall": gettext_noop("The annual tax assessment pays {change} less a month: her heffingskortingen phase out or the inkomensafhankelijke combinatiekorting moves (now {iack_to} a month)."),
+            "fall": gettext_noop("The annual tax assessment pays {change} less a month: the tax due on the year's income rises faster than the tax withheld during the year."),
+            "fall_double": gettext_noop("The annual tax assessment takes {change} a month more back: her loonheffingskorting is applied twice during the year, by her employer and by the gemeente."),
+            "fall_bijstand": gettext_noop("The annual tax assessment leaves {change} less a month: the gemeente counts the larger tax refund against the bijstand."),
+            "fall_iack": gettext_noop("The annual tax assessment pays {change} less a month: the inkomensafhankelijke combinatiekorting changes (now {iack_to} a month)."),
+            "per_hour_double": gettext_noop("For each extra hour of work a week the annual tax assessment takes {change} a month more back: her loonheffingskorting is applied twice during the year."),
+            "per_hour_bijstand": gettext_noop("For each extra hour of work a week the annual tax assessment leaves {change} a month less: the gemeente counts the larger tax refund against the bijstand."),
             "rise": gettext_noop("The annual tax assessment pays {change} more a month, mostly the inkomensafhankelijke combinatiekorting (now {iack_to} a month)."),
             "per_hour": gettext_noop("For each extra hour of work a week the annual tax assessment gives {change} a month less: more tax is due on the year's income."),
         }),
@@ -255,8 +313,18 @@ REGISTRY = (
         says=gettext_noop("Bijstand tops the household's income up to the norm of {norm} a month (holiday pay "
                           "included); the household's net income from work, with holiday allowance ({earned} a "
                           "month), counts against it."),
-        facts=_bijstand, shown=lambda hh: bool(hh.bijstand_claim), takes_back=True,
+        variants={
+            # xgettext:no-python-format
+            "kept_first": gettext_noop("Of her earnings {kept} a month is not counted: the 25% disregard of her "
+                                       "first six months of work."),
+            # xgettext:no-python-format
+            "kept_single_parent": gettext_noop("Of her earnings {kept} a month is not counted: the 12.5% disregard "
+                                               "for a single parent with a child under 12."),
+        },
+        facts=_bijstand, shown=lambda hh: bool(hh.bijstand_claim), takes_back=True, change_facts=_bijstand_change,
         changes={
+            "fall_kept": gettext_noop("Bijstand falls by {change}: the extra net income from work is counted against the bijstand norm, except the part of it she keeps."),
+            "per_hour_kept": gettext_noop("For each extra hour of work a week the bijstand falls by {change} a month: the extra net income from work counts against the bijstand norm, except the part of it she keeps."),
             "stop": gettext_noop("From {stop_hours} hours the bijstand stops: the household's net income from work with holiday allowance ({earned} a month) is above the bijstand norm of {norm} a month (holiday pay included)."),
             "fall": gettext_noop("Bijstand falls by {change}: the extra net income from work is counted against the bijstand norm."),
             "per_hour": gettext_noop("For each extra hour of work a week the bijstand falls by {change} a month: the extra net income from work is counted against the bijstand norm."),
@@ -291,6 +359,15 @@ BY_KEY = {c.key: c for c in REGISTRY}
 INCOME = tuple(c.key for c in REGISTRY if c.sign > 0)  # summed into the net household income
 COSTS = tuple(c.key for c in REGISTRY if c.sign < 0)  # paid out of it
 TOESLAGEN = tuple(c.key for c in REGISTRY if c.toeslag)
+# What a result holds besides the lines summed above and their total: the parts behind the lines
+# (her gross wage, the korting payroll applied ...), the year's total and the curve's measures.
+DETAILS = (
+    "her_gross", "partner_gross", "loonheffing_her", "loonheffing_partner", "algemene_heffingskorting",
+    "arbeidskorting", "iack", "holiday_allowance_may", "net_household_year", "change_vs_0",
+    "marginal_per_hour", "financially_independent", "economically_independent",
+)  # fmt: skip
+# Every component of a result (simulate's output), the registry's lines first.
+COMPONENTS = INCOME + COSTS + tuple(c.key for c in REGISTRY if c.total) + DETAILS
 
 
 def label(key: str) -> str:

@@ -225,13 +225,21 @@ def _cause(res, i, comp, j0, j1):
         kind = "start"
         vals["start_hours"] = _first(res, i, comp, j0, j1, lambda v: v > 0)
         vals["cost"] = abs(after)
+    variant = None
     if comp.change_facts:
-        vals.update(comp.change_facts(Facts(res, i, j0), Facts(res, i, j1)))
+        extra = comp.change_facts(Facts(res, i, j0), Facts(res, i, j1))
+        variant = extra.pop("_variant", None)  # the real reason, where a component names one
+        vals.update(extra)
+        if variant and kind in ("rise", "fall") and f"{kind}_{variant}" in comp.changes:
+            kind = f"{kind}_{variant}"
     template = comp.changes.get(kind) or CHANGE["rise" if change > 0 else "fall"]
     title, href = comp.source
-    return {"component": comp.key, "label": comp.label, "from": round(before, 2), "to": round(after, 2),
-            "change": round(change, 2), "template": template, "values": {k: _plain(v) for k, v in vals.items()},
-            "source": {"title": title, "href": href}}  # fmt: skip
+    out = {"component": comp.key, "label": comp.label, "from": round(before, 2), "to": round(after, 2),
+           "change": round(change, 2), "template": template, "values": {k: _plain(v) for k, v in vals.items()},
+           "source": {"title": title, "href": href}}  # fmt: skip
+    if variant:
+        out["variant"] = variant
+    return out
 
 
 def compare(res, i: int, hours_from, hours_to) -> dict:
@@ -257,7 +265,9 @@ def _per_hour(cause: dict, step: float) -> dict:
     """A fall within one step, said per extra hour (a stop or start keeps its own sentence)."""
     if "stop_hours" in cause["values"] or "start_hours" in cause["values"] or step != 1:
         return cause
-    template = registry.BY_KEY[cause["component"]].changes.get("per_hour") or CHANGE["per_hour"]
+    changes = registry.BY_KEY[cause["component"]].changes
+    variant = cause.get("variant")
+    template = changes.get(f"per_hour_{variant}") or changes.get("per_hour") or CHANGE["per_hour"]
     return {**cause, "template": template, "per_hour": True}
 
 

@@ -20,12 +20,16 @@ from dataclasses import dataclass, field
 
 from samensterk.income.model import (  # noqa: F401 - the shared limits, re-exported
     CHILDCARE_TYPES,
+    CURVE_HOURS,
+    CURVE_MAX_HOURS,
+    LOONHEFFINGSKORTING,
     MAX_CHILD_AGE,
     MAX_CHILDCARE_HOURS_MONTH,
     MAX_CHILDREN,
     MAX_HOURS_WEEK,
     SITUATIONS,
     HouseholdIn,
+    HouseholdInvalid,
     supported_years,
     validate,
 )
@@ -35,14 +39,6 @@ from samensterk.income.model import (  # noqa: F401 - the shared limits, re-expo
 # day care and a childminder cover all her working hours; after-school care only the half of
 # them outside school hours. Travel time is not counted.
 CARE_PER_WORK_HOUR = {"dagopvang": 1.0, "gastouder": 1.0, "bso": 0.5}
-
-
-class HouseholdInvalid(ValueError):
-    """The input has one or more wrong fields; ``errors`` lists them (field, code, message)."""
-
-    def __init__(self, errors: list[dict]):
-        self.errors = errors
-        super().__init__("; ".join(f"{e['field']}: {e['message']}" for e in errors))
 
 
 @dataclass(frozen=True)
@@ -80,10 +76,17 @@ class Household:
     bijstand_months: int = 12
     bijstand_rest_vrijlating: bool = False
     bijstand_rest_vrijlating_alleenstaande_ouder: bool = False
+    # Who applies her loonheffingskorting while the household gets bijstand (LOONHEFFINGSKORTING).
+    loonheffingskorting: str = "gemeente"
 
     @property
     def has_partner(self) -> bool:
         return self.partner_situation != "none"
+
+    @property
+    def loonheffingskorting_code(self) -> int:
+        """0: the gemeente applies it, 1: her employer, 2: both (simulate reads the code)."""
+        return LOONHEFFINGSKORTING.index(self.loonheffingskorting)
 
 
 def parse_household(data) -> Household:
@@ -135,4 +138,5 @@ def household_from_model(m: HouseholdIn) -> Household:
         bijstand_claim=claim,
         bijstand_vrijlating=m.bijstand.vrijlating,
         bijstand_vrijlating_alleenstaande_ouder=m.bijstand.vrijlating_alleenstaande_ouder,
+        loonheffingskorting=m.bijstand.loonheffingskorting,
     )

@@ -18,7 +18,16 @@ from samensterk.income.parameters_loader import all_parameters
 
 SITUATIONS = ("works", "bijstand", "no_income", "none")
 CHILDCARE_TYPES = {"dagopvang": 1, "bso": 2, "gastouder": 3}
+# The hours limits, defined here only (the form, the API, the CLI and the engine import them):
+# anyone's hours of paid work a week (an input sanity limit), and her hours on the curve that
+# the page, the API and the CLI show (0 to 40: a full-time week).
 MAX_HOURS_WEEK = 80
+CURVE_MAX_HOURS = 40
+CURVE_HOURS = tuple(range(0, CURVE_MAX_HOURS + 1))
+# Who applies her loonheffingskorting while the household gets bijstand and she works (the
+# korting may be applied by one payer only): the gemeente on the bijstand (the default: the
+# bijstand stays the main income), her employer on her wage, or both by mistake.
+LOONHEFFINGSKORTING = ("gemeente", "employer", "both")
 MAX_CHILD_AGE = 17
 MAX_CHILDREN = 10
 MAX_CHILDCARE_HOURS_MONTH = 31 * 24  # a month has at most 744 hours: an input sanity limit
@@ -39,6 +48,31 @@ def supported_years() -> tuple[int, ...]:
 
 
 YEARS = supported_years()
+# Parameters kept for reference that no rule reads (CBS's own published thresholds: the engine
+# computes independence from the net minimum wage, formulas/zelfstandigheid.py).
+REFERENCE_ONLY = ("zelfstandigheid.cbs_grens_",)
+
+
+@lru_cache(maxsize=1)
+def offered_years() -> tuple[int, ...]:
+    """The years the calculator offers: those for which every parameter a rule reads is known on
+    1 January (the date the year's rules are read). 2025 is not offered: its kinderopvangtoeslag
+    table above € 50,811 and part of its huurtoeslag were not found in an official source
+    (/work/shared/reference/nl-gaps-2025-2026.md §5 and §7), and a figure is never guessed."""
+    import datetime as dt
+
+    from samensterk.income.parameters_loader import MissingParameter, value_at
+
+    out = []
+    for year in YEARS:
+        try:
+            for name in all_parameters():
+                if not name.startswith(REFERENCE_ONLY):
+                    value_at(name, dt.date(year, 1, 1))
+        except MissingParameter:
+            continue
+        out.append(year)
+    return tuple(out)
 
 
 def _known_year(year: int) -> int:
@@ -170,6 +204,12 @@ class BijstandIn(_Strict):
     vrijlating_alleenstaande_ouder: bool = Field(
         False, description="The 12.5% disregard for a single parent with a child under 12, after those months"
     )
+    loonheffingskorting: Literal[LOONHEFFINGSKORTING] = Field(  # type: ignore[valid-type]
+        "gemeente",
+        description="Who applies her loonheffingskorting while she works next to the bijstand: gemeente "
+        "(on the bijstand; the default), employer (on her wage; the gemeente then withholds the full tax "
+        "on her part of the bijstand), or both (a mistake: the annual assessment takes the double korting back)",
+    )
 
 
 class HouseholdIn(_Strict):
@@ -215,6 +255,10 @@ def _code_and_message(loc, kind: str, ctx: dict, value) -> tuple[str, str]:
         return "unknown_year", f"The year must be one of {known}."
     if last == "situation":
         return "unknown_situation", "The partner's situation must be one of " + ", ".join(SITUATIONS) + "."
+    if last == "loonheffingskorting":
+        return "unknown_payer", "Who applies the loonheffingskorting must be one of " + ", ".join(
+            LOONHEFFINGSKORTING
+        ) + "."
     if last == "type" and loc[0] == "childcare":
         return "unknown_type", "The type must be dagopvang, bso or gastouder."
     if last == "child" and loc[0] == "childcare":
@@ -263,10 +307,16 @@ def field_errors(errors, *, strip=()) -> list[dict]:
     return out
 
 
-def validate(data) -> HouseholdIn:
-    """The household as a validated model; raises ValueError subclasses via the caller."""
-    from samensterk.income.household import HouseholdInvalid
+class HouseholdInvalid(ValueError):
+    """The input has one or more wrong fields; ``errors`` lists them (field, code, message)."""
 
+    def __init__(self, errors: list[dict]):
+        self.errors = errors
+        super().__init__("; ".join(f"{e['field']}: {e['message']}" for e in errors))
+
+
+def validate(data) -> HouseholdIn:
+    """The household as a validated model; raises HouseholdInvalid."""
     if not isinstance(data, dict):
         raise HouseholdInvalid(
             [{"field": "", "code": "not_an_object", "message": "A household is a JSON object."}]

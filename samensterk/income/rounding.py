@@ -49,11 +49,6 @@ def round_half_up_cent_nonnegative(x):
     return np.floor(np.asarray(x, dtype=float) * 100 + 0.5 + _EPS * 100) / 100
 
 
-def round_down_cent(x):
-    """Cents, rounded down (in favour of the taxpayer, as payroll does for some amounts)."""
-    return np.floor(np.asarray(x, dtype=float) * 100 + _EPS * 100) / 100
-
-
 def round_up_cent(x):
     """Cents, rounded up."""
     return np.ceil(np.asarray(x, dtype=float) * 100 - _EPS * 100) / 100

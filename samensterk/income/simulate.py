@@ -14,13 +14,23 @@ How the parts fit (all euros; components per month, shape (n, H)):
 - the annual assessment (``assessment``): the year's box-1 tax with the heffingskortingen and the
   IACK, against what payroll withheld; + is a refund. A non-earning partner born after 1962 gets
   no payout of heffingskortingen.
+- her loonheffingskorting is applied by one payer only (Wet LB 1964 art. 23; UWV: "u mag de
+  loonheffingskorting maar 1 keer laten toepassen"). While the household gets bijstand the
+  default (``Household.loonheffingskorting`` "gemeente") is that the gemeente keeps applying it
+  to the bijstand, so her employer withholds the tax without korting; the bijstand tops the lower
+  net wage up (Divosa, Werkwijzer Verrekening parttime inkomsten, 2.5: the gemeente counts the
+  net wage, with or without korting as applied). Where her wage leaves no bijstand the korting
+  goes to her employer. "employer": her employer applies it, and the gemeente grosses her part of
+  the bijstand up without it; "both" (a mistake): the korting is used twice and the assessment
+  takes the surplus back.
 - toetsingsinkomen = her annual taxable wage + the partner's + the taxable (gross) amount of the
   household's bijstand. Bijstand is taxable income and counts in the verzamelinkomen; the
   gemeente pays the net norm and withholds the tax, so we gross the net bijstand up with the
   algemene heffingskorting (see ``inkomstenbelasting.bruto_uitkering_jaar``); a couple's bijstand
-  is paid half to each partner, so each half is grossed up with one algemene heffingskorting.
-  This is an approximation: whether the gemeente applies her loonheffingskorting (she may use it
-  at her employer) and the settlement of bijstand in her own assessment are not modelled.
+  is paid half to each partner, so each half is grossed up with one algemene heffingskorting (her
+  half without it when her employer applies her korting). The gemeente's own year-end correction
+  of the loonheffing on bijstand and a tax refund counted as means against the bijstand are not
+  modelled.
 - bijstand: the household's top-up to the norm; her and her partner's net wages (holiday
   allowance spread over the year) count against it, with the 25% disregard as an option. A year
   may have two spells (``Household.bijstand_months``: e.g. six months with the 25% disregard and
@@ -36,12 +46,13 @@ an entry in ``res.missing[i]`` for each household it would apply to.
 
 from __future__ import annotations
 
+import datetime as dt
 import operator
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from samensterk.income.components import COSTS, INCOME
+from samensterk.income.components import COMPONENTS, COSTS, INCOME
 from samensterk.income.formulas import (
     awir,
     huurtoeslag,
@@ -56,19 +67,19 @@ from samensterk.income.formulas import (
 )
 from samensterk.income.formulas import bijstand as bijstand_rules
 from samensterk.income.formulas import inkomstenbelasting as ib
-from samensterk.income.household import CARE_PER_WORK_HOUR, CHILDCARE_TYPES, MAX_HOURS_WEEK, Household
+from samensterk.income.household import (
+    CARE_PER_WORK_HOUR,
+    CHILDCARE_TYPES,
+    CURVE_HOURS,
+    LOONHEFFINGSKORTING,
+    MAX_HOURS_WEEK,
+    Household,
+)
 from samensterk.income.parameters_loader import MissingParameter, load
 from samensterk.income.rounding import round_half_up_cent, round_half_up_cent_nonnegative
 
 PARTNER_CODES = {"none": 0, "works": 1, "bijstand": 2, "no_income": 3}
 CHUNK = 1_024  # households per vectorised pass: its (chunk, H) arrays stay in the core's cache
-COMPONENTS = (
-    "her_gross", "her_net", "partner_gross", "partner_net", "loonheffing_her", "loonheffing_partner",
-    "algemene_heffingskorting", "arbeidskorting", "iack", "assessment", "zorgtoeslag", "huurtoeslag",
-    "kindgebonden_budget", "kinderopvangtoeslag", "kinderbijslag", "bijstand", "childcare_cost",
-    "holiday_allowance_month", "net_household", "net_household_year", "change_vs_0",
-    "marginal_per_hour", "financially_independent", "economically_independent", "holiday_allowance_may",
-)  # fmt: skip
 
 # Care per hour of her work by childcare type code (0: no care).
 _PER_WORK_HOUR = np.zeros(len(CHILDCARE_TYPES) + 1)
@@ -114,6 +125,7 @@ class Arrays:
     bijstand_months: np.ndarray
     rest_vrijlating: np.ndarray
     rest_vrijlating_ouder: np.ndarray
+    lhk: np.ndarray  # who applies her loonheffingskorting: an index into LOONHEFFINGSKORTING
 
     @property
     def has_partner(self):
@@ -147,6 +159,7 @@ _COLUMNS = (
     ("bijstand_months", "bijstand_months", float),
     ("rest_vrijlating", "bijstand_rest_vrijlating", bool),
     ("rest_vrijlating_ouder", "bijstand_rest_vrijlating_alleenstaande_ouder", bool),
+    ("lhk", "loonheffingskorting_code", float),
 )
 _ATTRIBUTES = operator.attrgetter(*(attribute for _, attribute, _ in _COLUMNS))
 
@@ -176,7 +189,7 @@ def pack(households: list[Household]) -> Arrays:
     )
 
 
-def simulate(households: list[Household], hours=range(0, 41)) -> Result:
+def simulate(households: list[Household], hours=CURVE_HOURS) -> Result:
     """Compute every household's curve over ``hours`` (her hours per week)."""
     households = list(households)
     hrs = np.asarray(list(hours), dtype=float)
@@ -295,15 +308,28 @@ def _payroll(p, gross, pension_percent):
     pension = round_half_up_cent_nonnegative(gross * pension_percent / 100)
     table = gross - pension
     vt = round_half_up_cent_nonnegative(loon.vakantiebijslag(p, 12 * gross))
-    lh, vt_lh = loonheffing.loonheffing_maand_en_bijzondere_beloning(p, table, vt)
+    lh, vt_lh, vt_lh_zonder = loonheffing.loonheffing_maand_en_bijzondere_beloning(p, table, vt)
     return {
         "gross": gross, "net": table - lh.met_korting, "lh": lh.met_korting,
         "lh_ahk": lh.algemene_heffingskorting, "lh_ak": lh.arbeidskorting, "vt": vt,
         "vt_net": vt - vt_lh, "withheld_year": 12 * lh.met_korting + vt_lh, "taxable_year": 12 * table + vt,
+        "table": table, "lh_zonder": lh.zonder_korting, "vt_lh_zonder": vt_lh_zonder,
     }  # fmt: skip
 
 
-_PAYROLL_HER = ("gross", "net", "lh", "lh_ahk", "lh_ak", "vt_net", "withheld_year", "taxable_year")
+def _her_payroll(her, without):
+    """Her payroll where her employer applies no loonheffingskorting (``without``, True there):
+    the full tax is withheld on the wage and on the holiday allowance."""
+    zero = np.zeros(1)
+    other = {
+        "net": her["table"] - her["lh_zonder"], "lh": her["lh_zonder"], "lh_ahk": zero, "lh_ak": zero,
+        "vt_net": her["vt"] - her["vt_lh_zonder"], "withheld_year": 12 * her["lh_zonder"] + her["vt_lh_zonder"],
+    }  # fmt: skip
+    return {**her, **{k: np.where(without, v, her[k]) for k, v in other.items()}}
+
+
+_PAYROLL_HER = ("gross", "net", "lh", "lh_ahk", "lh_ak", "vt", "vt_net", "withheld_year", "taxable_year",
+                "table", "lh_zonder", "vt_lh_zonder")  # fmt: skip
 _PAYROLL_PARTNER = ("gross", "net", "lh", "vt_net", "withheld_year", "taxable_year")
 
 
@@ -360,11 +386,19 @@ def _copy(v, shape, dtype=float):
 
 
 def _norm(p, leefvorm, n):
-    """The household's bijstand norm incl. holiday pay (NaN when it is not published)."""
+    """The household's bijstand norm incl. holiday pay, the year's average of its two half-year
+    norms (NaN when one is not published)."""
     try:
-        return _copy(bijstand_rules.bijstandsnorm(p, leefvorm=leefvorm), (n, 1))
+        return _copy(_year_norm(p, leefvorm), (n, 1))
     except MissingParameter:
         return np.full((n, 1), np.nan)
+
+
+def _year_norm(p, leefvorm):
+    """The year's average of the 1 January and 1 July norms (bijstand.bijstandsnorm_jaargemiddelde)."""
+    return bijstand_rules.bijstandsnorm_jaargemiddelde(
+        p, load(dt.date(p.instant.year, 7, 1)), leefvorm=leefvorm
+    )
 
 
 def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
@@ -395,29 +429,46 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     # Split into her columns and the partner's: only the parts used below (a slice is a numpy call).
     her = {k: both[k][:, :H] for k in _PAYROLL_HER}
     partner = {k: both[k][:, H:] for k in _PAYROLL_PARTNER}
-
-    her_vt_net = her["vt_net"]
-    her_work_month = her["net"] + her_vt_net / 12  # her net wage, holiday allowance spread
-    work_net_month = her_work_month + partner["net"] + partner["vt_net"] / 12
-
-    # Bijstand: top-up to the norm of the household (couple or single parent).
+    # Her loonheffingskorting, applied by one payer: with bijstand, by default the gemeente (her
+    # employer then applies none); her employer where she chose so, or both by mistake.
     leefvorm = np.where(has_partner, 1, 2)
-    bijstand = rules.call(
-        "bijstand", bijstand_rules.bijstand, a.bijstand_claim, shape, p=p, leefvorm=leefvorm,
-        netto_inkomen_maand=work_net_month, arbeidsinkomen_zij_maand=her_work_month,
-        met_vrijlating=a.vrijlating, met_vrijlating_alleenstaande_ouder=a.vrijlating_ouder) * a.bijstand_claim  # fmt: skip
-    # A year of two spells (the bijstand time line: six months with the 25% disregard, then the
-    # months after): the components describe the household's own months, while the year's income
-    # tests (toetsingsinkomen, assessment) take the year's real sum of bijstand.
     months = a.bijstand_months
-    bijstand_rest = bijstand
-    if (months < 12).any():
-        bijstand_rest = rules.call(
-            "bijstand", bijstand_rules.bijstand, a.bijstand_claim & (months < 12), shape, p=p, leefvorm=leefvorm,
+    try:  # every month of the year at the year's average norm, as her wage (minimumuurloon_jaargemiddelde)
+        norm = _year_norm(p, leefvorm) if a.bijstand_claim.any() else None
+    except MissingParameter:
+        norm = None  # the rule raises it again for the households it applies to
+
+    def top_up(her):
+        """Bijstand: the top-up to the norm of the household (couple or single parent), for the
+        household's own months and the rest of the year. A year of two spells (the bijstand time
+        line: six months with the 25% disregard, then the months after): the components describe
+        the household's own months, while the year's income tests (toetsingsinkomen, assessment)
+        take the year's real sum of bijstand."""
+        her_work_month = her["net"] + her["vt_net"] / 12  # her net wage, holiday allowance spread
+        work_net_month = her_work_month + partner["net"] + partner["vt_net"] / 12
+        bijstand = rules.call(
+            "bijstand", bijstand_rules.bijstand, a.bijstand_claim, shape, p=p, leefvorm=leefvorm,
             netto_inkomen_maand=work_net_month, arbeidsinkomen_zij_maand=her_work_month,
-            met_vrijlating=a.rest_vrijlating, met_vrijlating_alleenstaande_ouder=a.rest_vrijlating_ouder) * a.bijstand_claim  # fmt: skip
-    del her_work_month  # not kept to the end: a batch's peak memory
-    bijstand_year = months * bijstand + (12 - months) * bijstand_rest
+            met_vrijlating=a.vrijlating, met_vrijlating_alleenstaande_ouder=a.vrijlating_ouder, norm=norm) * a.bijstand_claim  # fmt: skip
+        rest = bijstand
+        if (months < 12).any():
+            rest = rules.call(
+                "bijstand", bijstand_rules.bijstand, a.bijstand_claim & (months < 12), shape, p=p, leefvorm=leefvorm,
+                netto_inkomen_maand=work_net_month, arbeidsinkomen_zij_maand=her_work_month,
+                met_vrijlating=a.rest_vrijlating, met_vrijlating_alleenstaande_ouder=a.rest_vrijlating_ouder, norm=norm) * a.bijstand_claim  # fmt: skip
+        return bijstand, rest, months * bijstand + (12 - months) * rest
+
+    # Her loonheffingskorting, applied by one payer. With bijstand, by default the gemeente applies
+    # it and her employer none, unless her wage with the korting would leave no bijstand in the
+    # year: then she leaves the bijstand and her employer applies it. "employer" or "both" (by
+    # mistake) as chosen.
+    gemeente_only = a.bijstand_claim & (a.lhk == LOONHEFFINGSKORTING.index("gemeente"))
+    bijstand, bijstand_rest, bijstand_year = top_up(her)
+    at_employer = ~gemeente_only | (bijstand_year <= 0)
+    if (gemeente_only & (bijstand_year > 0)).any():
+        her = _her_payroll(her, ~at_employer)
+        bijstand, bijstand_rest, bijstand_year = top_up(her)
+    her_vt_net = her["vt_net"]
     # A couple's bijstand is paid half to each partner, each half grossed up by the gemeente with
     # that partner's algemene heffingskorting; a single parent's in full.
     halves = np.where(has_partner, 2, 1)
@@ -426,14 +477,21 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
         share_gross_year = round_half_up_cent(ib.bruto_uitkering_jaar(p, share_net_year))
     else:  # nobody here gets bijstand: the gross-up and rounding of 0 give 0 (a dozen numpy calls)
         share_gross_year = np.zeros(shape)
-    bijstand_gross_year = halves * share_gross_year
+    # Her part: where her employer applies her korting (and not the gemeente too), the gemeente
+    # grosses it up without the algemene heffingskorting.
+    employer_only = a.bijstand_claim & (a.lhk == LOONHEFFINGSKORTING.index("employer")) & working
+    her_share_gross = share_gross_year
+    if employer_only.any():
+        without = round_half_up_cent(ib.bruto_uitkering_jaar(p, share_net_year, met_heffingskorting=False))
+        her_share_gross = np.where(employer_only, without, share_gross_year)
+    bijstand_gross_year = her_share_gross + np.where(has_partner, share_gross_year, 0.0)
     share_withheld_year = share_gross_year - share_net_year
+    her_share_withheld = her_share_gross - share_net_year
 
     # The annual assessment per person over all box-1 income: wage, holiday allowance and the
     # person's share of the gross bijstand; every heffingskorting once, none above the tax.
-    # Payroll assumption (PAYROLL_ASSUMPTION): her employer applies her loonheffingskorting (as in
-    # her_net) and the gemeente keeps applying it to the bijstand, so in a year with both the
-    # korting is used twice during the year and the assessment takes the surplus back.
+    # Her loonheffingskorting was applied once (by the gemeente or her employer, above), or twice
+    # where "both" was chosen: then the assessment takes the surplus back.
     youngest = np.where(np.isnan(a.child_age), np.inf, a.child_age).min(axis=-1)
     her_taxable = her["taxable_year"]
     p_taxable = _copy(partner["taxable_year"], shape)
@@ -447,9 +505,9 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     # income (0, 1), and over the income from work alone (2, 3; below).
     taxable, withheld = np.empty((n, 4, H)), np.empty((n, 4, H))
     iack_right, ak4, iack4 = np.empty((n, 4, H), dtype=bool), np.empty((n, 4, H)), np.empty((n, 4, H))
-    taxable[:, 0], taxable[:, 1] = her_taxable + share_gross_year, p_taxable + p_share
+    taxable[:, 0], taxable[:, 1] = her_taxable + her_share_gross, p_taxable + p_share
     taxable[:, 2], taxable[:, 3] = her_taxable, p_taxable
-    withheld[:, 0] = her["withheld_year"] + share_withheld_year
+    withheld[:, 0] = her["withheld_year"] + her_share_withheld
     withheld[:, 1] = partner["withheld_year"] + p_share_withheld
     withheld[:, 2], withheld[:, 3] = her["withheld_year"], partner["withheld_year"]
     iack_right[:, 0::2], iack_right[:, 1::2] = her_iack[:, None], p_iack[:, None]
@@ -468,6 +526,14 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
         p, geboortejaar_voor_grens=a.partner_old & has_partner, ahk_eigen=p_ib["ahk_unused"],
         belasting_partner_na_korting=her_ib["due"] - her_payout)  # fmt: skip
     assessment_year = her_ib["refund"] + her_payout + p_ib["refund"] + p_payout
+    # A tax refund counts as means against the bijstand (Participatiewet art. 31 lid 1; gemeenten
+    # count refunded heffingskortingen such as the AHK, the AK and the IACK): while the household
+    # gets bijstand, the gemeente lowers it by the refund, up to a year's bijstand.
+    refund_to_bijstand = np.zeros(shape)
+    if a.bijstand_claim.any():
+        refund_to_bijstand = np.where(a.bijstand_claim, np.clip(assessment_year, 0.0, None), 0.0)
+        refund_to_bijstand = np.minimum(refund_to_bijstand, bijstand_year)
+        assessment_year = assessment_year - refund_to_bijstand
     # Her own income from work (CBS) counts no bijstand: her_work_refund, the settlement of her
     # wage alone (and p_work_refund the partner's), made with the two above.
 
@@ -553,6 +619,9 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
             zelfstandigheid.financieel_onafhankelijk(p, partner_own, wml_net) & (partner_own > 0)
         ),
         "netto_minimumloon": np.full((n, 1), wml_net),
+        "refund_to_bijstand_year": np.ascontiguousarray(refund_to_bijstand),
+        # Whether her employer applies her loonheffingskorting at this hours value.
+        "korting_at_employer": _copy(at_employer & working, shape, dtype=bool),
         "year": np.full((n, 1), year),
     }
     return c, ctx, rules.missing

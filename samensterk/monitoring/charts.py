@@ -5,18 +5,63 @@ once per version of the data and cached: the page itself then costs no matplotli
 drawing (issue #11's 500 ms), and the charts still come from a maintained library.
 
 Only suppressed cells reach this module: a hidden cell gets no bar, only its label ("<5" or
-"x"), so a chart never shows what its table hides. The SVG is cleaned for the page's CSP by the
-calculator's chart helpers (presentation attributes instead of style attributes).
+"x"), so a chart never shows what its table hides. The SVG is cleaned for the page's CSP here
+(presentation attributes instead of style attributes). This is the one module that imports
+matplotlib; the calculator's curve is plain SVG (core/charts.py).
 """
 
 from __future__ import annotations
 
 import io
 import re
+import threading
 
-from samensterk.calculator.chart import _escape, _lock, _plt, _presentation_attributes
+from samensterk.core.charts import escape as _escape
 
 from .selectors import Table
+
+# Matplotlib is imported lazily (it costs ~0.3 s at start-up) and is not thread-safe.
+_lock = threading.Lock()
+
+
+def _plt():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+_STYLE_ATTR = re.compile(r'style="([^"]*)"')
+_FONT = re.compile(r"^\s*(?:(bold|normal|italic)\s+)?([\d.]+)px\s+(.+)$")
+
+
+def _style_to_attrs(match: re.Match) -> str:
+    attrs = []
+    for decl in match.group(1).split(";"):
+        if ":" not in decl:
+            continue
+        name, value = (s.strip() for s in decl.split(":", 1))
+        if name == "font":
+            m = _FONT.match(value)
+            if m:
+                if m.group(1):
+                    attrs.append(f'font-weight="{m.group(1)}"')
+                attrs.append(f'font-size="{m.group(2)}"')
+                attrs.append(f'font-family="{m.group(3)}, sans-serif"')
+            continue
+        attrs.append(f'{name}="{value}"')
+    return " ".join(attrs)
+
+
+def _presentation_attributes(svg: str) -> str:
+    svg = re.sub(r"<style[^>]*>.*?</style>", "", svg, flags=re.S)
+    svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
+    svg = re.sub(r"<\?xml[^>]*>\s*", "", svg)
+    svg = re.sub(r"<!DOCTYPE[^>]*>\s*", "", svg)
+    return _STYLE_ATTR.sub(_style_to_attrs, svg)
+
 
 COLOURS = ["#5a2a82", "#1d6b3a", "#8a5a00", "#2f5c8f"]
 INK = "#1b1b1b"

@@ -17,19 +17,19 @@ def live(**answers):
     form = CalculatorForm(data)
     assert form.is_valid(), form.errors
     with translation.override("en"):
-        calc = results.run(form.to_household(), form.period_households())
-        return results.live(calc, 16, 0, form.cleaned_data.get("period") or "first"), calc
+        calc = results.run(form.to_household(), form.cleaned_data.get("period"))
+        return results.live(calc, 16, 0), calc
 
 
-def test_a_single_mother_sees_three_periods_and_the_first_by_default():
+def test_a_single_mother_sees_four_periods_and_the_first_by_default():
     out, calc = live(partner="none")
-    assert [p["key"] for p in out["timeline"]] == ["first", "after", "later"]
+    assert [p["key"] for p in out["timeline"]] == ["first", "after", "second_third", "later"]
     assert out["timeline"][0]["shown"]
     assert "first six months" in out["period_sentence"]
     # The main figures are those of the first period: her disregard is on.
     assert calc.res.households[0].bijstand_vrijlating
     nets = [float(calc.res.components["net_household"][row, 16]) for _, row in calc.periods]
-    assert nets[0] > nets[1] > nets[2]  # 25% kept, then 12.5%, then nothing
+    assert nets[0] > nets[1] > nets[3] and nets[2] > nets[3]  # 25% kept, then 12.5%, then nothing
     assert float(calc.res.components["net_household"][0, 16]) == pytest.approx(nets[0])
 
 
@@ -37,7 +37,7 @@ def test_the_period_can_be_chosen():
     out, calc = live(partner="none", period="later")
     assert not calc.res.households[0].bijstand_vrijlating
     assert not calc.res.households[0].bijstand_vrijlating_alleenstaande_ouder
-    assert [p["shown"] for p in out["timeline"]] == [False, False, True]
+    assert [p["shown"] for p in out["timeline"]] == [False, False, False, True]
 
 
 def test_a_couple_has_no_single_parent_disregard():
@@ -99,17 +99,15 @@ def test_the_hours_view_keeps_the_time_line(client):
 
 def test_a_single_mother_also_sees_her_second_and_third_year():
     """The 12.5% disregard runs from month 7 to month 36: months 7-12 share the first year's
-    toeslagen and tax with months 1-6; the 2nd and 3rd year have it all year, shown beside it."""
+    toeslagen and tax with months 1-6; the 2nd and 3rd year have it all year, a period of its own."""
     out, calc = live(partner="none", childcare="no")
-    row = calc.second_third_row
-    assert row == len(calc.res.households) - 1
+    row = dict(calc.periods)["second_third"]
     steady = calc.res.households[row]
     assert steady.bijstand_vrijlating_alleenstaande_ouder and steady.bijstand_months == 12
-    after = next(p for p in out["timeline"] if p["key"] == "after")
-    assert after["second_third"] == results._signed_money(float(calc.res.components["change_vs_0"][row, 16]))
-    assert "second_third" not in out["timeline"][0]
+    second = next(p for p in out["timeline"] if p["key"] == "second_third")
+    assert second["change"] == results._signed_money(float(calc.res.components["change_vs_0"][row, 16]))
     couple, calc = live(partner="bijstand")
-    assert calc.second_third_row is None and all("second_third" not in p for p in couple["timeline"])
+    assert all(p["key"] != "second_third" for p in couple["timeline"])
 
 
 def test_later_names_the_right_year_for_a_couple_and_a_single_mother():
@@ -119,3 +117,32 @@ def test_later_names_the_right_year_for_a_couple_and_a_single_mother():
     assert "from her second year of work on" in couple["period_sentence"]
     single, _ = live(partner="none", period="later")
     assert "after three years of her work" in single["period_sentence"]
+
+
+def test_the_chart_and_its_table_show_every_period(client):
+    html = client.post(
+        url("calculator:index"), {"partner": "none", "children": "2, 5", "rent": "750"}
+    ).content.decode()
+    svg = html.split('<svg id="chart"', 1)[1].split("</svg>")[0]
+    assert "Net household income per month (The first six months)" in svg
+    for label in ("After six months", "The second and third year", "After three years"):
+        assert label in svg
+    table = html.split('<table class="curve-table">', 1)[1].split("</table>")[0]
+    assert table.count('<th scope="col" class="num">') == 4
+    assert "The second and third year: Net per month" in table
+
+
+@pytest.mark.parametrize("period", ["first", "after", "later"])
+def test_the_year_and_the_month_agree_or_the_page_says_which_months_the_year_adds_up(period):
+    out, calc = live(partner="bijstand", period=period)
+    c = calc.res.components
+    month, year = float(c["net_household"][0, 16]), float(c["net_household_year"][0, 16])
+    if period == "later":
+        assert year == pytest.approx(12 * month)
+        assert out["total_sentence"] == ""
+    else:  # her first year: six months of each of the first two periods
+        rows = dict(calc.periods)
+        six_and_six = 6 * (c["net_household"][rows["first"], 16] + c["net_household"][rows["after"], 16])
+        assert year == pytest.approx(six_and_six)
+        assert "six months of the first period and six months of the second" in out["total_sentence"]
+        assert results.format_money(year) in out["total_sentence"]

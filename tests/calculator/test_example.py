@@ -2,7 +2,7 @@
 
 import pytest
 
-from samensterk.calculator.examples import EXAMPLES
+from samensterk.calculator.examples import BY_SLUG, EXAMPLES
 from tests.calculator.helpers import url
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +14,7 @@ def test_every_example_opens_with_its_result(client, slug):
     assert response.status_code == 200
     html = response.content.decode()
     assert "(fictional)" in html
-    assert 'class="sentence"' in html
+    assert 'class="sentence' in html  # "sentence in-period" on bijstand
 
 
 def test_the_examples_are_varied():
@@ -39,5 +39,11 @@ def test_an_example_can_be_shown_in_another_language_by_post(client):
 
 
 def test_the_chart_marks_where_the_bijstand_takes_back_her_wage(client):
+    """Issue #20: in her first six months she keeps 25% of her earnings, so the mark does not say
+    the bijstand takes back all she earns; in the period without a disregard it does."""
     html = client.get(url("calculator:example", "bijstand-couple")).content.decode()
-    assert "Bijstand takes back what she earns" in html
+    assert "Bijstand takes back her extra earnings, except the part she keeps" in html
+    assert "Bijstand takes back what she earns" not in html
+    data = {**BY_SLUG["bijstand-couple"].form_data(), "period": "later"}
+    later = client.post(url("calculator:index"), data).content.decode()
+    assert "Bijstand takes back what she earns" in later

@@ -11,7 +11,9 @@ URL = url("calculator:index")
 
 
 def sentence(response) -> str:
-    m = re.search(r'<p class="sentence"[^>]*>([^<]*)</p>', response.content.decode())
+    m = re.search(
+        r'<p class="sentence[^"]*"[^>]*>([^<]*)</p>', response.content.decode()
+    )  # "sentence in-period" too
     return m.group(1) if m else ""
 
 
@@ -110,7 +112,10 @@ def test_the_bijstand_earnings_disregard_helps_a_single_mother(client, form_data
     # The later period (no disregard, a whole year) is the same month as for a mother under 27;
     # its sentence speaks of "this period" of the time line, which she does not have.
     amount = re.compile(r"€\s?[\d.,]+")
-    assert amount.findall(plain)[0] == amount.findall(under_27)[0]
+    # (Since issue #20 both are "about the same": with the korting applied once, the bijstand
+    # tops her wage up to the norm; no amount in either sentence is the same figure too.)
+    assert amount.findall(plain)[:1] == amount.findall(under_27)[:1]
+    assert ("about the same" in plain) == ("about the same" in under_27)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en", "ar", "tr"])
@@ -137,6 +142,7 @@ def test_a_missing_figure_is_shown_not_guessed(client, form_data, monkeypatch):
         return res
 
     monkeypatch.setattr(results, "simulate", with_missing)
+    monkeypatch.setattr("samensterk.income.timeline.simulate", with_missing)  # the page's curve
     html = client.post(URL, form_data).content.decode()
     assert "Not yet in this calculation" in html
     assert "huurtoeslag.rekengrens" in html

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from samensterk.calculator import results
+from samensterk.income import timeline
 from tests.income.extra_component import install
 
 from .helpers import url
@@ -14,7 +15,8 @@ from .helpers import url
 @pytest.fixture
 def extra_component(monkeypatch):
     """A test bonus of 25 a month, in the registry and the engine the page uses."""
-    install(monkeypatch, lambda hours: np.full(hours.shape, 25.0), engine_users=[results])
+    # The page simulates through income.timeline (the bijstand periods) since issue #20.
+    install(monkeypatch, lambda hours: np.full(hours.shape, 25.0), engine_users=[results, timeline])
 
 
 def test_a_new_component_shows_on_the_page(client, form_data, extra_component):

@@ -91,6 +91,8 @@ def decimal_assessment_month(res, i, j) -> Decimal:
                    iack_right=iack_right)  # fmt: skip
     if hh.has_partner:  # the partner on bijstand: no wage, half the bijstand, no IACK (she earns more)
         total += settle(p, work=ZERO, bijstand_gross=share_gross, withheld=share_withheld, iack_right=False)
+    # A refund counts as means against the bijstand, up to a year's bijstand (Participatiewet art. 31).
+    total -= min(max(total, ZERO), 12 * D(c["bijstand"][i, j]))
     return total / 12
 
 
@@ -117,16 +119,36 @@ def test_the_gross_bijstand_is_the_gross_of_the_net_with_one_algemene_heffingsko
         assert abs(share_gross - tax - share_net) < 1, j
 
 
-def test_working_next_to_bijstand_means_paying_tax_back_next_spring():
-    """The loonheffingskorting works twice during the year (employer and gemeente); the
-    assessment applies it once. Before, these households were shown the payback as income."""
+def test_with_the_korting_applied_once_nothing_is_paid_back_next_spring():
+    """Issue #20: the default is the korting applied once, by the gemeente on the bijstand, so her
+    employer withholds the tax without it; the assessment then pays back (a refund the gemeente
+    counts against the bijstand), never takes back. Before, the korting was assumed applied twice
+    (employer and gemeente) and these households were shown a payback of about € 178 a month."""
     res = run(SINGLE_MOTHER_ON_BIJSTAND, BIJSTAND_COUPLE)
     c = res.components
     for i in range(2):
         assert abs(float(c["assessment"][i, 0])) < 0.5  # no wage: the gemeente withheld exactly
-        assert float(c["assessment"][i, 8]) < -100  # a payback of more than € 100 a month
-    # The couple at 12 hours: about € 178 a month (the issue's measurement).
-    assert float(c["assessment"][1, 12]) == pytest.approx(-178, abs=5)
+        assert (c["assessment"][i, :25] > -0.5).all()
+        assert not res.context["korting_at_employer"][i, 8]
+
+
+def test_applied_twice_by_mistake_the_assessment_takes_it_back():
+    """'both': her employer and the gemeente both apply it; the assessment takes the surplus back."""
+    res = run(household(BIJSTAND_COUPLE, bijstand={"loonheffingskorting": "both"}))
+    c = res.components
+    assert float(c["assessment"][0, 8]) < -100  # a payback of more than € 100 a month
+    assert float(c["assessment"][0, 12]) == pytest.approx(-178, abs=5)  # the issue's measurement
+
+
+def test_applied_by_her_employer_the_gemeente_grosses_her_bijstand_up_without_it():
+    res = run(household(SINGLE_MOTHER_ON_BIJSTAND, bijstand={"loonheffingskorting": "employer"}))
+    p, c = load(2026), res.components
+    for j in (8, 16):
+        assert res.context["korting_at_employer"][0, j]
+        share_gross = D(res.context["bijstand_gross_year"][0, j])
+        share_net = 12 * D(c["bijstand"][0, j])
+        assert abs(share_gross - box1(p, share_gross) - share_net) < 1  # the full tax, no AHK
+        assert abs(float(c["assessment"][0, j])) < 1  # withheld about right: little to settle
 
 
 def test_her_own_income_from_work_has_no_bijstand_settlement_in_it():

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from samensterk.income import cli
+from samensterk.income import cli, timeline
 from samensterk.income import components as registry
 from samensterk.income.explain import CHANGE, compare, explain, render_line
 from samensterk.income.household import parse_household
@@ -120,7 +120,8 @@ def test_no_label_or_sentence_is_declared_outside_the_registry():
 @pytest.fixture
 def extra_component(monkeypatch):
     """A test bonus of 10 + 1 a working hour, in the registry and the engine (extra_component.py)."""
-    return install(monkeypatch, lambda hours: 10.0 + hours, engine_users=[cli])
+    # The CLI simulates through income.timeline (the bijstand periods) since issue #20.
+    return install(monkeypatch, lambda hours: 10.0 + hours, engine_users=[cli, timeline])
 
 
 def test_a_new_component_appears_in_explain_and_compare_without_other_changes(extra_component):

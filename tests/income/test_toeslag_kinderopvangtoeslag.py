@@ -14,7 +14,6 @@ from samensterk.income.formulas.kinderopvangtoeslag import (
     kinderopvangtoeslag,
     kinderopvangtoeslag_per_maand,
     percentage,
-    percentage_gepubliceerd,
 )
 
 P2025 = parameters_loader.load(2025)
@@ -128,9 +127,10 @@ def test_2025_lowest_bands_and_the_missing_rest():
     assert percentage(P2025, naam="percentage_volgend_kind", toetsingsinkomen=47_404) == pytest.approx(0.956)
     # 2025 dagopvang maximum €10.71: a price of €11 counts as €10.71.
     assert awir.maandbedrag(kot(P2025, 40_000, [2], [DAGOPVANG], [100], [11.0])) == int(100 * 10.71 * 0.96)
-    np.testing.assert_array_equal(
-        percentage_gepubliceerd(P2025, toetsingsinkomen=np.array([50_811, 50_812])), [True, False]
-    )
+    # Above € 50,811 the 2025 percentages are unpublished (NaN; percentage_gepubliceerd, which only
+    # this test called, was removed as dead code in issue #19).
+    assert not np.isnan(percentage(P2025, naam="percentage_eerste_kind", toetsingsinkomen=50_811))
+    assert np.isnan(percentage(P2025, naam="percentage_eerste_kind", toetsingsinkomen=50_812))
     with pytest.raises(parameters_loader.MissingParameter):
         kot(P2025, 60_000, [2], [DAGOPVANG], [100], [10.0])
     # Without recht the unpublished percentage is not needed.

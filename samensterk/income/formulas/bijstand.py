@@ -33,6 +33,15 @@ def bijstandsnorm(p, *, leefvorm):
     return np.where(leefvorm == GEHUWDEN, gehuwden, np.where(leefvorm == ALLEENSTAANDE_OUDER, ouder, 0.0))
 
 
+def bijstandsnorm_jaargemiddelde(p_januari, p_juli, *, leefvorm):
+    """The norm averaged over the year: the norms are indexed on 1 January and 1 July
+    (Participatiewet, art. 38),
+    so each applies six months, as the minimum wage the calculator averages the same way
+    (formulas/loon.py). The time line's periods are months of her work, not calendar half years:
+    a month of any period is a month of the year's average norm."""
+    return (bijstandsnorm(p_januari, leefvorm=leefvorm) + bijstandsnorm(p_juli, leefvorm=leefvorm)) / 2
+
+
 def vakantietoeslag(p, *, bijstandsnorm):
     """The part of a norm that is vakantietoeslag (reserved each month, paid once a year).
 
@@ -104,16 +113,18 @@ def bijstand(
     arbeidsinkomen_zij_maand,
     met_vrijlating,
     met_vrijlating_alleenstaande_ouder=False,
+    norm=None,
 ):
     """Monthly bijstand: the norm minus the counted income, never below zero.
 
     Participatiewet, art. 11 (recht op bijstand when the means fall short of the norm), art. 19
     lid 1 (algemene bijstand = norm minus means), art. 21 (norms), art. 31-32 (means, vrijlating).
     ``met_vrijlating_alleenstaande_ouder`` (optional) applies the 12.5% vrijlating of art. 31 lid 2
-    onder r, for leefvorm 2 only. Raises MissingParameter when a norm or a vrijlating maximum at
-    ``p.instant`` is unpublished.
+    onder r, for leefvorm 2 only. ``norm``: the monthly norm to use (e.g. the year's average of the
+    two half-year norms, ``bijstandsnorm_jaargemiddelde``); by default the one at ``p.instant``.
+    Raises MissingParameter when a norm or a vrijlating maximum at ``p.instant`` is unpublished.
     """
-    norm = bijstandsnorm(p, leefvorm=leefvorm)
+    norm = bijstandsnorm(p, leefvorm=leefvorm) if norm is None else norm
     alleenstaande_ouder = np.asarray(met_vrijlating_alleenstaande_ouder, dtype=bool) & (
         np.asarray(leefvorm) == ALLEENSTAANDE_OUDER
     )

@@ -89,10 +89,13 @@ def uitbetaling_algemene_heffingskorting(
     )
 
 
-def bruto_uitkering_jaar(p, netto_jaar, *, raster_stap=1.0):
+def bruto_uitkering_jaar(p, netto_jaar, *, raster_stap=1.0, met_heffingskorting=True):
     """The taxable (gross) annual amount of a net benefit such as bijstand: the gemeente pays the
     net norm and withholds loonheffing on top, with the algemene heffingskorting and no
-    arbeidskorting (Participatiewet art. 21 amounts are net; Wet LB 1964 art. 22). The gross
+    arbeidskorting (Participatiewet art. 21 amounts are net; Wet LB 1964 art. 22; Belastingdienst,
+    besluit CPP2000/3098M, "Heffing van belasting/premie volksverzekeringen ter zake van
+    bijstandsuitkeringen", section 4). Without ``met_heffingskorting`` (her employer applies her
+    loonheffingskorting, so the gemeente may not) the gross-up withholds the full tax. The gross
     amount counts in the toetsingsinkomen (Awir art. 8: verzamelinkomen).
 
     Net(gross) = gross - max(box-1 tax - AHK, 0) rises piecewise-linearly with gross, so we
@@ -101,7 +104,8 @@ def bruto_uitkering_jaar(p, netto_jaar, *, raster_stap=1.0):
     if not netto.any():  # no benefit at all (most households): gross 0, as the grid gives
         return np.zeros_like(netto)
     top = float(np.max(netto, initial=0.0)) * 2 + 2 * raster_stap
-    bruto_raster, netto_raster = _raster(p, math.ceil(top / raster_stap), raster_stap)  # np.arange's length
+    size = math.ceil(top / raster_stap)  # np.arange's length
+    bruto_raster, netto_raster = _raster(p, size, raster_stap, met_heffingskorting)
     return np.interp(netto, netto_raster, bruto_raster)
 
 
@@ -113,15 +117,14 @@ def bruto_uitkering_jaar(p, netto_jaar, *, raster_stap=1.0):
 _RASTER: dict = {}
 
 
-def _raster(p, size, raster_stap):
-    key = (p.instant, raster_stap)
+def _raster(p, size, raster_stap, met_heffingskorting=True):
+    key = (p.instant, raster_stap, met_heffingskorting)
     grids = _RASTER.get(key)
     if grids is None or grids[0].size < size:
         bruto_raster = np.arange(size) * raster_stap  # the points of np.arange(0.0, top, raster_stap)
         belasting = box1_belasting(p, bruto_raster)
-        netto_raster = bruto_raster - verschuldigde_belasting(
-            belasting, algemene_heffingskorting(p, bruto_raster)
-        )
+        korting = algemene_heffingskorting(p, bruto_raster) if met_heffingskorting else 0.0
+        netto_raster = bruto_raster - verschuldigde_belasting(belasting, korting)
         # Shared by every later call but left writeable: np.interp copies a read-only array
         # (tens of thousands of points, most of a bijstand household's simulation). Only
         # bruto_uitkering_jaar reads them.

@@ -110,16 +110,6 @@ def percentage(p, *, naam, toetsingsinkomen):
     return percentages[np.maximum(index, 0)]
 
 
-def percentage_gepubliceerd(p, *, toetsingsinkomen):
-    """True where both percentages for this income are published (2025: only the lowest bands).
-
-    Wet kinderopvang, art. 1.7; Besluit kinderopvangtoeslag, bijlage I. Lets a caller compute the other households of a batch.
-    """
-    eerste = percentage(p, naam="percentage_eerste_kind", toetsingsinkomen=toetsingsinkomen)
-    volgend = percentage(p, naam="percentage_volgend_kind", toetsingsinkomen=toetsingsinkomen)
-    return ~np.isnan(eerste) & ~np.isnan(volgend)
-
-
 def kinderopvangtoeslag_per_maand(
     p, *, toetsingsinkomen, kind_leeftijd, opvang_soort, opvang_uren_maand, opvang_uurprijs, recht
 ):

@@ -25,47 +25,21 @@ def kind_telt(p, *, kind_leeftijd):
     return ~np.isnan(leeftijd) & (leeftijd >= 0) & (leeftijd < p.kindgebonden_budget.leeftijdsgrens_kind)
 
 
-def aantal_kinderen(p, *, kind_leeftijd):
-    """Number of children that count (Wet op het kindgebonden budget, art. 2 lid 1 and 2)."""
-    return kind_telt(p, kind_leeftijd=kind_leeftijd).sum(axis=-1).astype(float)
-
-
-def bedrag_kinderen(p, *, kind_leeftijd):
-    """The amount for the first child plus the amount for each further child.
-
-    Wet op het kindgebonden budget, art. 2 lid 2.
-    """
-    return _bedrag_kinderen(p, aantal_kinderen(p, kind_leeftijd=kind_leeftijd))
-
-
 def _bedrag_kinderen(p, aantal):
+    """The amount for the first child plus the amount for each further child (art. 2 lid 2)."""
     kgb = p.kindgebonden_budget
     return np.where(aantal > 0, kgb.bedrag_eerste_kind + (aantal - 1) * kgb.bedrag_volgend_kind, 0.0)
 
 
-def leeftijdsverhogingen(p, *, kind_leeftijd):
-    """The age supplements: one amount per child aged 12-15, a higher one per child aged 16-17.
-
-    Wet op het kindgebonden budget, art. 2 lid 4 and 5.
-    """
-    leeftijd = np.asarray(kind_leeftijd, dtype=float)
-    return _leeftijdsverhogingen(p, leeftijd, kind_telt(p, kind_leeftijd=leeftijd))
-
-
 def _leeftijdsverhogingen(p, leeftijd, telt):
+    """The age supplements: one amount per child aged 12-15, a higher one per child aged 16-17
+    (art. 2 lid 4 and 5)."""
     verhoging = p.kindgebonden_budget.leeftijdsverhoging.lookup(np.where(telt, leeftijd, 0.0))
     return np.where(telt, verhoging, 0.0).sum(axis=-1)
 
 
-def alleenstaande_ouderkop(p, *, heeft_partner, kind_leeftijd):
-    """The verhoging for a parent without a partner who has a child that counts.
-
-    Wet op het kindgebonden budget, art. 2 lid 6.
-    """
-    return _alleenstaande_ouderkop(p, heeft_partner, aantal_kinderen(p, kind_leeftijd=kind_leeftijd))
-
-
 def _alleenstaande_ouderkop(p, heeft_partner, aantal):
+    """The verhoging for a parent without a partner who has a child that counts (art. 2 lid 6)."""
     zonder_partner = ~np.asarray(heeft_partner, dtype=bool)
     return np.where(zonder_partner & (aantal > 0), p.kindgebonden_budget.alleenstaande_ouderkop, 0.0)
 

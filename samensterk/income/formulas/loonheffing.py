@@ -109,9 +109,11 @@ def loonheffing_bijzondere_beloning(p, tabelloon_maand, bijzondere_beloning, *, 
 
 
 def loonheffing_maand_en_bijzondere_beloning(p, tabelloon_maand, bijzondere_beloning):
-    """Both :func:`loonheffing_maand` and :func:`loonheffing_bijzondere_beloning` (with
-    loonheffingskorting) of one table wage, the annual tax on the table wage worked out once:
-    the payroll of one earner needs both (Wet LB 1964, art. 20a-22 and 26)."""
+    """Both :func:`loonheffing_maand` and :func:`loonheffing_bijzondere_beloning` of one table
+    wage, the annual tax on the table wage worked out once: the payroll of one earner needs both
+    (Wet LB 1964, art. 20a-22 and 26). Returns the month (with its ``zonder_korting`` part), the
+    tax on the payment with loonheffingskorting and the tax on it without: an employer who does
+    not apply the korting (another payer does) withholds the latter."""
     basis = tabelloon_jaar(p, tabelloon_maand)
     totaal = basis + np.asarray(bijzondere_beloning, float)
     # The annual wage without and with the payment, stacked on a new first axis: the payroll
@@ -121,7 +123,9 @@ def loonheffing_maand_en_bijzondere_beloning(p, tabelloon_maand, bijzondere_belo
     beide[0], beide[1] = basis, totaal
     belasting, ahk, ak, heffing = _jaarheffing(p, beide, True)
     maand = _maand(p, belasting[0], ahk[0], ak[0], heffing[0])
-    return maand, round_half_up_cent(np.maximum(heffing[1] - heffing[0], 0.0))  # as _bijzonder
+    met = np.maximum(heffing[1] - heffing[0], 0.0)  # as _bijzonder
+    zonder = np.maximum(belasting[1] - belasting[0], 0.0)
+    return maand, round_half_up_cent(met), round_half_up_cent(zonder)
 
 
 def nettoloon_maand(p, brutoloon_maand, *, pensioen_percentage=0.0):

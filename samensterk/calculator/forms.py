@@ -313,6 +313,8 @@ class CalculatorForm(forms.Form):
         years = supported_years()
         self.fields["year"].choices = [(y, str(y)) for y in years]
         self.fields["year"].initial = default_year()
+        if self.is_bound:
+            self._show_defaults()
         for i in range(MAX_CHILDREN):
             self.fields[f"care_type_{i}"] = forms.ChoiceField(
                 label=_("Type of childcare"), choices=self.CARE_CHOICES, initial="auto", required=False
@@ -327,6 +329,18 @@ class CalculatorForm(forms.Form):
             self.fields[name].widget.attrs["data-unknown-for"] = f"id_{target}"
         for name in HAS_HELP:
             self.fields[name].widget.attrs["aria-describedby"] = f"id_{name}-help"
+
+    # Answers the form fills in when they are left out (clean() uses the same defaults): a bound
+    # form shows them, so the page shows what was calculated. Without this the year select of an
+    # example (which posts no year) showed, and the next submit posted, the first year offered.
+    DEFAULTED = ("year", "partner_hours", "share_a_his", "share_a_her", "share_b_his", "share_b_her")
+
+    def _show_defaults(self):
+        missing = [n for n in self.DEFAULTED if self.data.get(self.add_prefix(n)) in (None, "")]
+        if missing:
+            self.data = self.data.copy()  # a request's QueryDict is immutable
+            for name in missing:
+                self.data[self.add_prefix(name)] = str(self.fields[name].initial)
 
     def full_clean(self):
         super().full_clean()

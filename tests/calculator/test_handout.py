@@ -214,3 +214,22 @@ def test_arabic_amounts_have_one_format(client):
     text = " ".join(pdf_text(response.content).split())
     assert "€ 2,700" not in text and "2,700" not in text
     assert "2.700" in text
+
+
+def test_the_isolate_filter_wraps_terms_and_amounts_and_leaves_markup_alone():
+    from django.utils import translation
+    from django.utils.safestring import mark_safe
+
+    from samensterk.calculator.templatetags.calculator_text import bidi_isolate
+
+    html = mark_safe(
+        '<a href="https://x.nl/a">بعد خصم arbeidskorting (€\u00a092) و +€\u00a086.</a> &amp; Zorg'
+    )
+    with translation.override("ar"):
+        out = bidi_isolate(html)
+    assert out.startswith('<a href="https://x.nl/a">')  # the attribute is untouched
+    assert f"{LRI}arbeidskorting{PDI} ({LRI}€\u00a092{PDI})" in out
+    assert f"{LRI}+€\u00a086{PDI}." in out  # the full stop stays with the Arabic sentence
+    assert "&amp;" in out and f"{LRI}Zorg{PDI}" in out
+    with translation.override("nl"):
+        assert bidi_isolate(html) == html

@@ -66,4 +66,7 @@ def test_the_steps_are_in_the_chosen_language(client, lang):
         text = translation.gettext(STEPS[1].text)
     assert title != "What you can do next" and text != STEPS[1].text
     html = client.post(url("calculator:index", lang=lang), COUPLE_ON_BIJSTAND).content.decode()
-    assert title in html and text in html
+    plain = html.replace("\u2066", "").replace("\u2069", "")
+    assert title in plain and text in plain
+    # In Arabic the Dutch terms are isolated, so the words around them stay in reading order.
+    assert ("\u2066gemeente\u2069" in html) == (lang == "ar")

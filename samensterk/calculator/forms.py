@@ -505,7 +505,7 @@ class CalculatorForm(forms.Form):
         facts.append({"label": _("Childcare"), "value": ", ".join(care) if care else _("no paid childcare")})
         if on_bijstand(d):
             facts.append(
-                {"label": _("Is she 27 or older?"), "value": _("No") if d.get("her_27") == "no" else _("Yes")}
+                {"label": _("She is 27 or older"), "value": _("No") if d.get("her_27") == "no" else _("Yes")}
             )
         facts.append({"label": _("Year"), "value": str(year)})
         return facts

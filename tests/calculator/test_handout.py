@@ -134,7 +134,7 @@ def test_the_handout_starts_with_the_household_and_every_assumption(client):
         "Her wage: the minimum wage, €",
         "Rent per month: € 700",
         "Childcare: no paid childcare",
-        "Is she 27 or older?: Yes",
+        "She is 27 or older: Yes",
         "Hours of paid work per week: 16",
     ):
         assert fact in text, fact

@@ -501,8 +501,12 @@ class CalculatorForm(forms.Form):
             }
         )
         kinds = dict(self.CARE_CHOICES)
-        care = [str(kinds.get(c["type"], c["type"])) for c in hh["childcare"]]
-        facts.append({"label": _("Childcare"), "value": ", ".join(care) if care else _("no paid childcare")})
+        care = [
+            _("child of %(age)s: %(kind)s")
+            % {"age": ages[c["child"]], "kind": kinds.get(c["type"], c["type"])}
+            for c in hh["childcare"]
+        ]
+        facts.append({"label": _("Childcare"), "value": "; ".join(care) if care else _("no paid childcare")})
         if on_bijstand(d):
             facts.append(
                 {"label": _("She is 27 or older"), "value": _("No") if d.get("her_27") == "no" else _("Yes")}

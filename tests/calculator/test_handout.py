@@ -148,6 +148,10 @@ def test_the_handout_starts_with_the_household_and_every_assumption(client):
 def test_the_handout_names_the_partners_wage_and_an_empty_one_as_assumed(client):
     text = handout_text(client, SHARING)
     assert "Her partner's wage: € 2,700 gross a month" in text
+    assert (
+        "Childcare: child of 2: Day care (dagopvang); child of 6: After-school care (bso); child of 11:"
+        in text
+    )
     text = handout_text(client, {**SHARING, "partner_amount": ""})
     assert re.search(r"Her partner's wage: € [\d.]+ gross an hour, 40 hours a week", text)
     assert "You gave no wage for her partner: we counted the minimum wage for 40 hours a week" in text

@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.forms.renderers import Jinja2
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from samensterk.income import model as limits
 from samensterk.income.household import HouseholdInvalid, parse_household
@@ -69,11 +70,30 @@ def parse_amount(text: str) -> Decimal:
         raise ValueError(text) from e
 
 
-class AmountField(forms.CharField):
-    """A euro amount or a percentage, typed as text (inputmode=decimal keeps the phone's keypad)."""
+def format_limit(value, unit: str) -> str:
+    """A limit as the page says it in the active language: "€ 1.000" in Dutch, "100%", "744 hours";
+    never Python's "1000.0"."""
+    from django.utils.formats import number_format
 
-    def __init__(self, *, min_value=0, max_value=None, **kwargs):
-        self.min_value, self.max_value = Decimal(min_value), max_value
+    from samensterk.calculator.results import format_money
+
+    if unit == "euro":
+        return format_money(value)
+    number = number_format(Decimal(value).normalize(), use_l10n=True, force_grouping=True)
+    if unit == "percent":
+        return f"{number}%"
+    return ngettext("%(n)s hour", "%(n)s hours", int(value)) % {"n": number}
+
+
+_MINUS = re.compile(r"^\s*[-\u2212\u2013]\s*")  # "-", the minus sign and the dash phones type
+
+
+class AmountField(forms.CharField):
+    """A euro amount, a percentage or hours, typed as text (inputmode=decimal keeps the phone's keypad).
+    ``unit`` says how its limits are written in a message."""
+
+    def __init__(self, *, min_value=0, max_value=None, unit="euro", **kwargs):
+        self.min_value, self.max_value, self.unit = Decimal(min_value), max_value, unit
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
         self.widget.attrs["maxlength"] = AMOUNT_MAX_LENGTH
@@ -87,19 +107,26 @@ class AmountField(forms.CharField):
             raise forms.ValidationError(
                 _("Enter an amount in numbers, for example 850 or 12,50."), code="max_length"
             )
+        negative = bool(_MINUS.match(value))
         try:
-            number = parse_amount(value)
+            number = parse_amount(_MINUS.sub("", value) if negative else value)
         except ValueError:
             raise forms.ValidationError(
                 _("Enter an amount in numbers, for example 850 or 12,50."), code="invalid"
             ) from None
+        if negative and number:
+            number = -number  # a negative number is a number: say what is allowed, not "not a number"
         if number < self.min_value:
+            if not self.min_value:
+                raise forms.ValidationError(_("This must be 0 or more."), code="min_value")
             raise forms.ValidationError(
-                _("This must be at least %(min)s.") % {"min": self.min_value}, code="min_value"
+                _("This must be at least %(min)s.") % {"min": format_limit(self.min_value, self.unit)},
+                code="min_value",
             )
         if self.max_value is not None and number > self.max_value:
             raise forms.ValidationError(
-                _("This must be at most %(max)s.") % {"max": self.max_value}, code="max_value"
+                _("This must be at most %(max)s.") % {"max": format_limit(self.max_value, self.unit)},
+                code="max_value",
             )
         return number
 
@@ -228,7 +255,9 @@ class CalculatorForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=(), required=False)
     owner = forms.BooleanField(label=_("We own our home (no rent)"), required=False)
     her_pension = AmountField(
-        label=_("Her pension contribution (percent of the wage)"), max_value=limits.MAX_PERCENT
+        label=_("Her pension contribution (percent of the wage)"),
+        max_value=limits.MAX_PERCENT,
+        unit="percent",
     )
     period = forms.ChoiceField(
         label=_("On bijstand: which period of her work the result shows"),
@@ -301,12 +330,14 @@ class CalculatorForm(forms.Form):
         years = offered_years()  # only a year with every figure known (income.model)
         self.fields["year"].choices = [(y, str(y)) for y in years]
         self.fields["year"].initial = default_year()
+        if self.is_bound:
+            self._show_defaults()
         for i in range(MAX_CHILDREN):
             self.fields[f"care_type_{i}"] = forms.ChoiceField(
                 label=_("Type of childcare"), choices=self.CARE_CHOICES, initial="auto", required=False
             )
             self.fields[f"care_hours_{i}"] = AmountField(
-                label=_("Hours per month"), max_value=limits.MAX_CHILDCARE_HOURS_MONTH
+                label=_("Hours per month"), max_value=limits.MAX_CHILDCARE_HOURS_MONTH, unit="hours"
             )
             self.fields[f"care_price_{i}"] = AmountField(
                 label=_("Price per hour"), max_value=limits.MAX_CARE_PRICE
@@ -315,6 +346,18 @@ class CalculatorForm(forms.Form):
             self.fields[name].widget.attrs["data-unknown-for"] = f"id_{target}"
         for name in HAS_HELP:
             self.fields[name].widget.attrs["aria-describedby"] = f"id_{name}-help"
+
+    # Answers the form fills in when they are left out (clean() uses the same defaults): a bound
+    # form shows them, so the page shows what was calculated. Without this the year select of an
+    # example (which posts no year) showed, and the next submit posted, the first year offered.
+    DEFAULTED = ("year", "partner_hours", "share_a_his", "share_a_her", "share_b_his", "share_b_her")
+
+    def _show_defaults(self):
+        missing = [n for n in self.DEFAULTED if self.data.get(self.add_prefix(n)) in (None, "")]
+        if missing:
+            self.data = self.data.copy()  # a request's QueryDict is immutable
+            for name in missing:
+                self.data[self.add_prefix(name)] = str(self.fields[name].initial)
 
     def full_clean(self):
         super().full_clean()
@@ -374,19 +417,119 @@ class CalculatorForm(forms.Form):
         return data
 
     def assumptions(self) -> list[str]:
-        """What we filled in for the user, said next to the result (nothing is silently assumed)."""
+        """What we filled in for the user, said next to the result and at the top of the handout
+        (nothing is silently assumed). Amounts in the active language's one format."""
+        from samensterk.calculator.results import format_money
+
         d = self.cleaned_data
+        year = int(d.get("year") or default_year())
+        wml = minimum_hourly_wage(year)
         out = []
+        partner = d.get("partner") or "works"
+        if partner == "works" and (d.get("partner_unknown") or d.get("partner_amount") is None):
+            hours = int(d.get("partner_hours") or 40)
+            out.append(
+                _(
+                    "You gave no wage for her partner: we counted the minimum wage for %(hours)s hours a week, "
+                    "about %(month)s gross a month."
+                )
+                % {"hours": hours, "month": format_money((wml or 0) * hours * 52 / 12)}
+            )
+        if d.get("her_wage_unknown") or d.get("her_wage") is None:
+            out.append(
+                _(
+                    "You gave no hourly wage for her: we counted the minimum wage, %(wage)s gross an hour in %(year)s."
+                )
+                % {"wage": format_money(wml or 0, cents=True), "year": year}
+            )
         if not d.get("owner") and (d.get("rent_unknown") or d.get("rent") is None):
             out.append(
                 _("You gave no rent: we counted %(rent)s a month, a usual social-housing rent.")
-                % {"rent": f"€ {DEFAULT_RENT}"}
+                % {"rent": format_money(DEFAULT_RENT)}
             )
         if d.get("children_unknown"):
             out.append(_("You gave no ages: we counted two children of 4 and 8."))
         elif not d.get("children"):
             out.append(_("You gave no children's ages: we counted no children under 18."))
+        if on_bijstand(d) and not self.data.get(self.add_prefix("her_27")):
+            out.append(_("You did not say whether she is 27 or older: we counted that she is."))
         return out
+
+    def error_links(self) -> list[dict]:
+        """The error summary's entries, each linking to an element that is on the page: a radio
+        group's first button (a radio group has no single id), or the field itself."""
+        out = []
+        for field in self:
+            if field.errors:
+                target = field.id_for_label or f"{field.auto_id}_0"
+                out.append({"target": target, "label": field.label, "error": field.errors[0]})
+        return out
+
+    def household_facts(self) -> list[dict]:
+        """Who the household is, for the top of the handout: each answer as used, defaults included
+        (the assumptions list says which were filled in). No names, only the figures typed."""
+        from samensterk.calculator.results import format_money
+
+        d = self.cleaned_data
+        hh = self.to_household()
+        partner = d.get("partner") or "works"
+        who = {
+            "works": _("She and her partner; he works for a wage"),
+            "no_income": _("She and her partner; he has no income"),
+            "bijstand": _("She and her partner; they receive bijstand together"),
+            "none": _("She raises the children alone"),
+        }[partner]
+        ages = hh["children"]
+        facts = [
+            {"label": _("Household"), "value": who},
+            {
+                "label": _("Ages of the children"),
+                "value": ", ".join(str(a) for a in ages) if ages else _("no children under 18"),
+            },
+        ]
+        p = hh["partner"]
+        if partner == "works":
+            if "gross_month" in p:
+                wage = _("%(amount)s gross a month") % {"amount": format_money(p["gross_month"])}
+            elif "net_month" in p:
+                wage = _("%(amount)s net a month") % {"amount": format_money(p["net_month"])}
+            else:
+                wage = _("%(amount)s gross an hour, %(hours)s hours a week") % {
+                    "amount": format_money(p["hourly_wage"] or 0, cents=True),
+                    "hours": int(p["hours_week"]),
+                }
+            facts.append({"label": _("Her partner's wage"), "value": wage})
+        her = hh["her"]["hourly_wage"]
+        year = hh["year"]
+        facts.append(
+            {
+                "label": _("Her wage"),
+                "value": _("%(amount)s gross an hour") % {"amount": format_money(her, cents=True)}
+                if her is not None
+                else _("the minimum wage, %(amount)s gross an hour")
+                % {"amount": format_money(minimum_hourly_wage(year) or 0, cents=True)},
+            }
+        )
+        housing = hh["housing"]
+        facts.append(
+            {
+                "label": _("Rent per month"),
+                "value": format_money(housing["rent"]) if "rent" in housing else _("own home, no rent"),
+            }
+        )
+        kinds = dict(self.CARE_CHOICES)
+        care = [
+            _("child of %(age)s: %(kind)s")
+            % {"age": ages[c["child"]], "kind": kinds.get(c["type"], c["type"])}
+            for c in hh["childcare"]
+        ]
+        facts.append({"label": _("Childcare"), "value": "; ".join(care) if care else _("no paid childcare")})
+        if on_bijstand(d):
+            facts.append(
+                {"label": _("She is 27 or older"), "value": _("No") if d.get("her_27") == "no" else _("Yes")}
+            )
+        facts.append({"label": _("Year"), "value": str(year)})
+        return facts
 
     # The mapping to the engine's household dict (docs/engine-contract.md).
     def to_household(self, data: dict | None = None) -> dict:

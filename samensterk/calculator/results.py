@@ -478,7 +478,7 @@ def arrangements(calc: Calculation, his_now: float, pairs: list[tuple[int, int]]
         hh["partner"] = {"situation": "works", "hourly_wage": hourly, "hours_week": float(his)}
         if pension:
             hh["partner"]["pension_percent"] = pension
-        low, high = max(0, his + hers - DAYTIME_WEEK), min(his, hers)
+        low, high = care_overlap(his, hers)
         for care in hh.get("childcare", []):
             care["hours_month"] = CARE_PER_WORK_HOUR[care["type"]] * low * WEEKS_PER_MONTH
         hhs.append(parse_household(hh))
@@ -499,10 +499,26 @@ def arrangements(calc: Calculation, his_now: float, pairs: list[tuple[int, int]]
                 "her_independent": bool(c["financially_independent"][k, hers]),
                 "care_low": low,
                 "care_high": high,
+                # The cost, the toeslag that pays part of it back, and what the household pays:
+                # the cost alone made sharing the work look dearer by the whole toeslag.
                 "childcare_cost": format_money(c["childcare_cost"][k, hers], cents=False),
+                "childcare_toeslag": format_money(c["kinderopvangtoeslag"][k, hers], cents=False),
+                "childcare_net": format_money(
+                    float(c["childcare_cost"][k, hers]) - float(c["kinderopvangtoeslag"][k, hers]),
+                    cents=False,
+                ),
+                "has_childcare": float(c["childcare_cost"][k, hers]) >= 0.5,
             }
         )
     return out
+
+
+def care_overlap(his: int, hers: int) -> tuple[int, int]:
+    """Hours of childcare a week when both work (his, hers) and split their days: at least the
+    hours beyond a daytime week, at most the fewer of the two. He works 60 h and she 0: none (the
+    lower bound never exceeds the upper, so no backwards range such as "20-0")."""
+    high = min(his, hers)
+    return min(max(0, his + hers - DAYTIME_WEEK), high), high
 
 
 def component_labels() -> dict:

@@ -22,7 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
-from samensterk.calculator import results
+from samensterk.calculator import next_steps, results
 from samensterk.calculator.examples import BY_SLUG, EXAMPLES
 from samensterk.calculator.forms import MAX_CHILDREN, CalculatorForm, minimum_hourly_wage
 from samensterk.core.views import ratelimited
@@ -55,6 +55,7 @@ def _calculate(form: CalculatorForm, *, with_chart=True, large=False, phone=Fals
     out = results.full(calc, data["hours"], data["compare_a"], with_chart=with_chart, large=large,
                        phone=phone, pdf=pdf, period=data.get("period") or "first")  # fmt: skip
     out["sharing"] = _sharing(form, calc) if (data.get("partner") or "works") == "works" else None
+    out["next_steps"] = next_steps.steps_for(next_steps.situation(data, calc, data["hours"]))
     return out
 
 
@@ -207,7 +208,9 @@ def _handout_response(request, form, example=None) -> HttpResponse:
     result = _calculate(form, pdf=True) if form.is_valid() else None
     if result is None:
         return _private(render(request, "calculator/index.html", _page_context(form, None), status=INVALID))
-    pdf = handout_pdf(request, {**_page_context(form, result, example=example), "language": get_language()})
+    context = _page_context(form, result, example=example)
+    context.update(language=get_language(), household=form.household_facts())
+    pdf = handout_pdf(request, context)
     return _private(pdf_response(pdf, f"samen-sterk-{get_language()}.pdf"))
 
 

@@ -29,3 +29,30 @@ def test_ages():
     assert parse_ages("") == []
     with pytest.raises(ValueError):
         parse_ages("3, seven")
+
+
+def errors_for(lang: str, **answers) -> dict:
+    from django.utils import translation
+
+    from samensterk.calculator.forms import CalculatorForm
+
+    with translation.override(lang):
+        form = CalculatorForm({"partner": "none", "children": "3", "hours": "16", **answers})
+        form.is_valid()
+        return {name: [str(e) for e in errs] for name, errs in form.errors.items()}
+
+
+@pytest.mark.parametrize("rent", ["-700", "−700", "- 700"])
+def test_a_negative_rent_is_told_it_must_be_0_or_more(rent):
+    assert errors_for("en", rent=rent)["rent"] == ["This must be 0 or more."]
+
+
+def test_limits_are_written_as_amounts_in_the_language():
+    assert errors_for("en", rent="20000")["rent"] == ["This must be at most €\u00a010,000."]
+    assert errors_for("nl", rent="20000")["rent"] == ["Dit mag hoogstens €\u00a010.000 zijn."]
+    assert errors_for("en", her_pension="150")["her_pension"] == ["This must be at most 100%."]
+    assert errors_for("en", care_hours_0="800")["care_hours_0"] == ["This must be at most 744 hours."]
+    assert errors_for("en", her_wage="0,50")["her_wage"] == ["This must be at least €\u00a01."]
+    # never Python's own notation
+    for lang in ("nl", "en", "ar", "tr"):
+        assert "10000" not in str(errors_for(lang, rent="20000"))

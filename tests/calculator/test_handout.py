@@ -118,3 +118,122 @@ def test_both_parts_render_in_dutch_and_arabic(client, lang):
         assert arabic_words(first) <= arabic_words(bijstand)
     else:
         assert title in sharing and first in bijstand
+
+
+COUPLE_ON_BIJSTAND = {"partner": "bijstand", "children": "3, 7", "rent": "", "hours": "16", "compare_a": "0"}
+
+
+@needs_pdftotext
+def test_the_handout_starts_with_the_household_and_every_assumption(client):
+    text = handout_text(client, COUPLE_ON_BIJSTAND)
+    household = text.index("Your household")
+    assert household < text.index("If she works 16 hours a week")
+    for fact in (
+        "Household: She and her partner; they receive bijstand together",
+        "Ages of the children: 3, 7",
+        "Her wage: the minimum wage, €",
+        "Rent per month: € 700",
+        "Childcare: no paid childcare",
+        "She is 27 or older: Yes",
+        "Hours of paid work per week: 16",
+    ):
+        assert fact in text, fact
+    assumed = text[text.index("What we assumed") : text.index("If she works 16 hours a week")]
+    assert "You gave no rent: we counted € 700 a month" in assumed
+    assert "You gave no hourly wage for her: we counted the minimum wage" in assumed
+    assert "You did not say whether she is 27 or older" in assumed
+
+
+@needs_pdftotext
+def test_the_handout_names_the_partners_wage_and_an_empty_one_as_assumed(client):
+    text = handout_text(client, SHARING)
+    assert "Her partner's wage: € 2,700 gross a month" in text
+    assert (
+        "Childcare: child of 2: Day care (dagopvang); child of 6: After-school care (bso); child of 11:"
+        in text
+    )
+    text = handout_text(client, {**SHARING, "partner_amount": ""})
+    assert re.search(r"Her partner's wage: € [\d.]+ gross an hour, 40 hours a week", text)
+    assert "You gave no wage for her partner: we counted the minimum wage for 40 hours a week" in text
+
+
+@needs_pdftotext
+def test_links_are_titles_not_raw_urls(client):
+    text = handout_text(client, COUPLE_ON_BIJSTAND)
+    assert "http" not in text and "wetten.overheid.nl/BWBR" not in text
+    assert "What you can do next" in text
+    assert "Municipality of Amsterdam: bijstand (benefit), rights and duties (amsterdam.nl)" in text
+
+
+@needs_pdftotext
+def test_arabic_household_section_and_amounts_in_reading_order(client):
+    from django.utils import translation
+
+    with translation.override("ar"):
+        title = translation.gettext("Your household")
+        steps = translation.gettext("What you can do next")
+    assert title == "أسرتكم"
+    text = handout_text(client, COUPLE_ON_BIJSTAND, "ar")
+    words = arabic_words(text)
+    assert arabic_words(title) <= words and arabic_words(steps) <= words
+    # An isolated amount keeps its sign before the euro; without isolation it read "86 €+".
+    assert re.search(r"[+\u2212]€\s?\d", text)
+    assert not re.search(r"\d\s?€[+\u2212]", text)
+
+
+def rendered_handout_html(client, monkeypatch, data, lang) -> str:
+    """The handout's HTML as it goes to WeasyPrint (the PDF's text layer drops the isolates)."""
+    from django.template.loader import render_to_string
+
+    from samensterk.calculator import pdf
+
+    seen = []
+
+    def fake_render_pdf(template, context, request=None, stylesheets=None):
+        seen.append(render_to_string(template, context, request=request))
+        return b"%PDF-1.7 fake"
+
+    monkeypatch.setattr(pdf, "render_pdf", fake_render_pdf)
+    assert client.post(url("calculator:handout", lang=lang), data).status_code == 200
+    return seen[0]
+
+
+LRI, PDI = "\u2066", "\u2069"
+
+
+def test_arabic_isolates_dutch_terms_and_amounts(client, monkeypatch):
+    html = rendered_handout_html(client, monkeypatch, COUPLE_ON_BIJSTAND, "ar")
+    assert f"{LRI}€\u00a0700{PDI}" in html  # the rent in the household section
+    assert f"{LRI}Zorgtoeslag{PDI}" in html  # a Dutch term in an Arabic line
+    assert re.search(f"{LRI}[+\u2212]?€\u00a0[\\d.]+{PDI}", html[html.index('class="sentence"') :])
+    # Markup is left alone: no isolate inside a tag or an entity.
+    assert not re.search(f"<[^>]*[{LRI}{PDI}][^>]*>", html)
+    english = rendered_handout_html(client, monkeypatch, COUPLE_ON_BIJSTAND, "en")
+    assert LRI not in english and PDI not in english
+
+
+@needs_pdftotext
+def test_arabic_amounts_have_one_format(client):
+    response = client.get(url("calculator:example_handout", "low-wage-three-children", lang="ar"))
+    text = " ".join(pdf_text(response.content).split())
+    assert "€ 2,700" not in text and "2,700" not in text
+    assert "2.700" in text
+
+
+def test_the_isolate_filter_wraps_terms_and_amounts_and_leaves_markup_alone():
+    from django.utils import translation
+    from django.utils.safestring import mark_safe
+
+    from samensterk.calculator.templatetags.calculator_text import bidi_isolate
+
+    html = mark_safe(
+        '<a href="https://x.nl/a">بعد خصم arbeidskorting (€\u00a092) و +€\u00a086.</a> &amp; Zorg'
+    )
+    with translation.override("ar"):
+        out = bidi_isolate(html)
+    assert out.startswith('<a href="https://x.nl/a">')  # the attribute is untouched
+    assert f"{LRI}arbeidskorting{PDI} ({LRI}€\u00a092{PDI})" in out
+    assert f"{LRI}+€\u00a086{PDI}." in out  # the full stop stays with the Arabic sentence
+    assert "&amp;" in out and f"{LRI}Zorg{PDI}" in out
+    with translation.override("nl"):
+        assert bidi_isolate(html) == html

@@ -156,3 +156,86 @@ def test_i_dont_know_about_childcare_means_none_when_the_partner_is_at_home(clie
     assert at_home.is_valid() and at_home.to_household()["childcare"] == []
     alone = CalculatorForm({"partner": "none", "children": "3, 7", "childcare_unknown": "on"})
     assert alone.is_valid() and len(alone.to_household()["childcare"]) == 2
+
+
+def error_targets(html: str) -> list[str]:
+    summary = html[
+        html.index('class="error-summary"') : html.index("</div>", html.index('class="error-summary"'))
+    ]
+    return re.findall(r'href="#([^"]+)"', summary)
+
+
+def test_an_hours_error_links_to_an_hours_field_that_is_on_the_page(client, form_data):
+    form_data.update(hours="99")
+    response = client.post(URL, form_data)
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert error_targets(html) == ["id_hours"]
+    assert re.search(r'<input type="number" name="hours" value="99"[^>]*id="id_hours"', html)
+    assert re.search(r'<details class="more-details"[^>]* open>', html)  # where the field is
+
+
+def test_every_error_links_to_an_element_on_the_page(client, form_data):
+    form_data.update(partner="spaceship", rent="-5", compare_a="77", her_27="maybe", children="x")
+    html = client.post(URL, form_data).content.decode()
+    targets = error_targets(html)
+    assert len(targets) == 5
+    for target in targets:
+        assert f'id="{target}"' in html, target
+
+
+def test_a_4xx_keeps_every_answer_typed(client):
+    typed = {
+        "partner": "works", "partner_amount": "2.345", "partner_amount_kind": "net", "partner_hours": "36",
+        "children": "3, 7", "rent": "812", "her_wage": "15,50", "childcare": "no", "her_27": "no",
+        "owner": "", "her_pension": "4", "period": "after", "share_a_his": "38", "share_a_her": "2",
+        "share_b_his": "30", "share_b_her": "20", "hours": "23", "compare_a": "5",
+        "care_type_0": "gastouder", "care_hours_0": "50", "care_price_0": "9,10",
+        "year": "2099",  # the one bad answer
+    }  # fmt: skip
+    response = client.post(URL, typed)
+    assert response.status_code == 422
+    html = response.content.decode()
+    for name, value in typed.items():
+        if name in ("owner", "year"):
+            continue
+        if name in ("partner", "partner_amount_kind", "childcare", "her_27"):
+            assert re.search(rf'<input type="radio" name="{name}" value="{value}"[^>]*checked', html), name
+        elif name in ("period", "care_type_0"):
+            assert re.search(rf'<option value="{value}" selected>', html), name
+        else:
+            assert re.search(rf'name="{name}" value="{re.escape(value)}"', html), name
+
+
+def test_the_wage_unknown_box_is_only_with_the_partners_wage(client, form_data):
+    html = client.post(URL, {**form_data, "partner": "bijstand", "children": "x"}).content.decode()
+    block = re.search(r'<div class="partner-wage"[^>]*>', html).group(0)
+    assert " hidden" in block  # no wage question, so no "I don't know the wage" either
+    # The box sits in the wage block, after the partner's hours (the last field of the block).
+    first_question_end = html.index("</li>", html.index("partner-wage"))
+    assert html.index('name="partner_hours"') < html.index('name="partner_unknown"') < first_question_end
+    html = client.post(URL, {**form_data, "children": "x"}).content.decode()
+    assert " hidden" not in re.search(r'<div class="partner-wage"[^>]*>', html).group(0)
+
+
+def test_an_empty_partner_wage_gets_an_assumption_note(client, form_data):
+    form_data.update(partner_amount="")
+    html = client.post(URL, form_data).content.decode()
+    assert (
+        "You gave no wage for her partner: we counted the minimum wage for 40 hours a week, about €" in html
+    )
+    html = client.post(URL, {**form_data, "partner_amount": "2600"}).content.decode()
+    assert "You gave no wage for her partner" not in html
+
+
+def test_left_out_answers_show_the_defaults_that_were_used(client, form_data):
+    """An example or an old form posts no year or split: the page shows (and the next submit posts)
+    the year and splits calculated with, not the first year in the list."""
+    from samensterk.calculator.forms import default_year, supported_years
+
+    assert default_year() != supported_years()[0]  # otherwise this test could not fail
+    html = client.post(URL, form_data).content.decode()
+    assert re.search(rf'<option value="{default_year()}" selected>', html)
+    assert 'name="share_b_his" value="32"' in html and 'name="share_b_her" value="24"' in html
+    html = client.get(url("calculator:example", "low-wage-three-children")).content.decode()
+    assert re.search(rf'<option value="{default_year()}" selected>', html)

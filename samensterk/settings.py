@@ -166,11 +166,14 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Password guessing (django-axes, on every login form, /admin/login/ included): 10 failures lock
-# the account, and separately the client address, for 15 minutes. Attempts live in the database,
-# which every worker shares; the address is the one core/proxy.py derived (DJANGO_TRUSTED_PROXIES).
+# the combination of account and client for 15 minutes, so nobody can lock a coordinator out by
+# typing wrong passwords for her name elsewhere; and LOGIN_CLIENT_FAILURE_LIMIT failures from one
+# client, over all accounts, lock that client (accounts/backends.py). Attempts live in the
+# database, which every worker shares; the address is the one core/proxy.py derived.
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("DJANGO_LOGIN_LOCKOUT_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+LOGIN_CLIENT_FAILURE_LIMIT = env_int("DJANGO_LOGIN_CLIENT_FAILURE_LIMIT", 30)
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "samensterk.core.proxy.request_client_address"
 AXES_LOCKOUT_CALLABLE = "samensterk.accounts.views.locked_out"

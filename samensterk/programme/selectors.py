@@ -29,6 +29,15 @@ def _facilitated_by(user) -> Q:
     )
 
 
+def _holds(user, role) -> Q:
+    """The report's trajectory is in a partnership where the user holds ``role`` now (a stale
+    assignment lists nothing; access.py has the same rule)."""
+    orgs = access.Membership.objects.filter(user=user, role=role).values("organisation")
+    return Q(session__trajectory__partnership__men_organisation__in=orgs) | Q(
+        session__trajectory__partnership__women_organisation__in=orgs
+    )
+
+
 def next_sessions_for(user, limit: int = 10):
     """Planned sessions from today on that the user facilitates (or, if none are named, whose
     trajectory they facilitate)."""
@@ -59,6 +68,7 @@ def reports_to_discuss_for(user):
         return SessionReport.objects.none()
     return (
         SessionReport.objects.filter(status=SessionReport.Status.SUBMITTED, session__trajectory__trainer=user)
+        .filter(_holds(user, access.Role.TRAINER))
         .select_related("session__trajectory", "author")
         .order_by("submitted_at")
     )
@@ -71,7 +81,10 @@ def safety_signals_for(user):
         return SessionReport.objects.none()
     return (
         SessionReport.objects.filter(safety_signal=True, status=SessionReport.Status.SUBMITTED)
-        .filter(Q(session__trajectory__trainer=user) | Q(session__trajectory__coordinator=user))
+        .filter(
+            (Q(session__trajectory__trainer=user) & _holds(user, access.Role.TRAINER))
+            | (Q(session__trajectory__coordinator=user) & _holds(user, access.Role.COORDINATOR))
+        )
         .select_related("session__trajectory")
         .order_by("submitted_at")
     )

@@ -113,19 +113,56 @@ def partnerships(request: HttpRequest) -> HttpResponse:
         form = PartnershipForm(request.POST or None, allowed=scope)
         if request.method == "POST":
             if form.is_valid():
-                services.partnership_create(
-                    actor=user,
-                    men_organisation=form.cleaned_data["men_organisation"],
-                    women_organisation=form.cleaned_data["women_organisation"],
-                )
-                messages.success(request, _("The partnership has been created."))
+                men = form.cleaned_data["men_organisation"]
+                women = form.cleaned_data["women_organisation"]
+                if scope is None or {men.pk, women.pk} <= scope:
+                    # Alliance staff, or a coordinator of both: nobody else has to agree.
+                    services.partnership_create(actor=user, men_organisation=men, women_organisation=women)
+                    messages.success(request, _("The partnership has been created."))
+                else:
+                    proposer = men if men.pk in scope else women
+                    services.partnership_propose(
+                        actor=user, proposer=proposer, men_organisation=men, women_organisation=women
+                    )
+                    messages.success(
+                        request,
+                        _(
+                            "The partnership has been proposed. A coordinator of the other organisation accepts it."
+                        ),
+                    )
                 return redirect("programme:partnerships")
             status = INVALID
     elif request.method == "POST":
         raise Http404
+    rows = [(p, _may_accept(user, p)) for p in visible]
     return _private(
-        render(request, "programme/partnerships.html", {"partnerships": visible, "form": form}, status=status)
+        render(
+            request,
+            "programme/partnerships.html",
+            {"partnerships": visible, "rows": rows, "form": form},
+            status=status,
+        )
     )
+
+
+def _may_accept(user, partnership) -> bool:
+    if partnership.status != partnership.Status.PROPOSED:
+        return False
+    try:
+        access.partnership_to_accept(user, partnership.pk)
+    except Http404:
+        return False
+    return True
+
+
+@login_required
+@require_POST
+def partnership_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    """A coordinator of the other organisation accepts a proposed partnership."""
+    partnership, organisation = access.partnership_to_accept(request.user, pk)
+    services.partnership_accept(actor=request.user, partnership=partnership, accepting=organisation)
+    messages.success(request, _("The partnership has been accepted."))
+    return redirect("programme:partnerships")
 
 
 # --- trajectories ---------------------------------------------------------------------------

@@ -181,6 +181,54 @@ AXES_DISABLE_ACCESS_LOG = True  # keep failures only: no record of who logged in
 AXES_VERBOSE = False  # axes would log usernames and addresses; accounts/signals.py logs without them
 # The second factor (django-otp TOTP) for coordinators and alliance staff.
 OTP_TOTP_ISSUER = "Samen Sterk met Werk"
+
+
+# E-mail: alerts to a trajectory's trainer and coordinator (programme/alerts.py). SMTP configured
+# by DJANGO_EMAIL_URL (smtp://user:password@host:587?tls=1, smtps://... for implicit TLS) or by
+# DJANGO_EMAIL_HOST, _PORT, _USER, _PASSWORD, _USE_TLS; under DEBUG (`make run`) the console.
+def email_settings(url: str) -> dict:
+    """The EMAIL_* settings from DJANGO_EMAIL_URL, or from the separate variables without it."""
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    if not url:
+        return {
+            "EMAIL_HOST": env_str("DJANGO_EMAIL_HOST", "localhost"),
+            "EMAIL_PORT": env_int("DJANGO_EMAIL_PORT", 25),
+            "EMAIL_HOST_USER": env_str("DJANGO_EMAIL_USER"),
+            "EMAIL_HOST_PASSWORD": env_str("DJANGO_EMAIL_PASSWORD"),
+            "EMAIL_USE_TLS": env_bool("DJANGO_EMAIL_USE_TLS", False),
+            "EMAIL_USE_SSL": False,
+        }
+    parts = urlsplit(url)
+    query = {key: values[-1].lower() for key, values in parse_qs(parts.query).items()}
+    ssl = parts.scheme == "smtps" or query.get("ssl") in {"1", "true"}
+    return {
+        "EMAIL_HOST": parts.hostname or "localhost",
+        "EMAIL_PORT": parts.port or (465 if ssl else 25),
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_TLS": not ssl and query.get("tls") in {"1", "true"},
+        "EMAIL_USE_SSL": ssl,
+    }
+
+
+_email = email_settings(env_str("DJANGO_EMAIL_URL"))
+EMAIL_HOST = _email["EMAIL_HOST"]
+EMAIL_PORT = _email["EMAIL_PORT"]
+EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
+EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
+EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
+EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+EMAIL_BACKEND = (
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_TIMEOUT = 10  # a slow mail server must not hold a facilitator's submit for long
+DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Samen Sterk met Werk <noreply@localhost>")
+# The address in links of e-mails (no request to take the host from when the mail is sent).
+SITE_URL = env_str("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "programme:home"  # "my work"; funders are sent on to monitoring
 LOGOUT_REDIRECT_URL = "home"

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import get_language_info
 
 from samensterk import access
-from samensterk.core.models import AuditAction
 from samensterk.toolkit.selectors import localize, localize_one
 
 from .forms import GROUP_LANGUAGES
@@ -151,10 +150,6 @@ def language_names(codes: list[str]) -> list[str]:
             except KeyError:
                 out.append(code)
     return out
-
-
-def audit_actions():
-    return AuditAction.choices
 
 
 @dataclass

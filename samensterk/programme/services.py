@@ -17,7 +17,7 @@ from samensterk.core.audit import audit_record
 from samensterk.core.models import AuditAction
 from samensterk.monitoring.summary import summary_refresh
 
-from . import team
+from . import alerts, team
 from .models import (
     FacilitatorRecruitment,
     Intervision,
@@ -314,9 +314,10 @@ def report_submit(
         detail={"themes": report.themes.count(), "statements": report.statements.count()},
     )
     if report.safety_signal:
-        # The signal itself is the notification: the trainer's and coordinator's pages list every
-        # submitted report with a signal that is not yet discussed.
+        # The trainer's and coordinator's pages list every submitted report with a signal that is
+        # not yet discussed; the e-mail below tells them without waiting for their next login.
         audit_record(actor=author, action=AuditAction.SAFETY_SIGNAL, obj=report, organisation=organisation)
+    alerts.report_alert_after_commit(report=report)  # sent once the report is safely stored
     return report, True
 
 
@@ -361,6 +362,11 @@ def report_debrief(*, report: SessionReport, actor, discussed_on: dt.date, notes
 def audit_log_read(*, actor) -> None:
     """Reading the audit log is itself logged: who looked at who looked."""
     audit_record(actor=actor, action=AuditAction.AUDIT_READ)
+
+
+def audit_log_export(*, actor, rows: int) -> None:
+    """The log left the app as CSV (for the data protection officer): logged like every export."""
+    audit_record(actor=actor, action=AuditAction.AUDIT_EXPORT, detail={"rows": rows, "format": "csv"})
 
 
 # --- the facilitator pool ------------------------------------------------------------------

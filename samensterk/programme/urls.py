@@ -24,4 +24,5 @@ urlpatterns = [
     path("organisations/<slug:slug>/pool/", views.pool, name="pool"),
     path("organisations/<slug:slug>/pool/<slug:kind>/", views.pool_record, name="pool_record"),
     path("audit/", views.audit_log, name="audit_log"),
+    path("audit/export.csv", views.audit_export, name="audit_export"),
 ]

@@ -20,7 +20,8 @@ from samensterk import access
 from samensterk.core.organisation_data import organisation_delete, organisation_export
 from samensterk.core.pdf import pdf_response, render_pdf
 
-from . import selectors, services
+from . import audit_trail, selectors, services
+from .audit_trail import AuditFilterForm
 from .forms import (
     DebriefForm,
     IntervisionForm,
@@ -490,24 +491,59 @@ def report_debrief(request: HttpRequest, pk: int) -> HttpResponse:
 # --- the audit log --------------------------------------------------------------------------
 
 
+def _audit_filter(request):
+    """The filter form and the events it selects (all events when the form has errors)."""
+    events = access.audit_events_for(request.user)
+    form = AuditFilterForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        events = audit_trail.filtered(events, form.cleaned_data)
+    return form, events
+
+
 @login_required
 @require_GET
 def audit_log(request: HttpRequest) -> HttpResponse:
-    """Alliance staff read who did or read what; reading the log is itself logged."""
-    events = access.audit_events_for(request.user)
+    """Alliance staff read who did or read what, about which trajectory and meeting; filtered by
+    person, trajectory, action and period. Reading the log is itself logged."""
+    access.audit_events_for(request.user)  # 404 for everybody but alliance staff, before logging
     # Logged before the page is counted, so the count and the rows agree.
     services.audit_log_read(actor=request.user)
-    action = request.GET.get("action", "")
-    if action:
-        events = events.filter(action=action)
+    form, events = _audit_filter(request)
+    status = 400 if form.errors else 200
     page = Paginator(events, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return _private(
         render(
             request,
             "programme/audit_log.html",
-            {"page": page, "action": action, "actions": selectors.audit_actions()},
+            {
+                "page": page,
+                "rows": audit_trail.rows(page.object_list),
+                "form": form,
+                "query": query.urlencode(),
+            },
+            status=status,
         )
     )
+
+
+@login_required
+@require_GET
+def audit_export(request: HttpRequest) -> HttpResponse:
+    """The filtered log as CSV for the data protection officer; the export is audited itself."""
+    access.audit_events_for(request.user)
+    form, events = _audit_filter(request)
+    if form.errors:
+        return _private(
+            render(request, "programme/audit_log.html", {"page": None, "rows": [], "form": form}, status=400)
+        )
+    rows = audit_trail.rows(events.select_related("actor", "organisation"))
+    services.audit_log_export(actor=request.user, rows=len(rows))
+    response = HttpResponse(audit_trail.as_csv(rows), content_type="text/csv; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="audit-log-{stamp}.csv"'
+    return _private(response)
 
 
 # --- an organisation's data as a whole (AVG) ------------------------------------------------

@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Each user's roles are read once per request, however many access checks ask (access.py).
     "samensterk.access.RolesPerRequestMiddleware",
+    # Script requests (htmx, fetch, JSON) get 401 where a page would be sent to log in (accounts/unauthorized.py).
+    "samensterk.accounts.unauthorized.UnauthorizedForScriptsMiddleware",
     # request.user.is_verified(); then coordinators and staff must pass the second factor (accounts/twofactor.py).
     "django_otp.middleware.OTPMiddleware",
     "samensterk.accounts.twofactor.SecondFactorMiddleware",
@@ -314,6 +316,8 @@ else:
         }
     }
 RATELIMIT_VIEW = "samensterk.core.views.ratelimited"
+# A failed CSRF check (an expired form, cookies off) explains itself in the site's layout and language.
+CSRF_FAILURE_VIEW = "samensterk.core.errors.csrf_failure"
 
 # One JSON object a line, without personal data (core/logging.py); plain text with tracebacks
 # under DEBUG (or DJANGO_LOG_FORMAT=text). Security events (failed logins, lockouts) come from

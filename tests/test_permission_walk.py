@@ -422,3 +422,23 @@ class TestEscalationsAreRefused:
 def Organisation_of(programme):  # noqa: N802 - reads as a noun in the test above
     """The stranger: the men's organisation of the outsider's own partnership."""
     return programme["other_trajectory"].partnership.men_organisation
+
+
+def test_a_move_in_the_admin_is_audited_with_old_and_new(client, admin_staff, personas, programme):
+    from samensterk.core.models import AuditEvent
+    from samensterk.programme.models import Partnership, SessionReport
+
+    SessionReport.objects.all().delete()  # without reports a trajectory may move
+    trajectory = programme["trajectory"]
+    old = trajectory.partnership_id
+    second = Partnership.objects.create(
+        men_organisation=personas["orgs"]["men"], women_organisation=personas["orgs"]["other"]
+    )
+    client.force_login(admin_staff)
+    path = f"/admin/programme/trajectory/{trajectory.pk}/change/"
+    data = _admin_form(client, path)
+    response = client.post(path, {**data, "partnership": [str(second.pk)], "coordinator": [""]})
+    assert response.status_code == 302
+    event = AuditEvent.objects.get(action="trajectory.move", organisation=personas["orgs"]["men"])
+    assert event.actor == admin_staff
+    assert event.detail == {"old_partnership": old, "new_partnership": second.pk}

@@ -22,18 +22,23 @@ def _facilitated_by(user) -> Q:
     joins repeat each session once per facilitator and needed a DISTINCT over every session of
     the trajectory (80 ms for "My work" with 3,000 sessions; the load test's logins waited on it)."""
     named = Session.facilitators.through.objects.filter(session_id=OuterRef("pk"))
-    return Q(pk__in=named.filter(user=user).values("session_id")) | Q(
-        ~Exists(named),
-        trajectory_id__in=Trajectory.facilitators.through.objects.filter(user=user).values("trajectory_id"),
-    )
+    return (
+        Q(pk__in=named.filter(user=user).values("session_id"))
+        | Q(
+            ~Exists(named),
+            trajectory_id__in=Trajectory.facilitators.through.objects.filter(user=user).values(
+                "trajectory_id"
+            ),
+        )
+    ) & _holds(user, access.Role.FACILITATOR, path="trajectory")
 
 
-def _holds(user, role) -> Q:
-    """The report's trajectory is in a partnership where the user holds ``role`` now (a stale
+def _holds(user, role, path: str = "session__trajectory") -> Q:
+    """The trajectory at ``path`` is in a partnership where the user holds ``role`` now (a stale
     assignment lists nothing; access.py has the same rule)."""
     orgs = access.Membership.objects.filter(user=user, role=role).values("organisation")
-    return Q(session__trajectory__partnership__men_organisation__in=orgs) | Q(
-        session__trajectory__partnership__women_organisation__in=orgs
+    return Q(**{f"{path}__partnership__men_organisation__in": orgs}) | Q(
+        **{f"{path}__partnership__women_organisation__in": orgs}
     )
 
 

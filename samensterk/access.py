@@ -11,6 +11,11 @@ The rules, in one place:
 - Funders get no object at all, only suppressed aggregates (monitoring).
 - Facilitators, trainers and coordinators of the partnership's two organisations read the
   trajectory. Coordinators and trainers of those organisations manage it.
+- Being named on a trajectory or session counts only while the person still holds that role in
+  one of the partnership's organisations: a stale assignment (someone who left, or alliance staff
+  who put themselves on a team) grants nothing.
+- A partnership proposed by one organisation is seen by both, but nobody manages trajectories in
+  it until a coordinator of the other organisation has accepted it.
 - Report text is read by the trajectory's team (its facilitators, its trainer, its coordinator)
   and by the coordinators of the partnership's organisations ("the coordinator reads along").
 - Safety signals are seen by the trajectory's trainer and coordinator, nobody else.
@@ -21,7 +26,7 @@ The rules, in one place:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -126,14 +131,12 @@ def visible_trajectories(user):
         return Trajectory.objects.none()
     if is_alliance_staff(user):
         return Trajectory.objects.all()
+    # Being named on the team is not enough (a stale assignment grants nothing): a reader holds a
+    # team role in one of the partnership's organisations now.
     team_orgs = Membership.objects.filter(user=user, role__in=TEAM_ROLES).values("organisation")
     return Trajectory.objects.filter(
-        Q(partnership__men_organisation__in=team_orgs)
-        | Q(partnership__women_organisation__in=team_orgs)
-        | Q(facilitators=user)
-        | Q(trainer=user)
-        | Q(coordinator=user)
-    ).distinct()
+        Q(partnership__men_organisation__in=team_orgs) | Q(partnership__women_organisation__in=team_orgs)
+    )
 
 
 def _partnerships_through(user, roles):
@@ -151,13 +154,36 @@ def _partnerships_through(user, roles):
 
 
 def manageable_partnerships(user):
-    """Partnerships in which the user may start and manage trajectories."""
-    return _partnerships_through(user, MANAGING_ROLES)
+    """Accepted partnerships in which the user may start and manage trajectories."""
+    from samensterk.programme.models import Partnership
+
+    return _partnerships_through(user, MANAGING_ROLES).filter(status=Partnership.Status.ACCEPTED)
 
 
 def visible_partnerships(user):
-    """Partnerships the user belongs to through one of the two organisations (staff: all)."""
+    """Partnerships the user belongs to through one of the two organisations (staff: all),
+    proposals included."""
     return _partnerships_through(user, TEAM_ROLES)
+
+
+def partnership_to_accept(user, pk) -> tuple:
+    """A proposed partnership and the organisation on whose behalf ``user`` may accept it (they
+    coordinate the organisation that did not propose it), or Http404."""
+    from samensterk.programme.models import Partnership
+
+    partnership = (
+        Partnership.objects.select_related("men_organisation", "women_organisation")
+        .filter(pk=pk, status=Partnership.Status.PROPOSED)
+        .first()
+    )
+    if partnership is None or not _authenticated(user):
+        raise Http404
+    for organisation in partnership.organisations:
+        if organisation.pk != partnership.proposed_by_id and Role.COORDINATOR in roles_in(
+            user, organisation.pk
+        ):
+            return partnership, organisation
+    raise Http404
 
 
 def partnership_creation_scope(user) -> set[int] | None:
@@ -183,17 +209,18 @@ def trajectory_can(user, trajectory) -> Can:
         return Can()
     partnership = trajectory.partnership
     roles = roles_in(user, partnership.men_organisation_id, partnership.women_organisation_id)
-    is_trainer = trajectory.trainer_id == user.pk
-    is_coordinator = trajectory.coordinator_id == user.pk
-    is_facilitator = trajectory.facilitators.filter(pk=user.pk).exists()
+    # A role on the team counts only while the person holds it in the partnership (see top).
+    is_trainer = trajectory.trainer_id == user.pk and Role.TRAINER in roles
+    is_coordinator = trajectory.coordinator_id == user.pk and Role.COORDINATOR in roles
+    is_facilitator = Role.FACILITATOR in roles and trajectory.facilitators.filter(pk=user.pk).exists()
     in_team = is_trainer or is_coordinator or is_facilitator
     staff = is_alliance_staff(user)
-    read = staff or in_team or bool(roles & TEAM_ROLES)
+    read = staff or bool(roles & TEAM_ROLES)
     if not read:
         return Can()
     return Can(
         read=True,
-        edit=staff or is_trainer or is_coordinator or bool(roles & MANAGING_ROLES),
+        edit=staff or bool(roles & MANAGING_ROLES),
         read_report_text=in_team or Role.COORDINATOR in roles,
         see_safety=is_trainer or is_coordinator,
         debrief=is_trainer,
@@ -220,6 +247,11 @@ def trajectory_for(user, pk) -> tuple:
 
 
 def _session_can(user, session, can: Can) -> Can:
+    partnership = session.trajectory.partnership
+    if Role.FACILITATOR not in roles_in(
+        user, partnership.men_organisation_id, partnership.women_organisation_id
+    ):
+        return replace(can, write_report=False)  # a stale assignment writes nothing
     facilitators = session.facilitators.all()
     if facilitators.exists():
         writes = facilitators.filter(pk=user.pk).exists()

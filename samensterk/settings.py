@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Each user's roles are read once per request, however many access checks ask (access.py).
     "samensterk.accounts.roles.RolesPerRequestMiddleware",
+    # Script requests (htmx, fetch, JSON) get 401 where a page would be sent to log in (accounts/unauthorized.py).
+    "samensterk.accounts.unauthorized.UnauthorizedForScriptsMiddleware",
     # request.user.is_verified(); then coordinators and staff must pass the second factor (accounts/twofactor.py).
     "django_otp.middleware.OTPMiddleware",
     "samensterk.accounts.twofactor.SecondFactorMiddleware",
@@ -167,11 +169,14 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Password guessing (django-axes, on every login form, /admin/login/ included): 10 failures lock
-# the account, and separately the client address, for 15 minutes. Attempts live in the database,
-# which every worker shares; the address is the one core/proxy.py derived (DJANGO_TRUSTED_PROXIES).
+# the combination of account and client for 15 minutes, so nobody can lock a coordinator out by
+# typing wrong passwords for her name elsewhere; and LOGIN_CLIENT_FAILURE_LIMIT failures from one
+# client, over all accounts, lock that client (accounts/backends.py). Attempts live in the
+# database, which every worker shares; the address is the one core/proxy.py derived.
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("DJANGO_LOGIN_LOCKOUT_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+LOGIN_CLIENT_FAILURE_LIMIT = env_int("DJANGO_LOGIN_CLIENT_FAILURE_LIMIT", 30)
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "samensterk.core.proxy.request_client_address"
 AXES_LOCKOUT_CALLABLE = "samensterk.accounts.views.locked_out"
@@ -179,6 +184,54 @@ AXES_DISABLE_ACCESS_LOG = True  # keep failures only: no record of who logged in
 AXES_VERBOSE = False  # axes would log usernames and addresses; accounts/signals.py logs without them
 # The second factor (django-otp TOTP) for coordinators and alliance staff.
 OTP_TOTP_ISSUER = "Samen Sterk met Werk"
+
+
+# E-mail: alerts to a trajectory's trainer and coordinator (programme/alerts.py). SMTP configured
+# by DJANGO_EMAIL_URL (smtp://user:password@host:587?tls=1, smtps://... for implicit TLS) or by
+# DJANGO_EMAIL_HOST, _PORT, _USER, _PASSWORD, _USE_TLS; under DEBUG (`make run`) the console.
+def email_settings(url: str) -> dict:
+    """The EMAIL_* settings from DJANGO_EMAIL_URL, or from the separate variables without it."""
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    if not url:
+        return {
+            "EMAIL_HOST": env_str("DJANGO_EMAIL_HOST", "localhost"),
+            "EMAIL_PORT": env_int("DJANGO_EMAIL_PORT", 25),
+            "EMAIL_HOST_USER": env_str("DJANGO_EMAIL_USER"),
+            "EMAIL_HOST_PASSWORD": env_str("DJANGO_EMAIL_PASSWORD"),
+            "EMAIL_USE_TLS": env_bool("DJANGO_EMAIL_USE_TLS", False),
+            "EMAIL_USE_SSL": False,
+        }
+    parts = urlsplit(url)
+    query = {key: values[-1].lower() for key, values in parse_qs(parts.query).items()}
+    ssl = parts.scheme == "smtps" or query.get("ssl") in {"1", "true"}
+    return {
+        "EMAIL_HOST": parts.hostname or "localhost",
+        "EMAIL_PORT": parts.port or (465 if ssl else 25),
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_TLS": not ssl and query.get("tls") in {"1", "true"},
+        "EMAIL_USE_SSL": ssl,
+    }
+
+
+_email = email_settings(env_str("DJANGO_EMAIL_URL"))
+EMAIL_HOST = _email["EMAIL_HOST"]
+EMAIL_PORT = _email["EMAIL_PORT"]
+EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
+EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
+EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
+EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+EMAIL_BACKEND = (
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_TIMEOUT = 10  # a slow mail server must not hold a facilitator's submit for long
+DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Samen Sterk met Werk <noreply@localhost>")
+# The address in links of e-mails (no request to take the host from when the mail is sent).
+SITE_URL = env_str("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "programme:home"  # "my work"; funders are sent on to monitoring
 LOGOUT_REDIRECT_URL = "home"
@@ -264,6 +317,8 @@ else:
         }
     }
 RATELIMIT_VIEW = "samensterk.core.views.ratelimited"
+# A failed CSRF check (an expired form, cookies off) explains itself in the site's layout and language.
+CSRF_FAILURE_VIEW = "samensterk.core.errors.csrf_failure"
 
 # One JSON object a line, without personal data (core/logging.py); plain text with tracebacks
 # under DEBUG (or DJANGO_LOG_FORMAT=text). Security events (failed logins, lockouts) come from

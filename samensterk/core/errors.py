@@ -13,6 +13,24 @@ def not_found(request, exception=None):
     )
 
 
+def csrf_failure(request, reason=""):
+    """Django's CSRF check failed (CSRF_FAILURE_VIEW): usually a form left open too long, or a
+    browser that refuses cookies. Said in the site's layout and the visitor's language."""
+    return render(
+        request,
+        "core/error.html",
+        {
+            "status": 403,
+            "message": _("This form has expired for safety."),
+            "detail": _(
+                "Go back, reload the page and send the form again. If it keeps happening, allow "
+                "cookies for this site."
+            ),
+        },
+        status=403,
+    )
+
+
 def server_error(request):
     """Django calls this inside the except block of the failed request, so the exception is at hand.
 

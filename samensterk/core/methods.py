@@ -5,7 +5,10 @@ than touch every view, this middleware:
 - answers HEAD by running the view as GET and dropping the body (headers and Content-Length stay),
   as HTTP asks; a GET view must be safe, so this changes nothing on the server;
 - answers OPTIONS with 204 and the Allow header the view's own 405 reports, plus HEAD and OPTIONS.
-  A view that accepts OPTIONS itself (class-based views, the API) answers it unchanged.
+  A view that accepts OPTIONS itself (class-based views, the API) answers it unchanged;
+- answers PUT, PATCH and DELETE with 405 before the CSRF check would answer 403 (no page of ours
+  takes them; the API under /api/ answers for itself). The Allow header is the view's own, found
+  as for OPTIONS; the view itself never runs with the refused method.
 """
 
 from __future__ import annotations
@@ -20,9 +23,28 @@ def _allow_header(allowed: str) -> str:
     return ", ".join(methods)
 
 
+REFUSED = frozenset({"PUT", "PATCH", "DELETE"})
+OWN_METHODS_PREFIXES = ("/api/",)
+
+
 class HeadAndOptionsMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method not in REFUSED or request.path_info.startswith(OWN_METHODS_PREFIXES):
+            return None
+        from django.http import HttpResponseNotAllowed
+
+        method, request.method = request.method, "OPTIONS"
+        try:
+            probe = view_func(request, *view_args, **view_kwargs)
+        finally:
+            request.method = method
+        allowed = probe["Allow"] if probe.has_header("Allow") else "GET, POST"
+        response = HttpResponseNotAllowed([])
+        response["Allow"] = _allow_header(allowed)
+        return response
 
     def __call__(self, request):
         method = request.method

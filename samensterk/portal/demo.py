@@ -59,11 +59,18 @@ def demo_load(*, actor=None) -> dict[str, int]:
             orgs[slug] = org
             created["organisations"] += new
         for username, org_slug, role in DEMO_USERS:
-            user, new = User.objects.get_or_create(username=username)
+            # Fictional addresses (example.org is reserved for examples): e-mail alerts in `make run`
+            # are printed on the console, never sent.
+            user, new = User.objects.get_or_create(
+                username=username, defaults={"email": f"{username}@example.org"}
+            )
             if new:
                 user.set_password(DEMO_PASSWORD)
                 user.is_staff = role == Membership.Role.STAFF
                 user.save(update_fields=["password", "is_staff"])
+            elif not user.email:  # a demo database from before the alerts
+                user.email = f"{username}@example.org"
+                user.save(update_fields=["email"])
             created["users"] += new
             _m, new = Membership.objects.get_or_create(
                 user=user, organisation=orgs[org_slug], defaults={"role": role}

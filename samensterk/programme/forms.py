@@ -11,6 +11,7 @@ from samensterk.accounts.models import Membership, Organisation, User
 from samensterk.toolkit.models import Method, RecruitmentCriterion, Statement, Theme
 from samensterk.toolkit.selectors import localize
 
+from . import team
 from .models import FacilitatorRecruitment, Partnership, Session, SessionReport, Training, Trajectory
 
 NO_NAMES = _("No names, addresses or phone numbers of participants.")
@@ -138,16 +139,16 @@ class TrajectoryForm(forms.ModelForm):
         partnership = data.get("partnership")
         if partnership is None:
             return data
-        org_ids = {partnership.men_organisation_id, partnership.women_organisation_id}
-        for field in ("trainer", "coordinator"):
-            user = data.get(field)
-            if user and not user.memberships.filter(organisation_id__in=org_ids).exists():
-                self.add_error(field, _("Choose someone from one of the partnership's two organisations."))
-        outside = [
-            u for u in data.get("facilitators", []) if not u.memberships.filter(organisation_id__in=org_ids)
-        ]
-        if outside:
-            self.add_error("facilitators", _("Choose facilitators from the partnership's two organisations."))
+        # The one team rule (team.py), shared with the service and the admin.
+        errors = team.trajectory_team_errors(
+            partnership=partnership,
+            trainer=data.get("trainer"),
+            coordinator=data.get("coordinator"),
+            facilitators=data.get("facilitators", []),
+            trajectory=Trajectory.objects.filter(pk=self.instance.pk).first() if self.instance.pk else None,
+        )
+        for field, message in errors.items():
+            self.add_error(field, message)
         starts, ends = data.get("starts_on"), data.get("ends_on")
         if starts and ends and ends < starts:
             self.add_error("ends_on", _("The last meeting cannot be before the first."))
@@ -195,6 +196,14 @@ class SessionForm(forms.ModelForm):
         if clash.exists():
             raise forms.ValidationError(_("This trajectory already has a meeting with this number."))
         return number
+
+    def clean_facilitators(self):
+        facilitators = self.cleaned_data["facilitators"]
+        for message in team.session_team_errors(
+            trajectory=self.trajectory, facilitators=facilitators
+        ).values():
+            raise forms.ValidationError(message)
+        return facilitators
 
 
 class ReportForm(forms.Form):

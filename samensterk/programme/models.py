@@ -38,7 +38,16 @@ SHORT_TEXT = 2000
 
 
 class Partnership(models.Model):
-    """A men's organisation and a women's organisation that run trajectories together."""
+    """A men's organisation and a women's organisation that run trajectories together.
+
+    Both organisations must agree: a coordinator of one proposes, a coordinator of the other
+    accepts (alliance staff may create an accepted one directly). Until then nobody can start a
+    trajectory in it or pick the partner's people (issue #21: pairing with a stranger).
+    """
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed, waiting for the other organisation")
+        ACCEPTED = "accepted", _("Accepted by both organisations")
 
     men_organisation = models.ForeignKey(
         Organisation,
@@ -55,6 +64,16 @@ class Partnership(models.Model):
         verbose_name=_("women's organisation"),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # Accepted by default: rows made before proposals existed, and by alliance staff in /admin/.
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.ACCEPTED)
+    proposed_by = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
     is_demo = models.BooleanField(_("fictional demo data"), default=False)
     created = models.DateTimeField(auto_now_add=True)
 

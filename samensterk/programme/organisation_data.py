@@ -9,6 +9,14 @@ collector so that models added later are included without a list to keep up to d
 - the accounts of people whose only organisation this is.
 Audit rows of the organisation are exported, and kept: they hold ids and counts only, and the
 deletion itself must stay accountable.
+
+The export holds the organisation's data and nothing else: only the models and fields named in
+EXPORT_FIELDS below (issue #21). Deleting still takes everything the collector finds, but the
+file leaves out what is no data *about* the organisation's work and would help an attacker or
+hand over someone else's words: password hashes, second-factor keys (TOTP seeds), login attempts,
+sessions, the questionnaire's link token, report submission keys, and report drafts, which are
+their author's until submitted (the coordinator who downloads the file does not read them in the
+app either). A model added later is left out until someone adds it here on purpose.
 """
 
 from __future__ import annotations
@@ -28,16 +36,128 @@ from samensterk.core.models import AuditAction, AuditEvent
 
 from .models import Partnership, Trajectory
 
-# Never exported: a password hash is no data *about* anyone, and would help an attacker.
-USER_FIELDS = (
-    "username",
-    "first_name",
-    "last_name",
-    "email",
-    "preferred_language",
-    "date_joined",
-    "last_login",
-)
+# The allow-list: model -> the fields exported (many-to-many fields included by name).
+EXPORT_FIELDS: dict[str, tuple[str, ...]] = {
+    "accounts.organisation": ("name", "slug", "kind", "district", "is_demo"),
+    "accounts.membership": ("user", "organisation", "role", "created"),
+    "accounts.user": (
+        "username",
+        "first_name",
+        "last_name",
+        "email",
+        "preferred_language",
+        "date_joined",
+        "last_login",
+    ),
+    "programme.partnership": (
+        "men_organisation",
+        "women_organisation",
+        "is_active",
+        "status",
+        "proposed_by",
+        "is_demo",
+        "created",
+    ),
+    "programme.trajectory": (
+        "name",
+        "method",
+        "partnership",
+        "district",
+        "starts_on",
+        "ends_on",
+        "languages",
+        "status",
+        "trainer",
+        "coordinator",
+        "facilitators",
+        "is_demo",
+        "created",
+    ),
+    "programme.session": (
+        "trajectory",
+        "number",
+        "kind",
+        "starts_at",
+        "place",
+        "interpreter_present",
+        "language",
+        "status",
+        "men_count",
+        "women_count",
+        "first_time_count",
+        "facilitators",
+        "created",
+        "updated",
+    ),
+    "programme.sessionreport": (
+        "session",
+        "author",
+        "status",
+        "themes",
+        "statements",
+        "outcomes",
+        "quotes",
+        "atmosphere",
+        "followup_financial",
+        "followup_referral",
+        "safety_signal",
+        "reflection",
+        "companion_totals",
+        "submitted_at",
+        "debriefed_on",
+        "debrief_notes",
+        "debriefed_by",
+        "created",
+        "updated",
+    ),
+    "programme.facilitatorrecruitment": (
+        "organisation",
+        "facilitator",
+        "status",
+        "recorded_on",
+        "criteria_met",
+        "created",
+    ),
+    "programme.training": ("organisation", "part", "held_on", "trainer", "attendees", "created"),
+    "programme.intervision": ("organisation", "held_on", "participants", "notes", "created"),
+    "companion.agreements": ("trajectory", "text", "version", "changed_by", "changed_at", "created"),
+    "toolkit.meetingplan": (
+        "session",
+        "method",
+        "meeting_number",
+        "date",
+        "place",
+        "group",
+        "blocks",
+        "created_by",
+        "created",
+        "updated",
+    ),
+    "monitoring.earliercount": (
+        "organisation",
+        "district",
+        "year",
+        "quarter",
+        "sessions",
+        "men",
+        "women",
+        "imported_by",
+        "imported_at",
+    ),
+    "monitoring.questionnaireround": ("session", "moment", "expires_at", "created_by", "created"),
+    "monitoring.questionnaireresponse": ("round", "on_paper", "received_on"),
+    "monitoring.questionnaireanswer": ("response", "statement", "value"),
+}
+AUDIT_FIELDS = ("actor", "action", "organisation", "object_type", "object_id", "detail", "created")
+
+
+def _exported(obj: models.Model, actor) -> bool:
+    label = obj._meta.label_lower
+    if label not in EXPORT_FIELDS:
+        return False
+    if label == "programme.sessionreport" and obj.status == obj.Status.DRAFT:
+        return actor is not None and obj.author_id == getattr(actor, "pk", None)
+    return True
 
 
 def _root_groups(organisation: Organisation) -> list[list[models.Model]]:
@@ -75,19 +195,22 @@ def organisation_counts(organisation: Organisation) -> dict[str, int]:
 
 
 def organisation_export(*, organisation: Organisation, actor=None) -> dict:
-    """Everything about the organisation as one JSON-ready dict; audited."""
-    objects = organisation_objects(organisation)
-    users = [obj for obj in objects if isinstance(obj, User)]
-    others = [obj for obj in objects if not isinstance(obj, User)]
+    """The organisation's data (the allow-list EXPORT_FIELDS) as one JSON-ready dict; audited."""
+    objects = [obj for obj in organisation_objects(organisation) if _exported(obj, actor)]
+    by_model: dict[str, list[models.Model]] = {}
+    for obj in objects:
+        by_model.setdefault(obj._meta.label_lower, []).append(obj)
+    serialized = []
+    for label, instances in by_model.items():
+        serialized += json.loads(serializers.serialize("json", instances, fields=EXPORT_FIELDS[label]))
     audit_rows = list(AuditEvent.objects.filter(organisation=organisation).order_by("created"))
-    counts = dict(sorted(Counter(obj._meta.label_lower for obj in objects).items()))
+    counts = {label: len(instances) for label, instances in sorted(by_model.items())}
     data = {
         "organisation": organisation.slug,
         "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "counts": counts,
-        "objects": json.loads(serializers.serialize("json", others))
-        + json.loads(serializers.serialize("json", users, fields=USER_FIELDS)),
-        "audit_log": json.loads(serializers.serialize("json", audit_rows)),
+        "objects": serialized,
+        "audit_log": json.loads(serializers.serialize("json", audit_rows, fields=AUDIT_FIELDS)),
     }
     audit_record(
         actor=actor,

@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import get_language_info
 
 from samensterk import access
-from samensterk.core.models import AuditAction
 from samensterk.toolkit.selectors import localize, localize_one
 
 from .forms import GROUP_LANGUAGES
@@ -25,9 +24,23 @@ def _facilitated_by(user) -> Q:
     joins repeat each session once per facilitator and needed a DISTINCT over every session of
     the trajectory (80 ms for "My work" with 3,000 sessions; the load test's logins waited on it)."""
     named = Session.facilitators.through.objects.filter(session_id=OuterRef("pk"))
-    return Q(pk__in=named.filter(user=user).values("session_id")) | Q(
-        ~Exists(named),
-        trajectory_id__in=Trajectory.facilitators.through.objects.filter(user=user).values("trajectory_id"),
+    return (
+        Q(pk__in=named.filter(user=user).values("session_id"))
+        | Q(
+            ~Exists(named),
+            trajectory_id__in=Trajectory.facilitators.through.objects.filter(user=user).values(
+                "trajectory_id"
+            ),
+        )
+    ) & _holds(user, access.Role.FACILITATOR, path="trajectory")
+
+
+def _holds(user, role, path: str = "session__trajectory") -> Q:
+    """The trajectory at ``path`` is in a partnership where the user holds ``role`` now (a stale
+    assignment lists nothing; access.py has the same rule)."""
+    orgs = access.Membership.objects.filter(user=user, role=role).values("organisation")
+    return Q(**{f"{path}__partnership__men_organisation__in": orgs}) | Q(
+        **{f"{path}__partnership__women_organisation__in": orgs}
     )
 
 
@@ -61,6 +74,7 @@ def reports_to_discuss_for(user):
         return SessionReport.objects.none()
     return (
         SessionReport.objects.filter(status=SessionReport.Status.SUBMITTED, session__trajectory__trainer=user)
+        .filter(_holds(user, access.Role.TRAINER))
         .select_related("session__trajectory", "author")
         .order_by("submitted_at")
     )
@@ -73,7 +87,10 @@ def safety_signals_for(user):
         return SessionReport.objects.none()
     return (
         SessionReport.objects.filter(safety_signal=True, status=SessionReport.Status.SUBMITTED)
-        .filter(Q(session__trajectory__trainer=user) | Q(session__trajectory__coordinator=user))
+        .filter(
+            (Q(session__trajectory__trainer=user) & _holds(user, access.Role.TRAINER))
+            | (Q(session__trajectory__coordinator=user) & _holds(user, access.Role.COORDINATOR))
+        )
         .select_related("session__trajectory")
         .order_by("submitted_at")
     )
@@ -140,10 +157,6 @@ def language_names(codes: list[str]) -> list[str]:
             except KeyError:
                 out.append(code)
     return out
-
-
-def audit_actions():
-    return AuditAction.choices
 
 
 @dataclass

@@ -16,6 +16,7 @@ from django.utils import timezone
 from samensterk.core.audit import audit_record
 from samensterk.core.models import AuditAction
 
+from . import alerts, team
 from .models import (
     FacilitatorRecruitment,
     Intervision,
@@ -50,8 +51,11 @@ def _owner(trajectory: Trajectory):
 
 @transaction.atomic
 def partnership_create(*, actor, men_organisation, women_organisation) -> Partnership:
+    """Alliance staff pair two organisations directly (accepted at once)."""
     partnership = Partnership.objects.create(
-        men_organisation=men_organisation, women_organisation=women_organisation
+        men_organisation=men_organisation,
+        women_organisation=women_organisation,
+        status=Partnership.Status.ACCEPTED,
     )
     audit_record(
         actor=actor, action=AuditAction.PARTNERSHIP_CREATE, obj=partnership, organisation=men_organisation
@@ -60,7 +64,61 @@ def partnership_create(*, actor, men_organisation, women_organisation) -> Partne
 
 
 @transaction.atomic
+def partnership_propose(*, actor, proposer, men_organisation, women_organisation) -> Partnership:
+    """A coordinator of ``proposer`` (one of the two) proposes working together; nothing can be
+    started in it, and none of the partner's people picked, until the other side accepts."""
+    if proposer.pk not in (men_organisation.pk, women_organisation.pk):
+        raise ValueError("the proposing organisation must be one of the two")
+    partnership = Partnership.objects.create(
+        men_organisation=men_organisation,
+        women_organisation=women_organisation,
+        status=Partnership.Status.PROPOSED,
+        proposed_by=proposer,
+    )
+    audit_record(actor=actor, action=AuditAction.PARTNERSHIP_PROPOSE, obj=partnership, organisation=proposer)
+    return partnership
+
+
+@transaction.atomic
+def partnership_accept(*, actor, partnership: Partnership, accepting) -> Partnership:
+    """A coordinator of the other organisation (``accepting``) agrees; access.py checked the role."""
+    partnership = Partnership.objects.select_for_update().get(pk=partnership.pk)
+    if accepting.pk == partnership.proposed_by_id or accepting not in partnership.organisations:
+        raise ValueError("only the other organisation accepts a proposal")
+    if partnership.status != Partnership.Status.ACCEPTED:
+        partnership.status = Partnership.Status.ACCEPTED
+        partnership.save(update_fields=["status"])
+        audit_record(
+            actor=actor, action=AuditAction.PARTNERSHIP_ACCEPT, obj=partnership, organisation=accepting
+        )
+    return partnership
+
+
+def trajectory_moved(*, actor, trajectory: Trajectory, old_partnership_id: int) -> None:
+    """A trajectory changed partnership (only possible before it has reports): audited with the old
+    and the new one, in both the old and the new owner's part of the log."""
+    old = Partnership.objects.select_related("men_organisation").filter(pk=old_partnership_id).first()
+    detail = {"old_partnership": old_partnership_id, "new_partnership": trajectory.partnership_id}
+    for organisation in {getattr(old, "men_organisation", None), _owner(trajectory)} - {None}:
+        audit_record(
+            actor=actor,
+            action=AuditAction.TRAJECTORY_MOVE,
+            obj=trajectory,
+            organisation=organisation,
+            detail=detail,
+        )
+
+
+@transaction.atomic
 def trajectory_create(*, actor, data: dict[str, Any], facilitators=()) -> Trajectory:
+    team.check(
+        team.trajectory_team_errors(
+            partnership=data.get("partnership"),
+            trainer=data.get("trainer"),
+            coordinator=data.get("coordinator"),
+            facilitators=facilitators,
+        )
+    )
     trajectory = Trajectory.objects.create(**data)
     trajectory.facilitators.set(facilitators)
     audit_record(
@@ -77,6 +135,21 @@ def trajectory_create(*, actor, data: dict[str, Any], facilitators=()) -> Trajec
 def trajectory_update(
     *, actor, trajectory: Trajectory, data: dict[str, Any], facilitators=None
 ) -> Trajectory:
+    """``trajectory`` is the saved row before the change (the team rules compare with it)."""
+
+    def new(name):
+        return data[name] if name in data else getattr(trajectory, name)
+
+    team.check(
+        team.trajectory_team_errors(
+            partnership=new("partnership"),
+            trainer=new("trainer"),
+            coordinator=new("coordinator"),
+            facilitators=facilitators if facilitators is not None else trajectory.facilitators.all(),
+            trajectory=trajectory,
+        )
+    )
+    old_partnership_id = trajectory.partnership_id
     changed = [name for name, value in data.items() if getattr(trajectory, name) != value]
     for name, value in data.items():
         setattr(trajectory, name, value)
@@ -91,6 +164,8 @@ def trajectory_update(
         organisation=_owner(trajectory),
         detail={"fields": ",".join(sorted(changed))[:64]},
     )
+    if trajectory.partnership_id != old_partnership_id:
+        trajectory_moved(actor=actor, trajectory=trajectory, old_partnership_id=old_partnership_id)
     return trajectory
 
 
@@ -104,6 +179,7 @@ def next_session_number(trajectory: Trajectory) -> int:
 
 @transaction.atomic
 def session_create(*, actor, trajectory: Trajectory, data: dict[str, Any], facilitators=()) -> Session:
+    team.check(team.session_team_errors(trajectory=trajectory, facilitators=facilitators))
     session = Session.objects.create(trajectory=trajectory, **data)
     session.facilitators.set(facilitators)
     trajectories_changed_send([trajectory.pk])  # the dashboard counts from the summary
@@ -113,6 +189,8 @@ def session_create(*, actor, trajectory: Trajectory, data: dict[str, Any], facil
 
 @transaction.atomic
 def session_update(*, actor, session: Session, data: dict[str, Any], facilitators=None) -> Session:
+    if facilitators is not None:
+        team.check(team.session_team_errors(trajectory=session.trajectory, facilitators=facilitators))
     changed = [name for name, value in data.items() if getattr(session, name) != value]
     for name, value in data.items():
         setattr(session, name, value)
@@ -236,9 +314,10 @@ def report_submit(
         detail={"themes": report.themes.count(), "statements": report.statements.count()},
     )
     if report.safety_signal:
-        # The signal itself is the notification: the trainer's and coordinator's pages list every
-        # submitted report with a signal that is not yet discussed.
+        # The trainer's and coordinator's pages list every submitted report with a signal that is
+        # not yet discussed; the e-mail below tells them without waiting for their next login.
         audit_record(actor=author, action=AuditAction.SAFETY_SIGNAL, obj=report, organisation=organisation)
+    alerts.report_alert_after_commit(report=report)  # sent once the report is safely stored
     return report, True
 
 
@@ -283,6 +362,11 @@ def report_debrief(*, report: SessionReport, actor, discussed_on: dt.date, notes
 def audit_log_read(*, actor) -> None:
     """Reading the audit log is itself logged: who looked at who looked."""
     audit_record(actor=actor, action=AuditAction.AUDIT_READ)
+
+
+def audit_log_export(*, actor, rows: int) -> None:
+    """The log left the app as CSV (for the data protection officer): logged like every export."""
+    audit_record(actor=actor, action=AuditAction.AUDIT_EXPORT, detail={"rows": rows, "format": "csv"})
 
 
 # --- the facilitator pool ------------------------------------------------------------------

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("to-discuss/", views.to_discuss, name="to_discuss"),
     path("partnerships/", views.partnerships, name="partnerships"),
+    path("partnerships/<int:pk>/accept/", views.partnership_accept, name="partnership_accept"),
     path("trajectories/", views.trajectory_list, name="trajectories"),
     path("trajectories/new/", views.trajectory_create, name="trajectory_create"),
     path("trajectories/<int:pk>/", views.trajectory_detail, name="trajectory"),
@@ -23,4 +24,5 @@ urlpatterns = [
     path("organisations/<slug:slug>/pool/", views.pool, name="pool"),
     path("organisations/<slug:slug>/pool/<slug:kind>/", views.pool_record, name="pool_record"),
     path("audit/", views.audit_log, name="audit_log"),
+    path("audit/export.csv", views.audit_export, name="audit_export"),
 ]

@@ -19,7 +19,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from samensterk import access
 from samensterk.core.pdf import pdf_response, render_pdf
 
-from . import selectors, services
+from . import audit_trail, selectors, services
+from .audit_trail import AuditFilterForm
 from .forms import (
     DebriefForm,
     IntervisionForm,
@@ -113,19 +114,56 @@ def partnerships(request: HttpRequest) -> HttpResponse:
         form = PartnershipForm(request.POST or None, allowed=scope)
         if request.method == "POST":
             if form.is_valid():
-                services.partnership_create(
-                    actor=user,
-                    men_organisation=form.cleaned_data["men_organisation"],
-                    women_organisation=form.cleaned_data["women_organisation"],
-                )
-                messages.success(request, _("The partnership has been created."))
+                men = form.cleaned_data["men_organisation"]
+                women = form.cleaned_data["women_organisation"]
+                if scope is None or {men.pk, women.pk} <= scope:
+                    # Alliance staff, or a coordinator of both: nobody else has to agree.
+                    services.partnership_create(actor=user, men_organisation=men, women_organisation=women)
+                    messages.success(request, _("The partnership has been created."))
+                else:
+                    proposer = men if men.pk in scope else women
+                    services.partnership_propose(
+                        actor=user, proposer=proposer, men_organisation=men, women_organisation=women
+                    )
+                    messages.success(
+                        request,
+                        _(
+                            "The partnership has been proposed. A coordinator of the other organisation accepts it."
+                        ),
+                    )
                 return redirect("programme:partnerships")
             status = INVALID
     elif request.method == "POST":
         raise Http404
+    rows = [(p, _may_accept(user, p)) for p in visible]
     return _private(
-        render(request, "programme/partnerships.html", {"partnerships": visible, "form": form}, status=status)
+        render(
+            request,
+            "programme/partnerships.html",
+            {"partnerships": visible, "rows": rows, "form": form},
+            status=status,
+        )
     )
+
+
+def _may_accept(user, partnership) -> bool:
+    if partnership.status != partnership.Status.PROPOSED:
+        return False
+    try:
+        access.partnership_to_accept(user, partnership.pk)
+    except Http404:
+        return False
+    return True
+
+
+@login_required
+@require_POST
+def partnership_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    """A coordinator of the other organisation accepts a proposed partnership."""
+    partnership, organisation = access.partnership_to_accept(request.user, pk)
+    services.partnership_accept(actor=request.user, partnership=partnership, accepting=organisation)
+    messages.success(request, _("The partnership has been accepted."))
+    return redirect("programme:partnerships")
 
 
 # --- trajectories ---------------------------------------------------------------------------
@@ -453,24 +491,59 @@ def report_debrief(request: HttpRequest, pk: int) -> HttpResponse:
 # --- the audit log --------------------------------------------------------------------------
 
 
+def _audit_filter(request):
+    """The filter form and the events it selects (all events when the form has errors)."""
+    events = access.audit_events_for(request.user)
+    form = AuditFilterForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        events = audit_trail.filtered(events, form.cleaned_data)
+    return form, events
+
+
 @login_required
 @require_GET
 def audit_log(request: HttpRequest) -> HttpResponse:
-    """Alliance staff read who did or read what; reading the log is itself logged."""
-    events = access.audit_events_for(request.user)
+    """Alliance staff read who did or read what, about which trajectory and meeting; filtered by
+    person, trajectory, action and period. Reading the log is itself logged."""
+    access.audit_events_for(request.user)  # 404 for everybody but alliance staff, before logging
     # Logged before the page is counted, so the count and the rows agree.
     services.audit_log_read(actor=request.user)
-    action = request.GET.get("action", "")
-    if action:
-        events = events.filter(action=action)
+    form, events = _audit_filter(request)
+    status = 400 if form.errors else 200
     page = Paginator(events, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return _private(
         render(
             request,
             "programme/audit_log.html",
-            {"page": page, "action": action, "actions": selectors.audit_actions()},
+            {
+                "page": page,
+                "rows": audit_trail.rows(page.object_list),
+                "form": form,
+                "query": query.urlencode(),
+            },
+            status=status,
         )
     )
+
+
+@login_required
+@require_GET
+def audit_export(request: HttpRequest) -> HttpResponse:
+    """The filtered log as CSV for the data protection officer; the export is audited itself."""
+    access.audit_events_for(request.user)
+    form, events = _audit_filter(request)
+    if form.errors:
+        return _private(
+            render(request, "programme/audit_log.html", {"page": None, "rows": [], "form": form}, status=400)
+        )
+    rows = audit_trail.rows(events.select_related("actor", "organisation"))
+    services.audit_log_export(actor=request.user, rows=len(rows))
+    response = HttpResponse(audit_trail.as_csv(rows), content_type="text/csv; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="audit-log-{stamp}.csv"'
+    return _private(response)
 
 
 # --- an organisation's data as a whole (AVG) ------------------------------------------------

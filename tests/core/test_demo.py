@@ -25,7 +25,9 @@ def test_demo_organisations_are_clearly_fictional():
         assert org.is_demo and org.name.startswith("Demo ")
     for user in User.objects.all():
         assert user.username.startswith("demo-")
-        assert not user.email and not user.first_name and not user.last_name
+        assert not user.first_name and not user.last_name
+        # Issue #21: e-mail alerts need an address; the demo's are fictional (example.org is reserved).
+        assert user.email == f"{user.username}@example.org"
 
 
 @pytest.mark.django_db

@@ -41,3 +41,43 @@ def test_options_on_the_json_api_lists_post():
     response = Client().options("/api/calculator/simulate")
     assert response.status_code == 204
     assert response["Allow"] == "POST, OPTIONS"
+
+
+@pytest.mark.django_db
+class TestRefusedMethods:
+    """Issue #21: PUT, PATCH and DELETE on our pages answer 405 (with the view's Allow), not the
+    CSRF check's 403; the view never runs with them."""
+
+    @pytest.mark.parametrize("method", ["put", "patch", "delete"])
+    def test_a_page_answers_405_not_403(self, method, personas, programme):
+        from django.test import Client
+
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(personas["facilitator"])
+        session = programme["sessions"][1]
+        response = getattr(client, method)(f"/en/programme/sessions/{session.pk}/report/")
+        assert response.status_code == 405
+        assert response["Allow"] == "GET, POST, HEAD, OPTIONS"
+        response = getattr(client, method)("/en/")
+        assert response.status_code == 405 and response["Allow"] == "GET, HEAD, OPTIONS"
+        assert not hasattr(session, "report") or session.report is None
+
+    def test_anonymous_put_is_405_too(self):
+        from django.test import Client
+
+        assert Client(enforce_csrf_checks=True).put("/en/programme/").status_code == 405
+
+
+@pytest.mark.django_db
+def test_the_csrf_failure_page_is_ours_in_the_visitors_language():
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/tr/login/", {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert 'lang="tr"' in html and 'class="site-header"' in html
+    from django.utils import translation
+
+    with translation.override("tr"):
+        expected = translation.gettext("This form has expired for safety.")
+    assert expected != "This form has expired for safety." and expected in html

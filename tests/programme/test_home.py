@@ -102,11 +102,14 @@ def test_a_session_that_names_its_facilitators_is_theirs_alone(client, personas,
 
     from django.utils import timezone
 
-    from samensterk.accounts.models import Membership
+    from samensterk.accounts.models import Membership, User
     from samensterk.programme.models import Session
 
     trajectory = programme["trajectory"]
-    stand_in = personas["trainer"]  # of the same organisation, not a facilitator of the trajectory
+    # A facilitator of the same organisation, not on the trajectory. (Issue #21: a session's
+    # facilitators hold the facilitator role in the partnership, so the trainer no longer stands in.)
+    stand_in = User.objects.create_user(username="stand-in", password="a-long-test-password")
+    Membership.objects.create(user=stand_in, organisation=personas["orgs"]["men"], role="facilitator")
     held = timezone.now() - dt.timedelta(days=3)
     named = Session.objects.create(trajectory=trajectory, number=20, starts_at=held, status="held",
                                    place=Session.Place.LIVING_ROOM)  # fmt: skip
@@ -115,14 +118,27 @@ def test_a_session_that_names_its_facilitators_is_theirs_alone(client, personas,
     both = Session.objects.create(trajectory=trajectory, number=21, starts_at=held, status="held",
                                   place=Session.Place.LIVING_ROOM)  # fmt: skip
     both.facilitators.add(stand_in, personas["facilitator"])
-    assert Membership.objects.filter(user=stand_in, role=Membership.Role.TRAINER).exists()
+    assert not trajectory.facilitators.filter(pk=stand_in.pk).exists()
 
     own = as_(client, personas, "facilitator").get(url("home")).content.decode()
     assert f'href="{url("report", named.pk)}"' not in own
     assert own.count(f'href="{url("report", both.pk)}"') == 1
     assert f'href="{url("report", programme["sessions"][1].pk)}"' in own  # names nobody: the trajectory's
 
-    theirs = as_(client, personas, "trainer").get(url("home")).content.decode()
+    client.force_login(stand_in)
+    theirs = client.get(url("home")).content.decode()
     assert theirs.count(f'href="{url("report", named.pk)}"') == 1
     assert theirs.count(f'href="{url("report", both.pk)}"') == 1
     assert f'href="{url("report", programme["sessions"][1].pk)}"' not in theirs
+
+
+def test_a_stale_assignment_lists_nothing_on_my_work(client, personas, programme):
+    """Issue #21: named on the team but no longer a member of the partnership's organisations."""
+    for who in ("facilitator", "trainer"):
+        personas[who].memberships.all().delete()
+    personas["facilitator"].memberships.create(organisation=personas["orgs"]["other"], role="facilitator")
+    personas["trainer"].memberships.create(organisation=personas["orgs"]["other"], role="trainer")
+    for who in ("facilitator", "trainer"):
+        client.force_login(personas[who])
+        html = client.get("/en/programme/").content.decode()
+        assert "Test Noord voorjaar" not in html, who

@@ -80,3 +80,52 @@ def test_a_funder_gets_404(client, personas, programme):
 
 def test_it_rejects_put(client, personas, programme):
     assert as_(client, personas, "staff").put(url("partnerships")).status_code == 405
+
+
+# --- issue #21: a partnership needs both organisations ---------------------------------------
+
+
+def test_a_coordinators_partnership_is_a_proposal_until_the_other_side_accepts(
+    client, personas, programme, third_men
+):
+    from samensterk.accounts.models import Membership, User
+
+    response = as_(client, personas, "coordinator").post(
+        url("partnerships"),
+        {"men_organisation": third_men.pk, "women_organisation": personas["orgs"]["women"].pk},
+    )
+    assert response.status_code == 302
+    partnership = Partnership.objects.get(men_organisation=third_men)
+    assert partnership.status == "proposed" and partnership.proposed_by == personas["orgs"]["women"]
+    assert AuditEvent.objects.filter(action="partnership.propose", object_id=str(partnership.pk)).exists()
+    # Nothing can be started in it yet: it is not among the partnerships of the trajectory form.
+    html = client.get(url("trajectory_create")).content.decode()
+    choices = html.split('name="partnership"')[1].split("</select>")[0]
+    assert "Test Derde Mannen" not in choices and "Test Mannenorganisatie" in choices
+    # The proposer cannot accept their own proposal.
+    assert client.post(url("partnership_accept", partnership.pk)).status_code == 404
+    # A coordinator of the other organisation sees the button and accepts.
+    other_coordinator = User.objects.create_user(
+        username="third-coordinator", password="a-long-test-password"
+    )
+    Membership.objects.create(user=other_coordinator, organisation=third_men, role="coordinator")
+    client.force_login(other_coordinator)
+    html = client.get(url("partnerships")).content.decode()
+    assert url("partnership_accept", partnership.pk) in html
+    assert client.post(url("partnership_accept", partnership.pk)).status_code == 302
+    partnership.refresh_from_db()
+    assert partnership.status == "accepted"
+    assert AuditEvent.objects.filter(action="partnership.accept", actor=other_coordinator).exists()
+
+
+@pytest.mark.parametrize("who", ["facilitator", "trainer", "outsider", "staff", "funder"])
+def test_nobody_else_accepts_a_proposal(client, personas, programme, third_men, who):
+    partnership = Partnership.objects.create(
+        men_organisation=third_men,
+        women_organisation=personas["orgs"]["women"],
+        status="proposed",
+        proposed_by=personas["orgs"]["women"],
+    )
+    assert as_(client, personas, who).post(url("partnership_accept", partnership.pk)).status_code == 404
+    partnership.refresh_from_db()
+    assert partnership.status == "proposed"

@@ -150,7 +150,10 @@ def render_line(line: dict, translate=None, money=None) -> str:
             values[k] = f"{v:g}"
         else:
             values[k] = money(v)
-    return " ".join(translate(t).format(**values) for t in [line["template"], *line.get("more", ())])
+    templates = [line["template"], *line.get("more", ())]
+    if line.get("label") and any("{part}" in t for t in templates):  # a fall-back names its component
+        values.setdefault("part", translate(line["label"]))
+    return " ".join(translate(t).format(**values) for t in templates)
 
 
 # --- compare and cliffs -------------------------------------------------------------------------
@@ -158,9 +161,10 @@ def render_line(line: dict, translate=None, money=None) -> str:
 # Why a component changed: its own sentences (components.py) by (component, kind), and the
 # plain fall-backs for a component that has none of that kind.
 CHANGE = {(c.key, kind): text for c in registry.REGISTRY for kind, text in c.changes.items()} | {
-    "per_hour": gettext_noop("For each extra hour of work a week this part falls by {change} a month."),
-    "rise": gettext_noop("This part rises by {change} a month."),
-    "fall": gettext_noop("This part falls by {change} a month."),
+    # {part}: the component's label, so a sentence read on its own (the API, the CLI) names it.
+    "per_hour": gettext_noop("For each extra hour of work a week, {part} falls by {change} a month."),
+    "rise": gettext_noop("{part} rises by {change} a month."),
+    "fall": gettext_noop("{part} falls by {change} a month."),
 }
 
 

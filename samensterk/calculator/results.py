@@ -578,7 +578,15 @@ def full(
         # WeasyPrint does not shape right-to-left text inside SVG: the PDF's legend is then HTML.
         words = not (pdf and get_language_bidi())
         out["chart_svg"] = chart(calc, hours, marks, large=large, text_labels=words, pdf=pdf)
-        out["chart_labels"] = None if words else chart_labels(independence_hours(calc.res, 0)["financial"])
+        out["chart_labels"] = (
+            None
+            if words
+            else {
+                **chart_labels(independence_hours(calc.res, 0)["financial"]),
+                # The time line's other curves (dashed), for a legend beside the drawing.
+                "periods": [gettext(p.label) for p in calc.period_list if p.key != calc.shown],
+            }
+        )
     if with_chart and phone:  # a second, narrower drawing with larger type for phones
         out["chart_svg_compact"] = chart(calc, hours, marks, compact=True, chart_id="chart-compact")
     return out

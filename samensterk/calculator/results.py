@@ -15,6 +15,7 @@ from django.utils import numberformat
 from django.utils.formats import get_format
 from django.utils.translation import get_language, get_language_bidi, gettext, ngettext
 
+from samensterk.calculator.chart import curve_svg
 from samensterk.income import components as registry
 from samensterk.income import timeline as timeline_rules
 from samensterk.income.explain import (
@@ -339,8 +340,6 @@ def chart(
 ) -> str:
     """The curve as SVG (calculator/chart.py): the page, the projector and the PDF draw the same.
     With a bijstand time line the shown period is the thick curve and the others are labelled."""
-    from samensterk.calculator.chart import curve_svg
-
     c = calc.c
     ind = independence_hours(calc.res, 0)["financial"]
     own = [float(v) for v in calc.res.context["own_work_net_month"][0]]

@@ -7,13 +7,22 @@ Values are money unless their name ends in ``_percent`` or ``_hours``.
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 from functools import cached_property, lru_cache
 
 import numpy as np
 
 from samensterk.income import components as registry
-from samensterk.income.parameters_loader import Scale, all_parameters, load, reference_at
+from samensterk.income.parameters_loader import (
+    MissingParameter,
+    Scale,
+    all_parameters,
+    load,
+    reference_at,
+    value_at,
+)
+from samensterk.income.simulate import pack
 
 
 def gettext_noop(s):
@@ -42,10 +51,6 @@ def _json(v):
 @lru_cache(maxsize=64)
 def _parameters(component: str, year: int) -> tuple[dict, ...]:
     """The parameters behind a component, with their value and source at 1 January of ``year``."""
-    import datetime as dt
-
-    from samensterk.income.parameters_loader import MissingParameter, value_at
-
     prefixes = registry.BY_KEY[component].parameters
     instant, out = dt.date(year, 1, 1), []
     for name, param in all_parameters().items():
@@ -171,9 +176,6 @@ CHANGE = {(c.key, kind): text for c in registry.REGISTRY for kind, text in c.cha
 def _stop_income(res, i, comp) -> float | None:
     """The highest joint income (whole euros) at which this household still gets ``comp``: the
     toeslag's own rule evaluated on an income grid, so the figure is the rule's, not a guess."""
-    from samensterk.income.parameters_loader import MissingParameter
-    from samensterk.income.simulate import pack
-
     hh = res.households[i]
     p, a = load(hh.year), pack([hh])
     fn = comp.stop_rule

@@ -35,7 +35,7 @@ UNKNOWN_FOR = {
     "her_wage_unknown": "her_wage",
     "childcare_unknown": "childcare",
 }
-HAS_HELP = {"partner_amount", "children", "rent", "her_wage"}
+HAS_HELP = {"partner_amount", "children", "rent", "her_wage", "loonheffingskorting"}
 
 AMOUNT_MAX_LENGTH = 20  # "€ 100.000,00" and spaces fit; a longer text is no amount
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")

@@ -15,6 +15,7 @@ from django.utils import numberformat
 from django.utils.formats import get_format
 from django.utils.translation import get_language, get_language_bidi, gettext, ngettext
 
+from samensterk.calculator.chart import curve_svg
 from samensterk.income import components as registry
 from samensterk.income import timeline as timeline_rules
 from samensterk.income.explain import (
@@ -339,8 +340,6 @@ def chart(
 ) -> str:
     """The curve as SVG (calculator/chart.py): the page, the projector and the PDF draw the same.
     With a bijstand time line the shown period is the thick curve and the others are labelled."""
-    from samensterk.calculator.chart import curve_svg
-
     c = calc.c
     ind = independence_hours(calc.res, 0)["financial"]
     own = [float(v) for v in calc.res.context["own_work_net_month"][0]]
@@ -594,7 +593,15 @@ def full(
         # WeasyPrint does not shape right-to-left text inside SVG: the PDF's legend is then HTML.
         words = not (pdf and get_language_bidi())
         out["chart_svg"] = chart(calc, hours, marks, large=large, text_labels=words, pdf=pdf)
-        out["chart_labels"] = None if words else chart_labels(independence_hours(calc.res, 0)["financial"])
+        out["chart_labels"] = (
+            None
+            if words
+            else {
+                **chart_labels(independence_hours(calc.res, 0)["financial"]),
+                # The time line's other curves (dashed), for a legend beside the drawing.
+                "periods": [gettext(p.label) for p in calc.period_list if p.key != calc.shown],
+            }
+        )
     if with_chart and phone:  # a second, narrower drawing with larger type for phones
         out["chart_svg_compact"] = chart(calc, hours, marks, compact=True, chart_id="chart-compact")
     return out

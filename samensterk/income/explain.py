@@ -7,13 +7,22 @@ Values are money unless their name ends in ``_percent`` or ``_hours``.
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 from functools import cached_property, lru_cache
 
 import numpy as np
 
 from samensterk.income import components as registry
-from samensterk.income.parameters_loader import Scale, all_parameters, load, reference_at
+from samensterk.income.parameters_loader import (
+    MissingParameter,
+    Scale,
+    all_parameters,
+    load,
+    reference_at,
+    value_at,
+)
+from samensterk.income.simulate import pack
 
 
 def gettext_noop(s):
@@ -42,10 +51,6 @@ def _json(v):
 @lru_cache(maxsize=64)
 def _parameters(component: str, year: int) -> tuple[dict, ...]:
     """The parameters behind a component, with their value and source at 1 January of ``year``."""
-    import datetime as dt
-
-    from samensterk.income.parameters_loader import MissingParameter, value_at
-
     prefixes = registry.BY_KEY[component].parameters
     instant, out = dt.date(year, 1, 1), []
     for name, param in all_parameters().items():
@@ -150,7 +155,10 @@ def render_line(line: dict, translate=None, money=None) -> str:
             values[k] = f"{v:g}"
         else:
             values[k] = money(v)
-    return " ".join(translate(t).format(**values) for t in [line["template"], *line.get("more", ())])
+    templates = [line["template"], *line.get("more", ())]
+    if line.get("label") and any("{part}" in t for t in templates):  # a fall-back names its component
+        values.setdefault("part", translate(line["label"]))
+    return " ".join(translate(t).format(**values) for t in templates)
 
 
 # --- compare and cliffs -------------------------------------------------------------------------
@@ -158,18 +166,16 @@ def render_line(line: dict, translate=None, money=None) -> str:
 # Why a component changed: its own sentences (components.py) by (component, kind), and the
 # plain fall-backs for a component that has none of that kind.
 CHANGE = {(c.key, kind): text for c in registry.REGISTRY for kind, text in c.changes.items()} | {
-    "per_hour": gettext_noop("For each extra hour of work a week this part falls by {change} a month."),
-    "rise": gettext_noop("This part rises by {change} a month."),
-    "fall": gettext_noop("This part falls by {change} a month."),
+    # {part}: the component's label, so a sentence read on its own (the API, the CLI) names it.
+    "per_hour": gettext_noop("For each extra hour of work a week, {part} falls by {change} a month."),
+    "rise": gettext_noop("{part} rises by {change} a month."),
+    "fall": gettext_noop("{part} falls by {change} a month."),
 }
 
 
 def _stop_income(res, i, comp) -> float | None:
     """The highest joint income (whole euros) at which this household still gets ``comp``: the
     toeslag's own rule evaluated on an income grid, so the figure is the rule's, not a guess."""
-    from samensterk.income.parameters_loader import MissingParameter
-    from samensterk.income.simulate import pack
-
     hh = res.households[i]
     p, a = load(hh.year), pack([hh])
     fn = comp.stop_rule

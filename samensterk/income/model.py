@@ -9,12 +9,13 @@ message; each caller translates the code (engine messages are not UI text).
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, ValidationError
 
-from samensterk.income.parameters_loader import all_parameters
+from samensterk.income.parameters_loader import MissingParameter, all_parameters, value_at
 
 SITUATIONS = ("works", "bijstand", "no_income", "none")
 CHILDCARE_TYPES = {"dagopvang": 1, "bso": 2, "gastouder": 3}
@@ -59,10 +60,6 @@ def offered_years() -> tuple[int, ...]:
     1 January (the date the year's rules are read). 2025 is not offered: its kinderopvangtoeslag
     table above € 50,811 and part of its huurtoeslag were not found in an official source
     (/work/shared/reference/nl-gaps-2025-2026.md §5 and §7), and a figure is never guessed."""
-    import datetime as dt
-
-    from samensterk.income.parameters_loader import MissingParameter, value_at
-
     out = []
     for year in YEARS:
         try:

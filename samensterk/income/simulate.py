@@ -14,7 +14,7 @@ How the parts fit (all euros; components per month, shape (n, H)):
 - the annual assessment (``assessment``): the year's box-1 tax with the heffingskortingen and the
   IACK, against what payroll withheld; + is a refund. A non-earning partner born after 1962 gets
   no payout of heffingskortingen.
-- her loonheffingskorting is applied by one payer only (Wet LB 1964 art. 23; UWV: "u mag de
+- her loonheffingskorting is applied by one payer only (Wet LB 1964 art. 22 and art. 29 lid 2; UWV: "u mag de
   loonheffingskorting maar 1 keer laten toepassen"). While the household gets bijstand the
   default (``Household.loonheffingskorting`` "gemeente") is that the gemeente keeps applying it
   to the bijstand, so her employer withholds the tax without korting; the bijstand tops the lower

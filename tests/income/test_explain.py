@@ -123,3 +123,10 @@ def test_independence_hours(res):
 def test_unknown_hours_are_refused(res):
     with pytest.raises(ValueError):
         explain(res, 0, hours=41)
+
+
+def test_a_fall_back_sentence_names_its_component():
+    """Read on its own (the API, the CLI), a change without a sentence of its own says which part
+    changed, not "this part" (issue #20)."""
+    line = {"label": "Kinderbijslag", "template": ex.CHANGE["rise"], "values": {"change": 12.0}}
+    assert render_line(line, money=lambda v: f"EUR {v:.0f}") == "Kinderbijslag rises by EUR 12 a month."

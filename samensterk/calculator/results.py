@@ -451,6 +451,17 @@ def live(calc: Calculation, hours: int, compare_a: int, period: str = "first") -
         "childcare_cost": format_money(c["childcare_cost"][hours], cents=False),
         "has_childcare_cost": float(c["childcare_cost"][hours]) > 0.5,
         "has_toeslagen": any(float(c[k][hours]) > 0 for k in registry.TOESLAGEN),
+        # "Both, by mistake": the payback next spring and what to do, said next to the answer.
+        "korting_twice_note": gettext(
+            "Her loonheffingskorting is applied twice, by her employer and by the gemeente: next spring you pay "
+            "back about %(year)s with the annual tax assessment. Tell her employer to stop applying it, or ask "
+            "the Belastingdienst for a provisional assessment so you pay it back by the month."
+        )
+        % {"year": format_money(-12 * float(c["assessment"][hours]), cents=False)}
+        if calc.res.households[0].loonheffingskorting == "both"
+        and float(c["assessment"][hours]) <= -0.5
+        and float(c["bijstand"][hours]) > 0
+        else "",
         "no_kot_note": float(c["childcare_cost"][hours]) > 0.5
         and float(c["kinderopvangtoeslag"][hours]) < 0.5,
     }

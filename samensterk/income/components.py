@@ -90,7 +90,10 @@ def _her_net(f) -> Said:
     values = {"hours_hours": f.hours, "wage": f.ctx("her_hourly_wage"), "gross": f("her_gross"), "pension": pension,
               "loonheffing": f("loonheffing_her"), "ahk": f("algemene_heffingskorting"), "ak": f("arbeidskorting"),
               "net": f("her_net")}  # fmt: skip
-    return Said(values, "pension" if pension > 0.005 else "")
+    # Without korting: the gemeente applies her loonheffingskorting to the bijstand (issue #20).
+    without = not f.ctx("korting_at_employer")
+    variant = ("pension" if pension > 0.005 else "") + ("_no_korting" if without else "")
+    return Said(values, variant.lstrip("_"))
 
 
 def _her_net_change(f0, f1) -> dict:
@@ -202,6 +205,13 @@ REGISTRY = (
                                     "after the algemene heffingskorting ({ahk}) and the arbeidskorting ({ak}), so she "
                                     "takes home {net}."),
             "zero": gettext_noop("She does not work, so she has no wage."),
+            "no_korting": gettext_noop("She works {hours_hours} hours a week at {wage} an hour: {gross} gross a month. "
+                                       "Her employer withholds {loonheffing} loonheffing without loonheffingskorting "
+                                       "(the gemeente applies it to the bijstand), so she takes home {net}."),
+            "pension_no_korting": gettext_noop("She works {hours_hours} hours a week at {wage} an hour: {gross} gross a "
+                                               "month, of which {pension} goes to her pension. Her employer withholds "
+                                               "{loonheffing} loonheffing without loonheffingskorting (the gemeente "
+                                               "applies it to the bijstand), so she takes home {net}."),
         },
         facts=_her_net, change_facts=_her_net_change,
         changes={

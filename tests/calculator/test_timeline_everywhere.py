@@ -123,6 +123,7 @@ def test_both_by_mistake_shows_the_payback_and_what_to_do_in_dutch_and_arabic(cl
     nl = client.post("/calculator/", data).content.decode()
     assert "De korting mag maar door één betaler worden toegepast" in nl
     assert "Volgend voorjaar betaalt u met de jaarlijkse belastingaanslag ongeveer" in nl  # the payback
+    assert 'id="korting-twice-note"' in nl and "volgend voorjaar betaal je" in nl
     ar = client.post("/ar/calculator/", data).content.decode()
     assert "لا يجوز تطبيق هذا الخصم إلا من جهة دفع واحدة" in ar
 
@@ -130,6 +131,8 @@ def test_both_by_mistake_shows_the_payback_and_what_to_do_in_dutch_and_arabic(cl
 def test_the_default_explains_who_applies_the_korting_and_the_disregard_in_dutch(client):
     nl = client.post("/calculator/", {**HOUSEHOLDS["couple 3 and 7"], "hours": "16"}).content.decode()
     assert "De gemeente past haar loonheffingskorting toe op de bijstand" in nl
+    assert "loonheffing in zonder loonheffingskorting (de gemeente past die toe op de bijstand)" in nl
     assert "de vrijlating van 25% in haar eerste zes maanden werk" in nl
     assert "haar heffingskortingen worden afgebouwd" not in nl
+    assert 'id="korting-twice-note"' not in nl
     assert "neemt haar extra verdiensten terug, behalve het deel dat zij mag houden" in nl

@@ -18,14 +18,15 @@ from django.utils.translation import gettext_lazy as _
 
 from samensterk.core.models import AuditAction
 
-from .models import Session, SessionReport, Trajectory
+from .models import Session, Trajectory
 
-# object type -> (model, the path from it to its session, or None when it is the trajectory's own)
+# Object types about one meeting ("" for the session itself; else they have a `session` field),
+# and about a trajectory as a whole ("" for the trajectory itself; else a `trajectory` field).
 _SESSION_PATHS = {
-    "programme.session": (Session, ""),
-    "programme.sessionreport": (SessionReport, "session"),
-    "toolkit.meetingplan": (None, "session"),
-    "monitoring.questionnaireround": (None, "session"),
+    "programme.session": "",
+    "programme.sessionreport": "session",
+    "toolkit.meetingplan": "session",
+    "monitoring.questionnaireround": "session",
 }
 _TRAJECTORY_TYPES = {"programme.trajectory": "", "companion.agreements": "trajectory"}
 
@@ -67,7 +68,7 @@ def trajectory_q(trajectory: Trajectory) -> Q:
     q = Q(object_type="programme.trajectory", object_id=str(trajectory.pk)) | Q(
         object_type="programme.session", object_id__in=_ids(sessions)
     )
-    for label, (_m, path) in _SESSION_PATHS.items():
+    for label, path in _SESSION_PATHS.items():
         if path:
             q |= Q(object_type=label, object_id__in=_ids(_model(label).objects.filter(session__in=sessions)))
     q |= Q(

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery, prefetch_related_objects
 from django.utils.translation import get_language
 
 from .models import (
@@ -88,29 +88,69 @@ def localize(objs: Iterable[ContentItem], language: str | None = None) -> list[L
     return [Localized(o, language, translations.get(o.pk)) for o in objs]
 
 
+def localize_lists(*lists: Iterable[ContentItem], language: str | None = None) -> list[list[Localized]]:
+    """Like localize, for rows of several models at once, in one query for all translations."""
+    lists = [list(objs) for objs in lists]
+    language = language or current_language()
+    translations: dict[tuple[int, int], Translation] = {}
+    if language != SOURCE_LANGUAGE:
+        match = Q(pk__in=[])
+        for objs in lists:
+            if objs:
+                ct = ContentType.objects.get_for_model(objs[0])
+                match |= Q(content_type=ct, object_id__in=[o.pk for o in objs])
+        translations = {
+            (t.content_type_id, t.object_id): t for t in Translation.objects.filter(match, language=language)
+        }
+    result = []
+    for objs in lists:
+        ct_id = ContentType.objects.get_for_model(objs[0]).pk if objs else None
+        result.append([Localized(o, language, translations.get((ct_id, o.pk))) for o in objs])
+    return result
+
+
 def localize_one(obj: ContentItem, language: str | None = None) -> Localized:
     return localize([obj], language)[0]
 
 
 def statements_filtered(
     *, method: str = "", theme: str = "", audience: str = "", query: str = ""
-) -> QuerySet[Statement]:
-    """The statement bank, filtered. The search matches the Dutch text and the reader's translation."""
-    qs = Statement.objects.prefetch_related("themes", "methods")
+) -> list[Statement]:
+    """The statement bank, filtered, with themes and methods prefetched. The search finds
+    statements holding every word of ``query`` in the Dutch text or the reader's translation."""
+    qs = Statement.objects.all()
     if method:
         qs = qs.filter(methods__slug=method)
     if theme:
         qs = qs.filter(themes__slug=theme)
     if audience:
         qs = qs.filter(audience__in=AUDIENCE_MATCHES.get(audience, (audience,)))
+    qs = qs.distinct().order_by("order", "slug")
     words = search_words(query)
     if words:
-        qs = qs.filter(pk__in=_statements_with_words(words, current_language()))
-    return qs.distinct().order_by("order", "slug")
+        # The bank is a few dozen statements: fetch them with their translation in one query and
+        # compare in Python, the same on SQLite and PostgreSQL (accents and case folded).
+        language = current_language()
+        if language != SOURCE_LANGUAGE:
+            ct = ContentType.objects.get_for_model(Statement)
+            translated = Translation.objects.filter(
+                content_type=ct, language=language, object_id=OuterRef("pk")
+            )
+            qs = qs.annotate(translated_text=Subquery(translated.values("fields__text")[:1]))
+        rows = [
+            s
+            for s in qs
+            if all(w in f"{fold(s.text)} {fold(getattr(s, 'translated_text', None) or '')}" for w in words)
+        ]
+    else:
+        rows = list(qs)
+    prefetch_related_objects(rows, "themes", "methods")
+    return rows
 
 
 def search_words(text: str) -> list[str]:
-    """The words of a search, lower case and without accents ("Één vrouw" -> ["een", "vrouw"])."""
+    """The words of a search, lower case and without accents ("Één vrouw" -> ["een", "vrouw"]);
+    a word may be part of a longer one ("vrouw" finds "vrouwen")."""
     return fold(text).split()
 
 
@@ -118,25 +158,6 @@ def fold(text: str) -> str:
     """Lower case, accents dropped: how the search compares (so "een" finds "één")."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def _statements_with_words(words: list[str], language: str) -> list[int]:
-    """Pks of statements whose Dutch text or translation in ``language`` holds every word (a word
-    may be part of a longer one: "vrouw" finds "vrouwen"). The bank is a few dozen statements, so
-    this compares in Python, the same on SQLite and PostgreSQL."""
-    texts: dict[int, list[str]] = {pk: [text] for pk, text in Statement.objects.values_list("pk", "text")}
-    if language != SOURCE_LANGUAGE:
-        ct = ContentType.objects.get_for_model(Statement)
-        for object_id, fields in Translation.objects.filter(content_type=ct, language=language).values_list(
-            "object_id", "fields"
-        ):
-            texts.setdefault(object_id, []).append((fields or {}).get("text") or "")
-    found = []
-    for pk, variants in texts.items():
-        folded = " ".join(fold(t) for t in variants)
-        if all(w in folded for w in words):
-            found.append(pk)
-    return found
 
 
 # --- Pages of the methods library -----------------------------------------------------------
@@ -184,6 +205,14 @@ def workform_get(slug: str) -> WorkForm:
 
 def theme_list(language: str | None = None) -> list[Localized]:
     return localize(Theme.objects.order_by("order", "slug"), language)
+
+
+def methods_and_themes(language: str | None = None) -> tuple[list[Localized], list[Localized]]:
+    """The statement bank's method and theme filters, their translations in one query."""
+    methods, themes = localize_lists(
+        Method.objects.order_by("order", "slug"), Theme.objects.order_by("order", "slug"), language=language
+    )
+    return methods, themes
 
 
 @dataclass
@@ -377,7 +406,7 @@ AUDIENCE_MATCHES = {
 
 def audience_options() -> list[tuple[str, str]]:
     """The audience filter's options: only groups that some statement is for (never an empty one)."""
-    used = set(Statement.objects.values_list("audience", flat=True).distinct())
+    used = set(Statement.objects.order_by().values_list("audience", flat=True).distinct())
     return [
         (value, label)
         for value, label in Statement.Audience.choices

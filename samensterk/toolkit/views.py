@@ -118,8 +118,7 @@ def _method_or_404(slug: str) -> Method:
 
 
 def _statement_filter_form(request: HttpRequest, form_class=StatementFilterForm):
-    methods = selectors.method_list()
-    themes = selectors.theme_list()
+    methods, themes = selectors.methods_and_themes()
     form = form_class(request.GET or None, methods=methods, themes=themes)
     return form, methods, themes
 
@@ -514,7 +513,7 @@ def meeting_plan(request: HttpRequest, slug: str, number: int) -> HttpResponse:
                 date=kept.date, place=kept.place, group=kept.group, statements=statements, questions=questions
             )
         else:
-            initial.update(place=session.place or "")
+            initial.update(place=str(session.get_place_display()))
             if session.starts_at:
                 local = timezone.localtime(session.starts_at)
                 initial.update(date=local.date(), start=local.time().replace(second=0, microsecond=0))

@@ -1,4 +1,5 @@
-"""The "done when" of issue 24: a facilitator builds the plan for method 2 meeting 3. She moves a
+"""The "done when" of issue 24: from the home page a facilitator reaches the plan for method 2
+meeting 3 and builds it. She moves a
 block with the keyboard, drops one by clearing its title, adds one (it lands before the closing
 round), sees the warning at 150 minutes against the toolkit's two hours, and prints the plan; then
 she builds method 4 meeting 5 with the roles-reversed question, which is in its PDF."""
@@ -28,7 +29,12 @@ def _download_text(page: Page, tmp_path) -> str:
 
 
 def test_build_move_drop_warn_and_print(live_server, page: Page, toolkit_content, tmp_path, artifacts_dir):
-    page.goto(live_server.url + url("meeting_plan", M2, 3))
+    # one way from the home page: "I facilitate a session tomorrow", then the method and the meeting
+    page.goto(live_server.url + "/")
+    page.get_by_role("link", name="Ik leid morgen een bijeenkomst").click()
+    expect(page.locator("h1")).to_have_text("Een bijeenkomst voorbereiden")
+    assert_accessible(page, "prepare")
+    page.locator(f'a[href="{url("meeting_plan", M2, 3)}"]').click()
     # the suggestion: arrival, information, subgroups, three empty rows, then the closing round
     expect(page.locator("#id_block-6-title")).to_have_value("Afsluitende ronde: wat neem je mee naar huis?")
     expect(page.locator("#id_block-3-title")).to_have_value("")

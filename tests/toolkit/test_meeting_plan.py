@@ -199,3 +199,14 @@ def test_a_session_fills_in_its_date_time_and_place(client, programme, personas,
     local = timezone.localtime(session.starts_at)
     assert f'value="{local:%Y-%m-%d}"' in page and f'value="{local:%H:%M}"' in page
     assert 'value="Buurthuis"' in page  # the session's kind of place, in the page's language
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [("en", "The house of then, the house of now"), ("ar", "بيت الأمس، بيت اليوم"), ("tr", "Dünün evi")],
+)
+def test_the_house_of_then_is_named_in_the_page_language(client, toolkit_content, lang, name):
+    page = client.get(url("meeting_plan", M3, 2, lang=lang)).content.decode()
+    assert name in page  # the block label and the questions' work form
+    assert "(Huis van vroeger, Huis van nu)" not in page
+    assert "Huis van vroeger, Huis van nu</span>" not in page

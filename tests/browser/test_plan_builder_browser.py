@@ -38,6 +38,7 @@ def test_build_move_drop_warn_and_print(live_server, page: Page, toolkit_content
     # the suggestion: arrival, information, subgroups, three empty rows, then the closing round
     expect(page.locator("#id_block-6-title")).to_have_value("Afsluitende ronde: wat neem je mee naar huis?")
     expect(page.locator("#id_block-3-title")).to_have_value("")
+    arrival = page.locator("#id_block-0-title").input_value()
     information = page.locator("#id_block-1-title").input_value()
 
     # move the information block down with the keyboard: the form comes back in the new order
@@ -45,6 +46,13 @@ def test_build_move_drop_warn_and_print(live_server, page: Page, toolkit_content
     page.keyboard.press("Enter")
     expect(page.locator("#id_block-2-title")).to_have_value(information)
     expect(page.locator("#id_block-1-workform")).to_have_value("subgroepen")
+    # Enter in a field checks the times; it moves nothing
+    page.fill("#id_place", "Buurthuis De Kraal")
+    page.press("#id_place", "Enter")
+    expect(page.locator(".plan-blocks tbody tr")).to_have_count(4)
+    expect(page.locator("#id_block-0-title")).to_have_value(arrival)
+    expect(page.locator("#id_block-2-title")).to_have_value(information)
+    expect(page.locator("#id_place")).to_have_value("Buurthuis De Kraal")
 
     # drop the arrival by clearing its title (its minutes stay), add a block in the empty row
     page.fill("#id_block-0-title", "")

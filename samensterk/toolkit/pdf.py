@@ -1,4 +1,4 @@
-"""PDFs of the methods library (WeasyPrint): session plans (A4 portrait) and flip-over sheets
+"""PDFs of the methods library (WeasyPrint): meeting plans (A4 portrait) and flip-over sheets
 (one statement per A4 landscape page).
 
 The HTML is self-contained (styles inline, fonts from the system), and the URL fetcher only

@@ -52,6 +52,44 @@ CONTACTS: list[Contact] = [
         _("Partner in methods 3 and 4; helps to stop domestic violence and helps everyone involved."),
         "Methodiek 3 en 4",
     ),
+    # The women's organisations the toolkit credits per method, without websites: the toolkit
+    # prints none, and we do not guess them.
+    Contact(
+        "Buurvrouwennetwerk Gaasperdam",
+        "",
+        _("Women's organisation (Amsterdam Zuidoost) that worked with HIMILO on method 1."),
+        "Methodiek 1, Contact",
+    ),
+    Contact(
+        "Stichting Vrouwen Vooruit",
+        "",
+        _("Women's organisation (Amsterdam West) that worked on methods 1 and 2."),
+        "Methodiek 1 en 2, Contact",
+    ),
+    Contact(
+        "Buurvrouwennetwerk Gaasperplas",
+        "",
+        _("Women's organisation (Amsterdam Zuidoost) that worked with Trias Pedagogica on method 2."),
+        "Methodiek 2, Contact",
+    ),
+    Contact(
+        "Stichting Malak",
+        "",
+        _("Women's organisation (Amsterdam Noord) that worked with Trias Pedagogica on method 2."),
+        "Methodiek 2, Contact",
+    ),
+    Contact(
+        "Stichting Prachtvrouw",
+        "",
+        _("Women's organisation (Amsterdam Oost) that worked with Trias Pedagogica on method 2."),
+        "Methodiek 2, Contact",
+    ),
+    Contact(
+        "Emancipator",
+        "",  # the toolkit prints no website for it
+        _("Expertise centre for men's emancipation; worked with the alliance on the design of the pilot."),
+        "Inleiding (Meer ruimte voor vrouwen en mannen)",
+    ),
     Contact(
         "WOMEN Inc.",
         "https://www.womeninc.nl",

@@ -7,9 +7,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Question, Statement
-from .plan import BLOCK_KINDS, MAX_BLOCKS, MAX_MINUTES, Block
+from .plan import MAX_BLOCKS, MAX_MINUTES, Block, add_point
 
-# Empty rows under the suggested blocks, to add a block without JavaScript.
+# Empty rows before the closing round, to add a block without JavaScript.
 EXTRA_ROWS = 3
 
 
@@ -26,26 +26,39 @@ class BlockForm(forms.Form):
             "max_value": _("A block lasts at most %(limit_value)s minutes."),
         },
     )
+    # The work form is chosen visibly: its materials and question sheets follow this choice.
+    workform = forms.ChoiceField(
+        label=_("Work form"),
+        required=False,
+        error_messages={"invalid_choice": _("There is no work form “%(value)s”. Choose one from the list.")},
+    )
+    # Which suggestion the block started as (not shown; it decides nothing the facilitator sees).
     kind = forms.CharField(required=False, widget=forms.HiddenInput, max_length=32)
 
-    def clean_kind(self) -> str:
-        kind = self.cleaned_data.get("kind") or ""
-        return kind if kind in BLOCK_KINDS else ""  # an unknown kind only loses its materials
+    def __init__(self, *args, workforms: list | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["workform"].choices = [("", _("No work form"))] + [
+            (wf.slug, wf.name) for wf in workforms or []
+        ]
 
     def clean(self):
         data = super().clean()
         title, minutes = data.get("title"), data.get("minutes")
+        # An empty title drops the block, whatever its minutes (the page says so).
         if title and minutes is None and "minutes" not in self.errors:
             self.add_error("minutes", _("How many minutes does this block take?"))
-        if minutes is not None and not title:
-            self.add_error("title", _("Give this block a title, or clear its minutes."))
         return data
 
     def block(self) -> Block | None:
         data = self.cleaned_data
         if not data.get("title"):
             return None
-        return Block(title=data["title"], minutes=data["minutes"], kind=data.get("kind") or "")
+        return Block(
+            title=data["title"],
+            minutes=data["minutes"],
+            kind=data.get("kind") or "",
+            workform=data.get("workform") or "",
+        )
 
 
 class BaseBlockFormSet(forms.BaseFormSet):
@@ -70,14 +83,42 @@ BlockFormSet = forms.formset_factory(
 )
 
 
-def block_formset(data=None, *, blocks: list[Block] | None = None) -> BaseBlockFormSet:
-    """The blocks as a formset: bound to ``data``, or filled with ``blocks`` and a few empty rows."""
+def block_formset(data=None, *, blocks: list[Block] | None = None, workforms=None) -> BaseBlockFormSet:
+    """The blocks as a formset: bound to ``data``, or filled with ``blocks`` and a few empty rows
+    before the closing round. ``workforms``: the localized work forms a block can use."""
+    kwargs = {"prefix": "block", "form_kwargs": {"workforms": workforms or []}}
     if data is not None:
-        return BlockFormSet(data, prefix="block")
-    initial = [{"title": b.title, "minutes": b.minutes, "kind": b.kind} for b in blocks or []]
-    initial = initial[:MAX_BLOCKS]
-    initial += [{}] * max(0, min(EXTRA_ROWS, MAX_BLOCKS - len(initial)))
-    return BlockFormSet(initial=initial, prefix="block")
+        return BlockFormSet(data, **kwargs)
+    blocks = list(blocks or [])[:MAX_BLOCKS]
+    rows = [{"title": b.title, "minutes": b.minutes, "kind": b.kind, "workform": b.workform} for b in blocks]
+    at = add_point(blocks)
+    rows[at:at] = [{}] * max(0, min(EXTRA_ROWS, MAX_BLOCKS - len(rows)))
+    return BlockFormSet(initial=rows, **kwargs)
+
+
+_ROW_FIELDS = ("title", "minutes", "workform", "kind")
+
+
+def move_row(data, move: str):
+    """``data`` (the POSTed plan) with one block row moved: ``move`` is "up-3" or "down-3".
+
+    Returns a mutable copy, or None when ``move`` names no row that can move that way. Only the
+    rows' own fields are swapped, so everything else the facilitator typed stays as it was.
+    """
+    direction, _sep, index = move.partition("-")
+    try:
+        index, total = int(index), int(data.get("block-TOTAL_FORMS", ""))
+    except ValueError:
+        return None
+    other = index - 1 if direction == "up" else index + 1 if direction == "down" else -1
+    total = min(total, MAX_BLOCKS)
+    if not (0 <= index < total and 0 <= other < total):
+        return None
+    moved = data.copy()
+    for name in _ROW_FIELDS:
+        a, b = f"block-{index}-{name}", f"block-{other}-{name}"
+        moved[a], moved[b] = data.get(b, ""), data.get(a, "")
+    return moved
 
 
 class MeetingPlanForm(forms.Form):

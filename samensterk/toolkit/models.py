@@ -202,7 +202,8 @@ class Statement(ContentItem):
         MEN = "men", _("Men")
         WOMEN = "women", _("Women")
         MIXED = "mixed", _("Mixed group")
-        ALL = "all", _("Everyone")
+        # Groups of men and mixed groups: how the toolkit uses method 1's statements.
+        ALL = "all", _("Groups of men and mixed groups")
 
     translatable_fields = ("text",)
     text = models.TextField(_("statement"))

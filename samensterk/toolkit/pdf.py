@@ -1,4 +1,4 @@
-"""PDFs of the methods library (WeasyPrint): session plans (A4 portrait) and flip-over sheets
+"""PDFs of the methods library (WeasyPrint): meeting plans (A4 portrait) and flip-over sheets
 (one statement per A4 landscape page).
 
 The HTML is self-contained (styles inline, fonts from the system), and the URL fetcher only
@@ -95,31 +95,6 @@ def flipover_pdf(statements: Sequence[Localized], *, language: str, with_dutch: 
     )
 
 
-def step_plan_pdf(
-    *,
-    method: Localized,
-    step: Localized,
-    number: int,
-    total: int,
-    workforms: Sequence[Localized],
-    principles: Sequence[Localized],
-    language: str,
-) -> bytes:
-    return render_pdf(
-        "toolkit/pdf/step_plan.html",
-        {
-            "method": method,
-            "step": step,
-            "number": number,
-            "total": total,
-            "workforms": workforms,
-            "principles": principles,
-            "language": language,
-            "dir": "rtl" if _rtl(language) else "ltr",
-        },
-    )
-
-
 def _sheet(item: Localized, number: int, *, kind: str) -> dict:
     shown_in = item.lang_of("text")
     size, _dutch = flipover_font_size(item.text, rtl=_rtl(shown_in))
@@ -138,10 +113,12 @@ def meeting_plan_pdf(
     context: dict,
     blocks: Sequence,
     total: int,
+    length,
     statements: Sequence[Localized],
     questions: Sequence[Localized],
     fields: dict,
     sheets: bool,
+    guide,
     guide_url: str,
     language: str,
 ) -> bytes:
@@ -157,10 +134,12 @@ def meeting_plan_pdf(
             **context,
             "blocks": blocks,
             "total": total,
+            "length": length,
             "statements": statements,
             "questions": questions,
             "fields": fields,
             "sheets": sheet_rows,
+            "guide": guide,
             "guide_url": guide_url,
             "checklist": PRACTICAL_CHECKLIST,
             "language": language,
@@ -169,10 +148,10 @@ def meeting_plan_pdf(
     )
 
 
-def difficult_pdf(*, method: Localized, language: str) -> bytes:
+def difficult_pdf(*, method: Localized, guide, language: str) -> bytes:
     return render_pdf(
         "toolkit/pdf/difficult.html",
-        {"method": method, "language": language, "dir": "rtl" if _rtl(language) else "ltr"},
+        {"method": method, "guide": guide, "language": language, "dir": "rtl" if _rtl(language) else "ltr"},
     )
 
 

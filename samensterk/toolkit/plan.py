@@ -17,21 +17,23 @@ from django.utils.translation import gettext_lazy as _
 @dataclass(frozen=True)
 class BlockKind:
     label: str
-    workform: str = ""  # slug of the work form the block uses, for its materials and link
-    statements: bool = False  # the block works with statements (offer the statement choice)
+    workform: str = ""  # slug of the work form the block suggests; the facilitator can change it
 
 
 BLOCK_KINDS: dict[str, BlockKind] = {
     "arrival": BlockKind(_("Arrival, with tea or something to eat")),
     "meal": BlockKind(_("Shared meal")),
+    # Method 3: the toolkit combines the meetings with a meal or a drink and starts each with the
+    # check-in, but does not say when the meal is; the label says that its place is our idea.
+    "meal_app": BlockKind(_("Meal or a drink together (when: this app's idea)")),
     "checkin": BlockKind(_("Check-in with the ball"), "check-in-met-bal"),
     "make_agreements": BlockKind(_("What is a dialogue? Making the dialogue agreements"), "dialoogafspraken"),
     "agreements": BlockKind(
         _("Hang up the dialogue agreements, repeat them where needed"), "dialoogafspraken"
     ),
-    "statements": BlockKind(_("Statements with the ball"), "stellingen-en-bal", statements=True),
-    "subgroups": BlockKind(_("Statements or questions in subgroups"), "subgroepen", statements=True),
-    "huis": BlockKind(_("Huis van vroeger, Huis van nu"), "huis-van-vroeger-huis-van-nu"),
+    "statements": BlockKind(_("Statements with the ball"), "stellingen-en-bal"),
+    "subgroups": BlockKind(_("Statements or questions in subgroups"), "subgroepen"),
+    "huis": BlockKind(_("The house of then, the house of now"), "huis-van-vroeger-huis-van-nu"),
     "interview": BlockKind(_("Interview with an expert by experience"), "interview-ervaringsdeskundige"),
     "group_conversation": BlockKind(
         _("Group conversation about the division of roles at home"), "groepsgesprek-rolverdeling"
@@ -53,6 +55,12 @@ BLOCK_KINDS: dict[str, BlockKind] = {
     "afterwards": BlockKind(_("Afterwards: talk with the trainer and fill in the report form")),
 }
 
+# Work forms whose blocks use statements: a plan with one of them offers the statement choice.
+STATEMENT_WORKFORMS = frozenset({"stellingen-en-bal", "subgroepen"})
+
+# Blocks that close a meeting: a block the facilitator adds goes before them.
+CLOSING_KINDS = frozenset({"closing", "afterwards"})
+
 # What a facilitator may type: generous, but a plan is one page, not an essay.
 MAX_BLOCKS = 12
 MAX_MINUTES = 600
@@ -60,23 +68,73 @@ MAX_MINUTES = 600
 
 @dataclass
 class Block:
+    """One block of a plan. ``workform`` is what the facilitator chose (its materials and sheets
+    follow it); ``kind`` only remembers which suggestion a block started as."""
+
     title: str
     minutes: int
     kind: str = ""
+    workform: str = ""
 
-    @property
-    def workform(self) -> str:
-        kind = BLOCK_KINDS.get(self.kind)
-        return kind.workform if kind else ""
+    @classmethod
+    def from_stored(cls, data: dict) -> Block:
+        """A block of a kept plan. Plans kept before blocks had a chosen work form take the one
+        their kind suggested."""
+        kind = data.get("kind") or ""
+        workform = data.get("workform")
+        if workform is None:
+            workform = BLOCK_KINDS[kind].workform if kind in BLOCK_KINDS else ""
+        return cls(title=data["title"], minutes=data["minutes"], kind=kind, workform=workform)
+
+    def stored(self) -> dict:
+        return {"title": self.title, "minutes": self.minutes, "kind": self.kind, "workform": self.workform}
 
 
 def suggested_blocks(meeting) -> list[Block]:
     """The app's suggested programme for ``meeting``, labelled in the active language."""
     return [
-        Block(title=str(BLOCK_KINDS[b["kind"]].label), minutes=b["minutes"], kind=b["kind"])
+        Block(
+            title=str(BLOCK_KINDS[b["kind"]].label),
+            minutes=b["minutes"],
+            kind=b["kind"],
+            workform=BLOCK_KINDS[b["kind"]].workform,
+        )
         for b in meeting.blocks
         if b.get("kind") in BLOCK_KINDS
     ]
+
+
+def uses_statements(blocks: list[Block]) -> bool:
+    return any(b.workform in STATEMENT_WORKFORMS for b in blocks)
+
+
+def add_point(blocks: list[Block]) -> int:
+    """Where new blocks go: before the closing round (and what follows it), else before the last
+    block (method 1's closing session ends with its meal), else at the start."""
+    for i, block in enumerate(blocks):
+        if block.kind in CLOSING_KINDS:
+            return i
+    return max(0, len(blocks) - 1)
+
+
+@dataclass(frozen=True)
+class LengthCheck:
+    """The plan's total against the length the toolkit gives for a meeting of the method."""
+
+    total: int
+    toolkit_minutes: int | None
+
+    @property
+    def over(self) -> int:
+        return max(0, self.total - self.toolkit_minutes) if self.toolkit_minutes else 0
+
+    @property
+    def under(self) -> int:
+        return max(0, self.toolkit_minutes - self.total) if self.toolkit_minutes else 0
+
+
+def length_check(blocks: list[Block], toolkit_minutes: int | None) -> LengthCheck:
+    return LengthCheck(total=total_minutes(blocks), toolkit_minutes=toolkit_minutes)
 
 
 @dataclass

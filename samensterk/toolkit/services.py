@@ -48,7 +48,7 @@ def meeting_plan_save(
             "date": date,
             "place": place,
             "group": group,
-            "blocks": [{"title": b.title, "minutes": b.minutes, "kind": b.kind} for b in blocks],
+            "blocks": [b.stored() for b in blocks],
             "created_by": actor,
         },
     )

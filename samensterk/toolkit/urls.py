@@ -7,6 +7,7 @@ from . import views
 app_name = "toolkit"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("prepare/", views.prepare, name="prepare"),
     path("methods/<slug:slug>/", views.method, name="method"),
     path("methods/<slug:slug>/steps/<slug:step_slug>/", views.step, name="step"),
     path("methods/<slug:slug>/steps/<slug:step_slug>/plan.pdf", views.step_plan_pdf, name="step_plan_pdf"),

@@ -24,10 +24,10 @@ from django_ratelimit.decorators import ratelimit
 from samensterk import access
 from samensterk.core.pdf import pdf_response
 
-from . import pdf, plan, selectors, services
+from . import guide, pdf, plan, selectors, services
 from .contacts import CONTACTS
-from .forms import MeetingPlanForm, block_formset
-from .models import Meeting, Method, MethodStep, Question, Statement, WorkForm
+from .forms import MeetingPlanForm, block_formset, move_row
+from .models import Meeting, Method, MethodStep, WorkForm
 
 # --- forms ----------------------------------------------------------------------------------
 
@@ -62,9 +62,7 @@ class StatementFilterForm(forms.Form):
         super().__init__(data, **kwargs)
         self.fields["method"].choices = [("", _("All methods"))] + [(m.slug, m.name) for m in methods]
         self.fields["theme"].choices = [("", _("All themes"))] + [(t.slug, t.name) for t in themes]
-        self.fields["audience"].choices = [("", _("Everyone and every group"))] + list(
-            Statement.Audience.choices
-        )
+        self.fields["audience"].choices = [("", _("Everyone and every group"))] + selectors.audience_options()
         self.fields["q"].widget.attrs.update({"autocomplete": "off"})
 
     def full_clean(self):
@@ -120,8 +118,7 @@ def _method_or_404(slug: str) -> Method:
 
 
 def _statement_filter_form(request: HttpRequest, form_class=StatementFilterForm):
-    methods = selectors.method_list()
-    themes = selectors.theme_list()
+    methods, themes = selectors.methods_and_themes()
     form = form_class(request.GET or None, methods=methods, themes=themes)
     return form, methods, themes
 
@@ -139,6 +136,16 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+def prepare(request: HttpRequest) -> HttpResponse:
+    """One way to a printed plan: the user's next sessions (logged in), then every method's meetings."""
+    return render(
+        request,
+        "toolkit/prepare.html",
+        {"sessions": selectors.next_sessions(request.user), "methods": selectors.methods_with_meetings()},
+    )
+
+
+@require_GET
 def method(request: HttpRequest, slug: str) -> HttpResponse:
     obj = _method_or_404(slug)
     return render(
@@ -147,10 +154,10 @@ def method(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "method": selectors.localize_one(obj),
             "steps": selectors.method_steps(obj),
-            "workforms": selectors.localize(obj.workforms.order_by("order", "slug")),
-            "statement_count": obj.statements.count(),
+            "workforms": selectors.method_workforms(obj),
+            "statement_count": selectors.method_statement_count(obj),
             "meetings": selectors.meeting_list(obj),
-            "uses_statements": _uses_statements(obj),
+            "uses_statements": selectors.method_uses_statements(obj),
         },
     )
 
@@ -173,33 +180,25 @@ def step(request: HttpRequest, slug: str, step_slug: str) -> HttpResponse:
             "total": len(steps),
             "previous": steps[index - 1] if index > 0 else None,
             "next": steps[index + 1] if index + 1 < len(steps) else None,
-            "workforms": selectors.workforms_with_questions(current.obj.workforms.all()),
-            "statement_count": obj.statements.count(),
+            "workforms": selectors.step_workforms(current.obj),
+            "statement_count": selectors.method_statement_count(obj),
         },
     )
 
 
 @require_GET
-@pdf_rate_limit
 def step_plan_pdf(request: HttpRequest, slug: str, step_slug: str) -> HttpResponse:
-    """The session plan of one meeting, A4 portrait, in the page's language."""
+    """Old address of a step's own plan PDF: meeting plans replaced it (one concept for one thing).
+    The step's meeting plan where a meeting has the step's title, else the method's meetings."""
     obj = _method_or_404(slug)
     try:
-        step_obj = obj.steps.get(slug=step_slug)
+        step_obj = selectors.step_get(obj, step_slug)
     except MethodStep.DoesNotExist:
         raise Http404(step_slug) from None
-    steps = list(obj.steps.order_by("order", "slug").values_list("pk", flat=True))
-    language = selectors.current_language()
-    content = pdf.step_plan_pdf(
-        method=selectors.localize_one(obj, language),
-        step=selectors.localize_one(step_obj, language),
-        number=steps.index(step_obj.pk) + 1,
-        total=len(steps),
-        workforms=selectors.workforms_with_questions(step_obj.workforms.all(), language),
-        principles=selectors.principle_list(language),
-        language=language,
-    )
-    return pdf_response(content, f"{obj.slug}-{step_obj.slug}-{language}.pdf")
+    meeting_obj = next((m.obj for m in selectors.meeting_list(obj, "nl") if m.title == step_obj.title), None)
+    if meeting_obj is None:
+        return redirect("toolkit:meetings", obj.slug, permanent=True)
+    return redirect("toolkit:meeting_plan", obj.slug, meeting_obj.number, permanent=True)
 
 
 @require_GET
@@ -213,32 +212,24 @@ def workform(request: HttpRequest, slug: str) -> HttpResponse:
         obj = selectors.workform_get(slug)
     except WorkForm.DoesNotExist:
         raise Http404(slug) from None
-    rows = selectors.workforms_with_questions(WorkForm.objects.filter(pk=obj.pk))
     return render(
         request,
         "toolkit/workform.html",
-        {"workform": rows[0], "methods": selectors.localize(obj.methods.order_by("order", "slug"))},
+        {"workform": selectors.workform_detail(obj), "methods": selectors.workform_methods(obj)},
     )
 
 
-def _uses_statements(method_obj: Method) -> bool:
-    """Whether the toolkit says the method works with statements (methods 1, 3 and 4): its work
-    forms, which come from the toolkit, include working with statements."""
-    return method_obj.workforms.filter(slug="stellingen-en-bal").exists()
-
-
-def _borrowed_statements(filters: dict) -> tuple[dict, object]:
+def _borrowed_statements(filters: dict) -> tuple[dict, object, object]:
     """A method that works with statements but has no examples of its own in the toolkit (method 3)
-    is no dead end: show the toolkit's statements of the other methods, and say so."""
-    slug = filters.get("method")
-    if not slug:
-        return filters, None
-    method_obj = Method.objects.filter(slug=slug).first()
-    if method_obj is None or method_obj.statements.exists():
-        return filters, None
-    if not _uses_statements(method_obj):
-        return filters, None
-    return {**filters, "method": ""}, selectors.localize_one(method_obj)
+    is no dead end: show the toolkit's statements of the other methods, and say so. A method that
+    does not work with statements at all (method 2) is returned as ``without``, so the page can
+    say that instead of a generic "nothing found"."""
+    method_obj = selectors.method_or_none(filters.get("method") or "")
+    if method_obj is None or selectors.method_statement_count(method_obj):
+        return filters, None, None
+    if not selectors.method_uses_statements(method_obj):
+        return filters, None, selectors.localize_one(method_obj)
+    return {**filters, "method": ""}, selectors.localize_one(method_obj), None
 
 
 @require_GET
@@ -249,7 +240,7 @@ def workform_flipover(request: HttpRequest, slug: str) -> HttpResponse:
         obj = selectors.workform_get(slug)
     except WorkForm.DoesNotExist:
         raise Http404(slug) from None
-    questions = list(obj.questions.order_by("order", "slug"))
+    questions = selectors.workform_questions(obj)
     if not questions:
         raise Http404(slug)
     language = selectors.current_language()
@@ -267,7 +258,7 @@ def statements(request: HttpRequest) -> HttpResponse:
             request, "toolkit/statements.html", {"form": form, "rows": [], "invalid": True}
         )
     else:
-        filters, borrowed_for = _borrowed_statements(form.filters() if form.is_bound else {})
+        filters, borrowed_for, without = _borrowed_statements(form.filters() if form.is_bound else {})
         rows = selectors.statement_rows(
             selectors.statements_filtered(**filters), themes=themes, methods=methods
         )
@@ -277,6 +268,7 @@ def statements(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "languages": settings.LANGUAGES,
             "borrowed_for": borrowed_for,
+            "without_statements": without,
         }
         template = "toolkit/_statement_results.html" if partial else "toolkit/statements.html"
         response = render(request, template, {**context, "oob": partial})
@@ -294,7 +286,7 @@ def statements_flipover(request: HttpRequest) -> HttpResponse:
     data = form.cleaned_data if form.is_bound else {}
     language = data.get("lang") or selectors.current_language()
     with_dutch = data.get("dutch") == "1" and language != selectors.SOURCE_LANGUAGE
-    filters, _borrowed = _borrowed_statements(form.filters() if form.is_bound else {})
+    filters, _borrowed, _without = _borrowed_statements(form.filters() if form.is_bound else {})
     # The search matched the page's language (what the reader typed); the sheets use the chosen one.
     statements = list(selectors.statements_filtered(**filters))
     if not statements:
@@ -364,12 +356,9 @@ def _meeting_context(method_obj: Method, meeting_obj: Meeting) -> dict:
         "next": meetings[index + 1] if index + 1 < len(meetings) else None,
         "suggested": plan.timed(suggested),
         "suggested_total": plan.total_minutes(suggested),
-        "uses_statements": _uses_statements(method_obj)
-        and any(plan.BLOCK_KINDS[b.kind].statements for b in suggested),
-        "own_statement_count": method_obj.statements.count(),
-        "workforms": selectors.workforms_with_questions(
-            WorkForm.objects.filter(slug__in=[b.workform for b in suggested if b.workform]), language
-        ),
+        "uses_statements": selectors.method_uses_statements(method_obj) and plan.uses_statements(suggested),
+        "own_statement_count": selectors.method_statement_count(method_obj),
+        "workforms": selectors.workforms_by_slugs([b.workform for b in suggested], language),
     }
 
 
@@ -416,86 +405,96 @@ def meeting(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     return render(request, "toolkit/meeting.html", _meeting_context(method_obj, meeting_obj))
 
 
-def _plan_choices(method_obj: Method) -> tuple[list[Statement], list[Question]]:
-    """Statements (the method's own first) and the questions of the method's work forms."""
-    statements = sorted(
-        Statement.objects.prefetch_related("methods"),
-        key=lambda s: (method_obj not in s.methods.all(), s.order, s.slug),
-    )
-    questions = list(
-        Question.objects.filter(workform__methods=method_obj)
-        .select_related("workform")
-        .order_by("workform__order", "workform__slug", "order", "slug")
-        .distinct()
-    )
-    return statements, questions
+class _PlanChoices:
+    """What a plan can hold: every statement and question of the toolkit, and every work form."""
+
+    def __init__(self, method_obj: Method, meeting_obj: Meeting):
+        suggested = {b.workform for b in plan.suggested_blocks(meeting_obj)}
+        self.statements = selectors.plan_statements(method_obj)
+        self.questions = selectors.plan_questions(method_obj, suggested)
+        self.workforms = selectors.workform_list()
+
+    def form(self, data=None, **kwargs) -> MeetingPlanForm:
+        return MeetingPlanForm(data, statements=self.statements, questions=self.questions, **kwargs)
+
+    def formset(self, data=None, blocks=None):
+        return block_formset(data, blocks=blocks, workforms=self.workforms)
 
 
-def _keepable_sessions(request: HttpRequest, method_obj: Method) -> list:
-    """Sessions of the user's trajectories of this method, for "keep this plan for a session"."""
-    if not request.user.is_authenticated:
-        return []
-    return list(
-        access.visible_sessions(request.user)
-        .filter(trajectory__method=method_obj)
-        .select_related("trajectory")
-        .order_by("starts_at")
-    )
+def _question_groups(method_obj: Method, questions: list, chosen: set[str], language: str) -> list[dict]:
+    """The questions grouped by their work form, named in the reader's language."""
+    workforms = {wf.obj.pk: wf for wf in selectors.localize({q.workform for q in questions}, language)}
+    groups: list[dict] = []
+    for q in selectors.localize(questions, language):
+        wf = workforms[q.obj.workform_id]
+        if not groups or groups[-1]["workform"] is not wf:
+            groups.append({"workform": wf, "choices": []})
+        groups[-1]["choices"].append({"item": q, "checked": str(q.obj.pk) in chosen})
+    return groups
 
 
 def _plan_page(
-    request: HttpRequest, method_obj: Method, meeting_obj: Meeting, *, form, formset, status=200, **extra
+    request: HttpRequest,
+    method_obj: Method,
+    meeting_obj: Meeting,
+    *,
+    choices: _PlanChoices,
+    form,
+    formset,
+    status=200,
+    **extra,
 ) -> HttpResponse:
-    statements, questions = _plan_choices(method_obj)
     language = selectors.current_language()
-    loc_statements = selectors.localize(statements, language)
-    loc_questions = selectors.localize(questions, language)
-    # each question is labelled with its work form's name in the page's language
-    workforms = {w.obj.pk: w for w in selectors.localize({q.workform for q in questions}, language)}
     chosen_s = set(form["statements"].value() or [])
     chosen_q = set(form["questions"].value() or [])
     blocks = formset.blocks() if formset.is_bound and formset.is_valid() else None
+    start = form.cleaned_data.get("start") if form.is_bound and form.is_valid() else None
     context = {
         **_meeting_context(method_obj, meeting_obj),
         "form": form,
         "formset": formset,
         "statement_choices": [
             {"item": s, "own": method_obj in s.obj.methods.all(), "checked": s.slug in chosen_s}
-            for s in loc_statements
+            for s in selectors.localize(choices.statements, language)
         ],
-        "question_choices": [
-            {"item": q, "checked": str(q.obj.pk) in chosen_q, "workform": workforms[q.obj.workform_id]}
-            for q in loc_questions
-        ],
-        "preview": plan.timed(
-            blocks, form.cleaned_data.get("start") if form.is_bound and form.is_valid() else None
-        )
-        if blocks
-        else None,
+        "question_groups": _question_groups(method_obj, choices.questions, chosen_q, language),
+        "preview": plan.timed(blocks, start) if blocks else None,
         "preview_total": plan.total_minutes(blocks) if blocks else None,
-        "sessions": _keepable_sessions(request, method_obj),
+        "length": plan.length_check(blocks, method_obj.meeting_minutes) if blocks else None,
+        "sessions": selectors.keepable_sessions(request.user, method_obj),
         **extra,
     }
     return render(request, "toolkit/meeting_plan.html", context, status=status)
 
 
-def _bound_plan(request: HttpRequest, method_obj: Method):
-    statements, questions = _plan_choices(method_obj)
-    form = MeetingPlanForm(request.POST, statements=statements, questions=questions)
-    formset = block_formset(request.POST)
+def _bound_plan(request: HttpRequest, choices: _PlanChoices):
+    form = choices.form(request.POST)
+    formset = choices.formset(request.POST)
     return form, formset, form.is_valid() & formset.is_valid()
 
 
 @require_http_methods(["GET", "POST"])
 def meeting_plan(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    """The plan builder. GET: the app's suggestion, or the plan kept for ?session=<pk>.
-    POST ("check the times"): the same form back with the timed programme; nothing is stored."""
+    """The plan builder. GET: the app's suggestion, or the plan kept for ?session=<pk>, or the
+    session's date, time and place for a session without a plan yet.
+    POST ("check the times", or move a block up or down): the same form back with the timed
+    programme; nothing is stored."""
     method_obj, meeting_obj = _meeting_or_404(slug, number)
-    statements, questions = _plan_choices(method_obj)
+    choices = _PlanChoices(method_obj, meeting_obj)
     if request.method == "POST":
-        form, formset, valid = _bound_plan(request, method_obj)
+        data = request.POST
+        if request.POST.get("move"):
+            data = move_row(request.POST, request.POST["move"]) or request.POST
+        form, formset = choices.form(data), choices.formset(data)
+        valid = form.is_valid() & formset.is_valid()
         return _plan_page(
-            request, method_obj, meeting_obj, form=form, formset=formset, status=200 if valid else 400
+            request,
+            method_obj,
+            meeting_obj,
+            choices=choices,
+            form=form,
+            formset=formset,
+            status=200 if valid else 400,
         )
     initial: dict = {"sheets": True}
     blocks = plan.suggested_blocks(meeting_obj)
@@ -508,20 +507,24 @@ def meeting_plan(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         session, _can = access.session_for(request.user, session_pk)
         kept = selectors.meeting_plan_for_session(session)
         if kept and kept.method_id == method_obj.pk and kept.meeting_number == meeting_obj.number:
-            blocks = [plan.Block(**b) for b in kept.blocks]
+            blocks = [plan.Block.from_stored(b) for b in kept.blocks]
+            statements, questions = selectors.kept_plan_choices(kept)
             initial.update(
-                date=kept.date,
-                place=kept.place,
-                group=kept.group,
-                statements=[s.slug for s in kept.statements.all()],
-                questions=[str(q.pk) for q in kept.questions.all()],
+                date=kept.date, place=kept.place, group=kept.group, statements=statements, questions=questions
             )
-        elif session.starts_at:
-            local = timezone.localtime(session.starts_at)
-            initial.update(date=local.date(), start=local.time().replace(second=0, microsecond=0))
-    form = MeetingPlanForm(initial=initial, statements=statements, questions=questions)
+        else:
+            initial.update(place=str(session.get_place_display()))
+            if session.starts_at:
+                local = timezone.localtime(session.starts_at)
+                initial.update(date=local.date(), start=local.time().replace(second=0, microsecond=0))
     return _plan_page(
-        request, method_obj, meeting_obj, form=form, formset=block_formset(blocks=blocks), session=session
+        request,
+        method_obj,
+        meeting_obj,
+        choices=choices,
+        form=choices.form(initial=initial),
+        formset=choices.formset(blocks=blocks),
+        session=session,
     )
 
 
@@ -530,24 +533,28 @@ def meeting_plan(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 def meeting_plan_pdf(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     """The plan on A4, followed by the flip-over sheets of its statements and questions. Not stored."""
     method_obj, meeting_obj = _meeting_or_404(slug, number)
-    form, formset, valid = _bound_plan(request, method_obj)
+    choices = _PlanChoices(method_obj, meeting_obj)
+    form, formset, valid = _bound_plan(request, choices)
     if not valid:
-        return _plan_page(request, method_obj, meeting_obj, form=form, formset=formset, status=400)
+        return _plan_page(
+            request, method_obj, meeting_obj, choices=choices, form=form, formset=formset, status=400
+        )
     language = selectors.current_language()
     data = form.cleaned_data
+    blocks = formset.blocks()
     context = _meeting_context(method_obj, meeting_obj)
-    # Materials follow the blocks as edited: a dropped block takes its materials with it.
-    context["workforms"] = selectors.workforms_with_questions(
-        WorkForm.objects.filter(slug__in=[b.workform for b in formset.blocks() if b.workform]), language
-    )
+    # Materials follow the work forms the facilitator chose: a dropped block takes its own along.
+    context["workforms"] = selectors.workforms_by_slugs([b.workform for b in blocks], language)
     content = pdf.meeting_plan_pdf(
         context=context,
-        blocks=plan.timed(formset.blocks(), data.get("start")),
-        total=plan.total_minutes(formset.blocks()),
+        blocks=plan.timed(blocks, data.get("start")),
+        total=plan.total_minutes(blocks),
+        length=plan.length_check(blocks, method_obj.meeting_minutes),
         statements=selectors.localize(form.chosen_statements(), language),
         questions=selectors.localize(form.chosen_questions(), language),
         fields={k: data.get(k) for k in ("date", "start", "place", "group")},
         sheets=bool(data.get("sheets")),
+        guide=guide.guide_for(method_obj),
         guide_url=request.build_absolute_uri(reverse("toolkit:difficult", args=[method_obj.slug])),
         language=language,
     )
@@ -560,14 +567,17 @@ def meeting_plan_keep(request: HttpRequest, slug: str, number: int) -> HttpRespo
     method_obj, meeting_obj = _meeting_or_404(slug, number)
     if not request.user.is_authenticated:  # back to the builder after logging in, not to this POST URL
         return redirect_to_login(reverse("toolkit:meeting_plan", args=[method_obj.slug, meeting_obj.number]))
-    form, formset, valid = _bound_plan(request, method_obj)
+    choices = _PlanChoices(method_obj, meeting_obj)
+    form, formset, valid = _bound_plan(request, choices)
     try:
         session_pk = int(request.POST.get("session") or "")
     except ValueError:
         form.add_error(None, _("Choose the session to keep this plan for."))
         valid = False
     if not valid:
-        return _plan_page(request, method_obj, meeting_obj, form=form, formset=formset, status=400)
+        return _plan_page(
+            request, method_obj, meeting_obj, choices=choices, form=form, formset=formset, status=400
+        )
     data = form.cleaned_data
     try:
         services.meeting_plan_save(
@@ -583,7 +593,9 @@ def meeting_plan_keep(request: HttpRequest, slug: str, number: int) -> HttpRespo
         )
     except ValidationError as exc:
         form.add_error(None, exc.messages[0])
-        return _plan_page(request, method_obj, meeting_obj, form=form, formset=formset, status=400)
+        return _plan_page(
+            request, method_obj, meeting_obj, choices=choices, form=form, formset=formset, status=400
+        )
     messages.success(request, _("The plan is kept for this session."))
     target = reverse("toolkit:meeting_plan", args=[method_obj.slug, meeting_obj.number])
     return redirect(f"{target}?session={session_pk}")
@@ -593,7 +605,11 @@ def meeting_plan_keep(request: HttpRequest, slug: str, number: int) -> HttpRespo
 def difficult(request: HttpRequest, slug: str) -> HttpResponse:
     """When it gets difficult: the app's own guidance for heated talk and for a disclosure."""
     method_obj = _method_or_404(slug)
-    return render(request, "toolkit/difficult.html", {"method": selectors.localize_one(method_obj)})
+    return render(
+        request,
+        "toolkit/difficult.html",
+        {"method": selectors.localize_one(method_obj), "guide": guide.guide_for(method_obj)},
+    )
 
 
 @require_GET
@@ -601,7 +617,11 @@ def difficult(request: HttpRequest, slug: str) -> HttpResponse:
 def difficult_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     method_obj = _method_or_404(slug)
     language = selectors.current_language()
-    content = pdf.difficult_pdf(method=selectors.localize_one(method_obj, language), language=language)
+    content = pdf.difficult_pdf(
+        method=selectors.localize_one(method_obj, language),
+        guide=guide.guide_for(method_obj),
+        language=language,
+    )
     return pdf_response(content, f"{method_obj.slug}-als-het-moeilijk-wordt-{language}.pdf")
 
 

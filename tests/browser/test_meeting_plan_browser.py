@@ -76,7 +76,7 @@ def test_prepare_meeting_3_of_method_3_and_print_it(
     page.fill("#id_start", "19:00")
     page.fill("#id_place", "Buurthuis De Kraal")
     page.fill("#id_group", "Noord dinsdagavond")
-    page.locator("button[formaction]").first.click()  # "check the times": the same form back, timed
+    page.locator("#check-times").click()  # "check the times": the same form back, timed
     table = page.locator(".plan-blocks")
     expect(table.locator("tbody tr")).to_have_count(4)
     expect(table.locator("tbody tr").nth(3)).to_contain_text("20:20–20:30")

@@ -89,3 +89,85 @@ def test_content_fixes(client, toolkit_content):
     assert "Pas maatschappelijke normen" not in recs and "WOMEN Inc." in recs
     method = client.get(url("method", "dialoogsessies-mannen", lang="tr")).content.decode()
     assert "Niet vast" not in method
+
+
+METHODS = [
+    "huiskamergesprekken",
+    "workshopreeks-gelijke-kansen",
+    "dialoogsessies-mannen",
+    "dialoogsessies-mannen-en-vrouwen",
+]
+
+
+def test_each_guide_cites_the_toolkit_only_where_it_says_it(client, toolkit_content):
+    """Every passage of the toolkit in a guide is cited to the section it is in; a guide cites
+    another method only where it borrows a passage, and then names that method."""
+    import html
+    import re
+
+    from samensterk.toolkit import guide
+    from samensterk.toolkit.models import Method
+
+    for method in Method.objects.filter(slug__in=METHODS):
+        page = client.get(url("difficult", method.slug, lang="en")).content.decode()
+        heated = page.split('id="heated-heading"', 1)[1].split('id="disclosure-heading"', 1)[0]
+        cited = [html.unescape(c) for c in re.findall(r'<cite lang="nl" dir="ltr">([^<]*)</cite>', heated)]
+        advice = guide.guide_for(method).toolkit
+        assert cited == [a.section for a in advice]
+        for a in advice:
+            assert a.method == method.slug or a.section.startswith("Methodiek 4")
+        assert "provenance-app" in heated  # the app's own steps are marked as such
+        struggle = "struggle over positions" in heated
+        assert struggle == (method.slug in ("dialoogsessies-mannen", "dialoogsessies-mannen-en-vrouwen"))
+    # the struggle over positions is in method 4's section only: method 3's guide cites it there
+    m3 = client.get(url("difficult", "dialoogsessies-mannen", lang="en")).content.decode()
+    struggle_at = m3.index("struggle over positions")
+    assert (
+        m3.rfind("Methodiek 4: Dialoogsessies met mannen en vrouwen samen", 0, struggle_at)
+        > m3.rfind("<cite", 0, struggle_at) - 200
+    )
+
+
+@pytest.mark.parametrize("slug", ["huiskamergesprekken", "workshopreeks-gelijke-kansen"])
+def test_methods_1_and_2_get_no_flipover_agreements_or_ball_as_toolkit_advice(client, toolkit_content, slug):
+    page = client.get(url("difficult", slug, lang="en")).content.decode()
+    assert "Point to the dialogue agreements on the flip-over" not in page
+    assert "Use the ball again" not in page
+    assert "Let one person speak at a time" in page
+    assert "for this method these steps are this app's suggestion" in page
+
+
+def test_the_plan_pdf_of_method_2_summarises_its_own_guide(client, toolkit_content, tmp_path):
+    from tests.toolkit.test_meeting_plan import plan_data
+
+    response = client.post(url("meeting_plan_pdf", "workshopreeks-gelijke-kansen", 1, lang="en"), plan_data())
+    text = " ".join(pdf_text(response.content, tmp_path).split())
+    assert "let one person speak at a time" in text and "give the ball back" not in text
+
+
+def test_contacts_list_every_organisation_the_toolkit_credits(client, toolkit_content):
+    page = client.get(url("contacts")).content.decode()
+    for name in (
+        "Emancipator",
+        "Stichting HIMILO",
+        "Trias Pedagogica",
+        "Daadkr8",
+        "Vrouw en Vaart",
+        "Blijf Groep",
+        "Buurvrouwennetwerk Gaasperdam",
+        "Buurvrouwennetwerk Gaasperplas",
+        "Stichting Malak",
+        "Stichting Prachtvrouw",
+        "Stichting Vrouwen Vooruit",
+    ):
+        assert name in page, name
+
+
+@pytest.mark.parametrize("lang", ["nl", "ar"])
+def test_the_contacts_page_is_reachable_from_the_library_and_the_guide(client, toolkit_content, lang):
+    contacts = url("contacts", lang=lang)
+    assert f'href="{contacts}"' in client.get(url("index", lang=lang)).content.decode()
+    assert (
+        f'href="{contacts}"'
+        in client.get(url("difficult", "dialoogsessies-mannen", lang=lang)).content.decode()
+    )

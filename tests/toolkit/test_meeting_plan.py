@@ -1,5 +1,7 @@
 """The plan builder: check the times (nothing stored), print plan + flip-over sheets (nothing stored)."""
 
+import re
+
 import pytest
 
 from samensterk.toolkit.models import MeetingPlan
@@ -21,7 +23,8 @@ def plan_data(blocks=(("Check-in", 15), ("Stellingen", 60)), **extra):
 def test_the_builder_starts_from_the_apps_suggestion(client, toolkit_content):
     page = client.get(url("meeting_plan", M3, 3)).content.decode()
     assert 'name="block-TOTAL_FORMS" value="9"' in page  # six suggested blocks, three empty rows
-    assert 'value="statements"' in page  # the hidden kind keeps the materials with the block
+    # the work form of each block is a visible choice, set to what the suggestion uses
+    assert '<option value="stellingen-en-bal" selected>' in page
     assert 'id="st-s012"' in page and "provenance-app" in page
     assert "Log in to keep a plan" in page or "Log in" in page
 
@@ -100,3 +103,110 @@ def test_print_is_post_only(client, toolkit_content):
 
 def test_unknown_meeting_is_404(client, toolkit_content):
     assert client.post(url("meeting_plan_pdf", M3, 8), plan_data()).status_code == 404
+
+
+M2 = "workshopreeks-gelijke-kansen"
+M4 = "dialoogsessies-mannen-en-vrouwen"
+
+
+def test_clearing_a_title_drops_the_block_whatever_its_minutes(client, toolkit_content):
+    data = plan_data(blocks=(("Check-in", 15), ("", 40), ("Afsluiting", 10)))
+    response = client.post(url("meeting_plan", M3, 3), data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Geef dit onderdeel een titel" not in page
+    assert "0:15–0:25" in page  # the closing follows the check-in: the 40 minutes went with the title
+
+
+def test_a_block_moves_up_and_down_and_keeps_what_was_typed(client, toolkit_content):
+    data = plan_data(blocks=(("Check-in", 15), ("Stellingen", 60), ("Afsluiting", 10)), place="Buurthuis")
+    data["block-1-workform"] = "stellingen-en-bal"
+    page = client.post(url("meeting_plan", M3, 3), {**data, "move": "up-1"}).content.decode()
+    assert page.index('value="Stellingen"') < page.index('value="Check-in"')
+    assert 'id="id_block-0-workform"' in page and 'value="Buurthuis"' in page
+    assert "0:00–1:00" in page  # the timed programme follows the new order
+    page = client.post(url("meeting_plan", M3, 3), {**data, "move": "down-1"}).content.decode()
+    assert page.index('value="Afsluiting"') < page.index('value="Stellingen"')
+    # a move that goes nowhere, or is nonsense, changes nothing and is no error
+    for move in ("up-0", "down-9", "sideways-1", "up-x"):
+        response = client.post(url("meeting_plan", M3, 3), {**data, "move": move})
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert page.index('value="Check-in"') < page.index('value="Stellingen"')
+
+
+def _titles(page: str) -> list[str]:
+    """The block titles of the plan form, in order ("" for an empty row)."""
+    rows = re.findall(r'<input type="text" name="block-(\d+)-title"([^>]*)>', page)
+    return [re.search(r'value="([^"]*)"', attrs).group(1) if "value=" in attrs else "" for _n, attrs in rows]
+
+
+def test_the_empty_rows_come_before_the_closing_round(client, toolkit_content):
+    titles = _titles(client.get(url("meeting_plan", M2, 3)).content.decode())
+    assert titles[3:6] == ["", "", ""]
+    assert titles[6].startswith("Afsluitende ronde")
+    # method 1's closing session ends with its meal: new blocks go before it
+    titles = _titles(client.get(url("meeting_plan", "huiskamergesprekken", 4)).content.decode())
+    assert titles[-4:-1] == ["", "", ""] and titles[-1] == "Samen eten"
+
+
+def test_the_length_is_checked_against_the_toolkit(client, toolkit_content, tmp_path):
+    data = plan_data(blocks=(("Aankomst", 15), ("Informatie", 80), ("Subgroepen", 40), ("Afsluiting", 15)))
+    response = client.post(url("meeting_plan", M2, 3), data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'class="plan-warning"' in page and "150 minuten" in page and "120 minuten" in page
+    assert "30 minuten meer" in page
+    text = " ".join(pdf_text(client.post(url("meeting_plan_pdf", M2, 3), data).content, tmp_path).split())
+    assert "Langer dan een bijeenkomst in de toolkit" in text and "30 minuten meer" in text
+    fits = plan_data(blocks=(("Aankomst", 15), ("Informatie", 90), ("Afsluiting", 15)))
+    assert 'class="plan-warning"' not in client.post(url("meeting_plan", M2, 3), fits).content.decode()
+    # method 3 gives no length: the page says so instead of warning
+    page = client.post(url("meeting_plan", M3, 3), data).content.decode()
+    assert 'class="plan-warning"' not in page and "De toolkit noemt geen duur" in page
+
+
+def test_every_suggested_block_can_be_filled_with_its_content(client, toolkit_content):
+    from samensterk.toolkit.models import Question
+
+    page = client.get(url("meeting_plan", M4, 5)).content.decode()
+    reverse_roles = Question.objects.get(workform__slug="rollen-omdraaien")
+    assert f'id="q-{reverse_roles.pk}"' in page and "Wat als de rollen omgedraaid zijn?" in page
+    # the toolkit's "eigen normen en waarden" questions are offered in every plan
+    for question in Question.objects.filter(workform__slug="eigen-normen-en-waarden"):
+        assert f'id="q-{question.pk}"' in client.get(url("meeting_plan", M2, 1)).content.decode()
+
+
+def test_the_materials_follow_the_chosen_work_form(client, toolkit_content, tmp_path):
+    data = plan_data(blocks=(("Iets eigens", 30),), sheets="")
+    data["block-0-workform"] = "kaartspel-op-een-lijn"
+    text = " ".join(pdf_text(client.post(url("meeting_plan_pdf", M3, 3), data).content, tmp_path).split())
+    assert "Werkvorm: Kaartspel" in text
+    data["block-0-workform"] = "nope"
+    assert client.post(url("meeting_plan_pdf", M3, 3), data).status_code == 400
+
+
+def test_a_session_fills_in_its_date_time_and_place(client, programme, personas, toolkit_content):
+    from django.utils import timezone
+
+    from samensterk.toolkit.models import Method
+
+    programme["trajectory"].method = Method.objects.get(slug=M3)
+    programme["trajectory"].save()
+    session = programme["sessions"][2]
+    client.force_login(personas["facilitator"])
+    page = client.get(url("meeting_plan", M3, 3, query=f"session={session.pk}")).content.decode()
+    local = timezone.localtime(session.starts_at)
+    assert f'value="{local:%Y-%m-%d}"' in page and f'value="{local:%H:%M}"' in page
+    assert 'value="Buurthuis"' in page  # the session's kind of place, in the page's language
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [("en", "The house of then, the house of now"), ("ar", "بيت الأمس، بيت اليوم"), ("tr", "Dünün evi")],
+)
+def test_the_house_of_then_is_named_in_the_page_language(client, toolkit_content, lang, name):
+    page = client.get(url("meeting_plan", M3, 2, lang=lang)).content.decode()
+    assert name in page  # the block label and the questions' work form
+    assert "(Huis van vroeger, Huis van nu)" not in page
+    assert "Huis van vroeger, Huis van nu</span>" not in page

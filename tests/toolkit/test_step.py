@@ -23,7 +23,9 @@ def test_it_shows_the_step_with_its_work_forms_and_neighbours(client, method):
     assert escape(middle.title) in html
     assert f'rel="prev" href="{url("step", method.slug, steps[0].slug)}"' in html
     assert f'rel="next" href="{url("step", method.slug, steps[2].slug)}"' in html
-    assert url("step_plan_pdf", method.slug, middle.slug) in html
+    # Meeting plans replaced the step's own plan PDF (issue 24): the step leads to the meetings.
+    assert url("step_plan_pdf", method.slug, middle.slug) not in html
+    assert url("meetings", method.slug) in html
 
 
 def test_it_shows_the_work_forms_with_instructions_and_questions(client, toolkit_content):

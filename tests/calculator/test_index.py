@@ -156,3 +156,21 @@ def test_i_dont_know_about_childcare_means_none_when_the_partner_is_at_home(clie
     assert at_home.is_valid() and at_home.to_household()["childcare"] == []
     alone = CalculatorForm({"partner": "none", "children": "3, 7", "childcare_unknown": "on"})
     assert alone.is_valid() and len(alone.to_household()["childcare"]) == 2
+
+
+def test_the_page_says_plainly_when_the_rules_are_not_this_years(client, form_data, monkeypatch):
+    """From 1 January 2027 (no 2027 figures yet) the answer says it uses the 2026 rules."""
+    import datetime as real
+
+    from samensterk.calculator import views
+
+    class Next(real.date):
+        @classmethod
+        def today(cls):
+            return real.date(2027, 1, 2)
+
+    html = client.post(URL, form_data).content.decode()
+    assert ('id="rules-year"' in html) == (real.date.today().year != 2026)  # this year's rules: no note
+    monkeypatch.setattr(views.dt, "date", Next)
+    html = client.post(URL, form_data).content.decode()
+    assert "This calculation uses the rules of 2026; the rules of 2027 are not in the calculator yet." in html

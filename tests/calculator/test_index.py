@@ -242,3 +242,21 @@ def test_left_out_answers_show_the_defaults_that_were_used(client, form_data):
     assert 'name="share_b_his" value="32"' in html and 'name="share_b_her" value="24"' in html
     html = client.get(url("calculator:example", "low-wage-three-children")).content.decode()
     assert re.search(rf'<option value="{default_year()}" selected>', html)
+
+
+def test_the_page_says_plainly_when_the_rules_are_not_this_years(client, form_data, monkeypatch):
+    """From 1 January 2027 (no 2027 figures yet) the answer says it uses the 2026 rules."""
+    import datetime as real
+
+    from samensterk.calculator import views
+
+    class Next(real.date):
+        @classmethod
+        def today(cls):
+            return real.date(2027, 1, 2)
+
+    html = client.post(URL, form_data).content.decode()
+    assert ('id="rules-year"' in html) == (real.date.today().year != 2026)  # this year's rules: no note
+    monkeypatch.setattr(views.dt, "date", Next)
+    html = client.post(URL, form_data).content.decode()
+    assert "This calculation uses the rules of 2026; the rules of 2027 are not in the calculator yet." in html

@@ -260,3 +260,18 @@ def test_the_page_says_plainly_when_the_rules_are_not_this_years(client, form_da
     monkeypatch.setattr(views.dt, "date", Next)
     html = client.post(URL, form_data).content.decode()
     assert "This calculation uses the rules of 2026; the rules of 2027 are not in the calculator yet." in html
+
+
+def test_the_arabic_answer_isolates_its_amounts_and_dutch_terms(client):
+    """In Arabic every amount and Dutch term of the answer and its time line reads in its own order
+    (LRI ... PDI around "+€ 176", "bijstand"), as on the handout."""
+    html = client.post(
+        "/ar/calculator/", {"partner": "bijstand", "children": "3, 7", "rent": "750", "hours": "16"}
+    ).content.decode()
+    answer = html[html.index('id="sentence"') : html.index('id="independence"')]
+    assert re.search(r"\u2066[+\u2212-]?€\u00a0[\d.]+\u2069", answer)
+    assert "\u2066bijstand\u2069" in answer
+    dutch = client.post(
+        "/calculator/", {"partner": "bijstand", "children": "3, 7", "rent": "750", "hours": "16"}
+    )
+    assert "\u2066" not in dutch.content.decode()  # left to right: nothing added

@@ -27,6 +27,7 @@ suppressed together, which one request for one view cannot do.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
@@ -153,7 +154,12 @@ def suppress_column(values: Sequence[int], *, also_hide: Set[int] = frozenset())
     return cells, (Cell(None, secondary=True) if total_hidden else Cell(rounded(total)))
 
 
-def suppress_linked(tables: Sequence[Sequence[tuple[int, frozenset]]]) -> list[tuple[list[Cell], Cell]]:
+def suppress_linked(
+    tables: Sequence[Sequence[tuple[int, frozenset]]],
+    *,
+    also_hide: Sequence[Set[int]] | None = None,
+    hide_total: bool = False,
+) -> list[tuple[list[Cell], Cell]]:
     """One column shown in several tables that each split the same whole a different way
     (per district, per quarter, per method...). Each cell is ``(value, members)``, ``members``
     being the finest groups it adds up (with a non-zero value).
@@ -161,19 +167,140 @@ def suppress_linked(tables: Sequence[Sequence[tuple[int, frozenset]]]) -> list[t
     Each table is suppressed on its own first. Then, for every small cell of one table, if another
     table gives its exact value (the cells of the other table inside it are all shown, or the
     cells outside it and the total are), one of those is hidden too, and the tables are checked
-    again until none gives a small cell away. Bounds combined across three tables are not checked.
+    again until none gives a small cell away. The tables share one total: hidden in one, it is
+    hidden in all (``hide_total`` hides it from the start). Bounds combined across three tables
+    are checked by ``suppress_page``.
     """
-    also_hide: list[set[int]] = [set() for _ in tables]
+    hide: list[set[int]] = [set(also_hide[t]) if also_hide else set() for t in range(len(tables))]
     while True:
         results = [
-            suppress_column([v for v, _m in table], also_hide=frozenset(also_hide[t]))
+            suppress_column([v for v, _m in table], also_hide=frozenset(hide[t]))
             for t, table in enumerate(tables)
         ]
+        if hide_total or any(total.secondary for _cells, total in results):
+            results = [(cells, _hidden_total(total)) for cells, total in results]
         extra = _first_leak(tables, results)
         if extra is None:
             return results
         t, i = extra
-        also_hide[t].add(i)
+        hide[t].add(i)
+
+
+def _hidden_total(total: Cell) -> Cell:
+    return total if total.small else Cell(None, secondary=True)
+
+
+def suppress_page(tables: Sequence[Sequence[tuple[int, frozenset]]]) -> list[tuple[list[Cell], Cell]]:
+    """``suppress_linked``, then checked as a reader of the whole page would: every shown figure of
+    every table ("<5" = 0-4, "x" = 5 or more, a rounded number = itself ±2, the shared total) is a
+    bound on a sum of the finest groups, and a linear programme finds the least and the most each
+    small cell (1-4) can be under all of them together. While one is left a single value, the
+    figure nearest to it (sharing groups with it, smallest first) is hidden as well.
+    """
+    also_hide: list[set[int]] = [set() for _ in tables]
+    hide_total = False
+    while True:
+        results = suppress_linked(tables, also_hide=also_hide, hide_total=hide_total)
+        pinned = _first_pinned(tables, results)
+        if pinned is None:
+            return results
+        choice = _nearest_shown(tables, results, pinned)
+        if choice is None:  # nothing shown is left near it: the shared total goes
+            if hide_total or results[0][1].small:
+                return results  # nothing left to hide (a reader cannot pin what is not shown)
+            hide_total = True
+        else:
+            t, i = choice
+            also_hide[t].add(i)
+
+
+def figure_bounds(cell: Cell) -> tuple[float, float]:
+    """The exact counts a reader cannot tell apart from what ``cell`` shows."""
+    if cell.small:
+        return 0, SMALL - 1
+    if cell.secondary:
+        return SMALL, _NO_LIMIT
+    return shown_range(cell.value)
+
+
+def _first_pinned(tables, results) -> tuple[int, int] | None:
+    """(table, cell) of a small count (1-4) that everything shown together leaves one value only."""
+    small_cells = [
+        (t, i)
+        for t, table in enumerate(tables)
+        for i, (value, members) in enumerate(table)
+        if 0 < value < SMALL and members and results[t][0][i].small
+    ]
+    if not small_cells:
+        return None
+    groups = sorted({g for table in tables for _v, members in table for g in members})
+    index = {g: k for k, g in enumerate(groups)}
+    rows, lows, highs = [], [], []
+    everything = frozenset(groups)
+    figures = [
+        (members, cell)
+        for t, table in enumerate(tables)
+        for (_v, members), cell in zip(table, results[t][0], strict=True)
+    ]
+    figures.append((everything, results[0][1]))
+    for members, cell in figures:
+        lo, hi = figure_bounds(cell)
+        rows.append([index[g] for g in members])
+        lows.append(lo)
+        highs.append(hi)
+    for t, i in small_cells:
+        lo, hi = sum_bounds([index[g] for g in tables[t][i][1]], len(groups), rows, lows, highs)
+        if math.floor(hi + 1e-6) <= math.ceil(lo - 1e-6):
+            return t, i
+    return None
+
+
+def sum_bounds(target: list[int], n: int, rows, lows, highs) -> tuple[float, float]:
+    """The least and the most that the sum of variables ``target`` can be, all variables >= 0 and
+    each ``rows[k]``'s sum between ``lows[k]`` and ``highs[k]`` (a linear programme, HiGHS)."""
+    import numpy as np
+    from scipy.optimize import linprog
+
+    a_ub, b_ub = [], []
+    for cols, lo, hi in zip(rows, lows, highs, strict=True):
+        if not cols:
+            continue
+        row = np.zeros(n)
+        row[cols] = 1
+        if hi != _NO_LIMIT:
+            a_ub.append(row)
+            b_ub.append(hi)
+        if lo > 0:
+            a_ub.append(-row)
+            b_ub.append(-lo)
+    c = np.zeros(n)
+    c[target] = 1
+    a = np.array(a_ub) if a_ub else None
+    b = np.array(b_ub) if b_ub else None
+    low = linprog(c, A_ub=a, b_ub=b, bounds=(0, None), method="highs")
+    high = linprog(-c, A_ub=a, b_ub=b, bounds=(0, None), method="highs")
+    lo = low.fun if low.status == 0 else 0.0
+    hi = -high.fun if high.status == 0 else _NO_LIMIT  # unbounded: no upper limit at all
+    return lo, hi
+
+
+def _nearest_shown(tables, results, pinned) -> tuple[int, int] | None:
+    """The shown cell to hide next for the pinned small cell: one that shares finest groups with
+    it in another table, or one of its own table while the total is shown; smallest first."""
+    t0, i0 = pinned
+    group = tables[t0][i0][1]
+    total_shown = not results[0][1].hidden
+    candidates = []
+    for t, table in enumerate(tables):
+        for i, (value, members) in enumerate(table):
+            if results[t][0][i].hidden:
+                continue
+            if (t != t0 and not members.isdisjoint(group)) or (t == t0 and total_shown):
+                candidates.append((value, t, i))
+    if not candidates:
+        return None
+    _value, t, i = min(candidates)
+    return t, i
 
 
 def _first_leak(tables, results) -> tuple[int, int] | None:

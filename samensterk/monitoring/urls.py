@@ -8,6 +8,8 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("charts/<slug:key>.svg", views.chart, name="chart"),
     path("export.csv", views.export_csv, name="export_csv"),
+    # Excel set to Dutch splits a CSV on semicolons, not commas.
+    path("export-excel-nl.csv", views.export_csv, {"delimiter": ";"}, name="export_csv_semicolon"),
     path("export.xlsx", views.export_xlsx, name="export_xlsx"),
     path("report.pdf", views.export_pdf, name="export_pdf"),
     path("import/", views.import_counts, name="import_counts"),

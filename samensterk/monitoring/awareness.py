@@ -100,7 +100,9 @@ def awareness_results(trajectory, language: str | None = None) -> dict:
     counts: dict[tuple[str, int], dict[int, int]] = {}
     statement_ids: list[int] = []
     for row in (
-        QuestionnaireAnswer.objects.filter(response__round__session__trajectory=trajectory)
+        QuestionnaireAnswer.objects.filter(
+            response__round__session__trajectory=trajectory, response__round__voided_at__isnull=True
+        )
         .values("response__round__moment", "statement_id", "value")
         .annotate(n=Count("pk"))
         .order_by()

@@ -16,6 +16,7 @@ urlpatterns = [
     path("import/confirm/", views.import_counts_confirm, name="import_counts_confirm"),
     path("sessions/<int:pk>/questionnaire/", views.session_questionnaire, name="session_questionnaire"),
     path("rounds/<int:pk>/paper/", views.round_paper, name="round_paper"),
+    path("rounds/<int:pk>/void/", views.round_void, name="round_void"),
     path("trajectories/<int:pk>/awareness/", views.trajectory_awareness, name="trajectory_awareness"),
     # The short link on the flip-over and behind the QR code: no login.
     path("q/<str:token>/", views.answer, name="answer"),

@@ -10,12 +10,14 @@ import uuid
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.db import IntegrityError
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.html import escape
 from django.utils.translation import get_language, gettext_lazy, ngettext, override
 from django.utils.translation import gettext as _
@@ -301,6 +303,20 @@ SCALE = [
     (5, gettext_lazy("Agree strongly")),
 ]
 ANSWERED_COOKIE = "ssmw-answered-{}"
+# Answers one client address may give to one round. A group on the venue's wifi shares one
+# address (~20 phones), so this is well above a group; a script with a fresh cookie per answer
+# stops here. Counted in the shared cache, under a keyed hash of the address (never stored).
+ANSWERS_PER_ADDRESS = 30
+
+
+def _address_key(request: HttpRequest, round_: QuestionnaireRound) -> str:
+    address = request.META.get("REMOTE_ADDR", "")
+    digest = salted_hmac("monitoring.answer-address", address).hexdigest()[:24]
+    return f"monitoring:answers:{round_.pk}:{digest}"
+
+
+def _answer_refused(request: HttpRequest, message: str, status: int) -> HttpResponse:
+    return render(request, "monitoring/answer_closed.html", {"message": message}, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -308,7 +324,7 @@ ANSWERED_COOKIE = "ssmw-answered-{}"
 def answer(request: HttpRequest, token: str) -> HttpResponse:
     """The anonymous questionnaire on a phone: no login, nothing about the person is kept."""
     round_ = get_object_or_404(QuestionnaireRound, token=token)
-    if round_.expires_at <= timezone.now():
+    if round_.expires_at <= timezone.now() or round_.voided_at is not None:
         return render(request, "monitoring/answer_closed.html", {}, status=410)
     cookie = ANSWERED_COOKIE.format(round_.pk)
     if request.COOKIES.get(cookie):
@@ -317,8 +333,23 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     missing: list[int] = []
     if request.method == "POST":
         answers, missing = _answers_from(request.POST, statements)
+        address_key = _address_key(request, round_)
+        if not missing and (cache.get(address_key) or 0) >= ANSWERS_PER_ADDRESS:
+            return _answer_refused(
+                request,
+                _("Too many answers came from this network. Ask the facilitator for a paper form."),
+                429,
+            )
         if not missing:
-            services.questionnaire_answer(round_=round_, answers=answers)
+            try:
+                services.questionnaire_answer(round_=round_, answers=answers)
+            except services.QuestionnaireFull as exc:
+                return _answer_refused(request, str(exc), 429)
+            except services.QuestionnaireError as exc:
+                return _answer_refused(request, str(exc), 410)
+            timeout = max(int((round_.expires_at - timezone.now()).total_seconds()), 1)
+            if not cache.add(address_key, 1, timeout):
+                cache.incr(address_key)
             response = render(request, "monitoring/answer_thanks.html", {"again": False})
             # A note on this phone that it answered, so a double tap does not count twice. It
             # holds no identity and the server keeps no copy of it.
@@ -339,9 +370,32 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_GET
 def trajectory_awareness(request: HttpRequest, pk: int) -> HttpResponse:
-    trajectory, _can = trajectory_for(request.user, pk)
-    context = {"trajectory": trajectory, **awareness_results(trajectory)}
+    trajectory, can = trajectory_for(request.user, pk)
+    context = {"trajectory": trajectory, "can_void": can.edit, **awareness_results(trajectory)}
     return render(request, "monitoring/awareness.html", context)
+
+
+@require_POST
+def round_void(request: HttpRequest, pk: int) -> HttpResponse:
+    """Void a round's answers (a suspected flood): the trajectory's managers and alliance staff."""
+    round_ = get_object_or_404(QuestionnaireRound.objects.select_related("session"), pk=pk)
+    trajectory, can = trajectory_for(request.user, round_.session.trajectory_id)
+    if not can.edit:
+        raise Http404
+    if request.POST.get("confirm") != "void":
+        context = {
+            "trajectory": trajectory,
+            "can_void": True,
+            "void_error": round_.pk,
+            **awareness_results(trajectory),
+        }
+        return render(request, "monitoring/awareness.html", context, status=400)
+    count = services.questionnaire_void(round_=round_, actor=request.user)
+    messages.success(
+        request,
+        ngettext("%(count)s answer voided.", "%(count)s answers voided.", count) % {"count": count},
+    )
+    return redirect("monitoring:trajectory_awareness", pk=trajectory.pk)
 
 
 # --- earlier counts import --------------------------------------------------------------------

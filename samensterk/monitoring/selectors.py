@@ -19,6 +19,7 @@ from samensterk.toolkit.models import Method, Theme
 from samensterk.toolkit.selectors import localize
 
 from . import queries
+from .awareness import AwarenessGroup, awareness_groups
 from .queries import Filters, Quarter, quarter_range
 from .suppression import Cell, small, suppress_column, suppress_page
 
@@ -72,6 +73,9 @@ class Dashboard:
     # The filters as a reader names them (district, method and partnership names, never a slug
     # or an id): for the About sheet of the XLSX and the PDF.
     filter_names: dict[str, str] = field(default_factory=dict)
+    # The awareness shift per method, district and quarter (awareness.awareness_groups): only
+    # where the first and the last meeting each have at least 5 answers.
+    awareness: list[AwarenessGroup] = field(default_factory=list)
 
     @property
     def tables(self) -> list[Table]:
@@ -299,7 +303,9 @@ def dashboard(
         "method": next((str(m.name) for m in choices["methods"] if m.slug == filters.method), filters.method),
         "partnership": str(partnerships.get(filters.partnership, "")) if filters.partnership else "",
     }
+    awareness = awareness_groups(ids, filters, methods=methods, districts=districts)
     return Dashboard(
+        awareness=awareness,
         filter_names=filter_names,
         filters=filters,
         quarters=quarters,

@@ -17,7 +17,8 @@ from samensterk.toolkit.models import MeetingPlan, Statement
 
 from .models import EarlierCount, QuestionnaireAnswer, QuestionnaireResponse, QuestionnaireRound
 from .own_statements import own_statements
-from .queries import Filters
+from .queries import Filters, Quarter
+from .stamps import stamps_bump
 
 # Beside the app's own set (own_statements.py), at most this many of the meeting's own statements.
 MEETING_STATEMENTS = 3
@@ -121,12 +122,23 @@ def questionnaire_open(*, session, moment: str, actor) -> QuestionnaireRound:
     return round_
 
 
+def _awareness_changed(round_: QuestionnaireRound) -> None:
+    """The dashboards of the trajectory's questionnaire quarters show a new awareness shift."""
+    starts = QuestionnaireRound.objects.filter(
+        session__trajectory_id=round_.session.trajectory_id
+    ).values_list("session__starts_at", flat=True)
+    quarters = {str(Quarter.of(timezone.localtime(start).date())) for start in starts}
+    stamps_bump(quarters)
+    transaction.on_commit(lambda: stamps_bump(quarters))  # again: a page built meanwhile saw the old data
+
+
 def questionnaire_void(*, round_: QuestionnaireRound, actor) -> int:
     """Void the answers of ``round_`` (a suspected flood): they stay stored but count nowhere, and
     the link takes no more. Returns how many answers were voided."""
     with transaction.atomic():
         round_ = QuestionnaireRound.objects.select_for_update().get(pk=round_.pk)
         count = round_.responses.count()
+        _awareness_changed(round_)
         if round_.voided_at is None:
             round_.voided_at = timezone.now()
             round_.voided_by = actor
@@ -157,6 +169,7 @@ def questionnaire_answer(
         if not on_paper and locked.responses.filter(on_paper=False).count() >= round_answer_limit(locked):
             raise QuestionnaireFull(_("This questionnaire has as many answers as the group can give."))
         response = QuestionnaireResponse.objects.create(round=round_, on_paper=on_paper)
+        _awareness_changed(round_)
         QuestionnaireAnswer.objects.bulk_create(
             QuestionnaireAnswer(response=response, statement_id=sid, value=value)
             for sid, value in answers.items()

@@ -224,7 +224,7 @@ def dashboard(
                 else []
             )
             tables.append([(int(v), frozenset(m.tolist())) for v, m in zip(sums, per_cell, strict=True)])
-        suppressed[col] = suppress_page(tables)
+        suppressed[col] = suppress_page(tables, column.tolist())
     reach = []
     for d, (dim, caption, header, _order, label_of) in enumerate(dims):
         table = Table(key=dim, caption=str(caption), row_header=str(header), columns=REACH_COLUMNS)

@@ -206,8 +206,9 @@ def summary_rebuild(*, apps=django_apps) -> int:
     ids = list(Trajectory.objects.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), CHUNK):
         _write(ids[start : start + CHUNK], apps)
-    stamps_bump(None)
-    transaction.on_commit(lambda: stamps_bump(None))
+    if apps is django_apps:  # in a migration the cache table may not exist yet (nor any page)
+        stamps_bump(None)
+        transaction.on_commit(lambda: stamps_bump(None))
     return len(ids)
 
 

@@ -190,18 +190,24 @@ def _hidden_total(total: Cell) -> Cell:
     return total if total.small else Cell(None, secondary=True)
 
 
-def suppress_page(tables: Sequence[Sequence[tuple[int, frozenset]]]) -> list[tuple[list[Cell], Cell]]:
+def suppress_page(
+    tables: Sequence[Sequence[tuple[int, frozenset]]], group_values: Sequence[int] | None = None
+) -> list[tuple[list[Cell], Cell]]:
     """``suppress_linked``, then checked as a reader of the whole page would: every shown figure of
     every table ("<5" = 0-4, "x" = 5 or more, a rounded number = itself ±2, the shared total) is a
     bound on a sum of the finest groups, and a linear programme finds the least and the most each
     small cell (1-4) can be under all of them together. While one is left a single value, the
     figure nearest to it (sharing groups with it, smallest first) is hidden as well.
+
+    ``group_values``: the exact value of each finest group (indexed as in ``members``). With them
+    most small cells are cleared without a linear programme: if one of its groups could be one
+    more, or one less, with every shown figure still true, the reader cannot pin the cell.
     """
     also_hide: list[set[int]] = [set() for _ in tables]
     hide_total = False
     while True:
         results = suppress_linked(tables, also_hide=also_hide, hide_total=hide_total)
-        pinned = _first_pinned(tables, results)
+        pinned = _first_pinned(tables, results, group_values)
         if pinned is None:
             return results
         choice = _nearest_shown(tables, results, pinned)
@@ -223,7 +229,27 @@ def figure_bounds(cell: Cell) -> tuple[float, float]:
     return shown_range(cell.value)
 
 
-def _first_pinned(tables, results) -> tuple[int, int] | None:
+def _movable(t0: int, i0: int, tables, results, group_values) -> bool:
+    """Whether a group of small cell (t0, i0) can be one more or one less while every shown figure
+    (each table's cell holding the group, and the total) still reads the same: a second exact
+    table that fits the page, with another value for the cell, so the reader cannot pin it."""
+    total_lo, total_hi = figure_bounds(results[0][1])
+    total = sum(v for v, _m in tables[0])
+    for g in tables[t0][i0][1]:
+        figures = [(total_lo, total_hi, total)]
+        for t, table in enumerate(tables):
+            for i, (value, members) in enumerate(table):
+                if g in members:
+                    figures.append((*figure_bounds(results[t][0][i]), value))
+                    break
+        if group_values[g] >= 1 and all(value - 1 >= lo for lo, _hi, value in figures):
+            return True
+        if all(value + 1 <= hi for _lo, hi, value in figures):
+            return True
+    return False
+
+
+def _first_pinned(tables, results, group_values=None) -> tuple[int, int] | None:
     """(table, cell) of a small count (1-4) that everything shown together leaves one value only."""
     small_cells = [
         (t, i)
@@ -231,6 +257,8 @@ def _first_pinned(tables, results) -> tuple[int, int] | None:
         for i, (value, members) in enumerate(table)
         if 0 < value < SMALL and members and results[t][0][i].small
     ]
+    if group_values is not None:
+        small_cells = [(t, i) for t, i in small_cells if not _movable(t, i, tables, results, group_values)]
     if not small_cells:
         return None
     groups = sorted({g for table in tables for _v, members in table for g in members})

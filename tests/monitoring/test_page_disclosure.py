@@ -153,7 +153,7 @@ def test_without_the_page_wide_check_the_reader_would_find_the_issues_leak(page_
     monkeypatch.setattr(
         selectors,
         "suppress_page",
-        lambda tables: [suppression.suppress_column([v for v, _m in t]) for t in tables],
+        lambda tables, _values=None: [suppression.suppress_column([v for v, _m in t]) for t in tables],
     )
     weak = _page(ALL, Filters(quarter=Quarter(2026, 4), district="oost"))
     assert "held" in " ".join(page_reader.reach_leaks(weak, groups))

@@ -254,7 +254,9 @@ def awareness_groups(organisation_ids, filters, *, methods: dict, districts: dic
             n1, a1 = counts.get((key, sid, QuestionnaireRound.Moment.FIRST), (0, 0))
             n2, a2 = counts.get((key, sid, QuestionnaireRound.Moment.LAST), (0, 0))
             if n1 >= MIN_ANSWERS and n2 >= MIN_ANSWERS:
-                shifts.append(StatementShift(texts[sid], n1, n2, newcombe(a1, n1, a2, n2)))
+                # Quoted inside a sentence that ends with its own full stop.
+                text = texts[sid].rstrip().rstrip(".")
+                shifts.append(StatementShift(text, n1, n2, newcombe(a1, n1, a2, n2)))
         if shifts:
             groups.append(
                 AwarenessGroup(

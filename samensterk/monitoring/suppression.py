@@ -19,8 +19,12 @@ shown ``Cell`` is built here, the page, the exports and the charts cannot show a
 A rounded total can still pin its cells down (four cells shown as 10 under a total of 30 are all
 8), so a column is also checked with the bounds a reader gets from the rounded figures, and a
 further cell is hidden while any cell is pinned to one value.
-Known limit: a reader who solves every cell and total of two filter settings together (not just
-row against row) can still pin a small count in rare edge cases; see the strict xfail in
+A whole page (issue #23): the four reach tables of a column share one total, hidden in all when
+hidden in one, and ``suppress_page`` checks every small count against everything the page shows
+together with a linear programme (tests/monitoring/page_reader.py is the matching reader, with
+integer programming, run over every filter setting in tests/monitoring/test_page_disclosure.py).
+Known limit: a reader who solves every cell and total of two filter settings together (two
+pages, not one) can still pin a small count in rare edge cases; see the strict xfail in
 tests/monitoring/test_suppression.py. Protecting against that needs the filter settings
 suppressed together, which one request for one view cannot do.
 """

@@ -51,6 +51,7 @@ def test_the_funder_reads_the_shift_in_a_plain_sentence(client, programme, perso
     assert "After the series, 7 in 10 more men agreed that “It is good for our whole family" in body
     assert "Uncertainty (95%): from +1 to +9 in 10" in body
     assert "Testmethode · Noord · " in body
+    assert "paid work”." in body and "paid work.”" not in body  # one full stop, after the quote
 
 
 @pytest.mark.django_db

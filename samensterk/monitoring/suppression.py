@@ -23,10 +23,10 @@ A whole page (issue #23): the four reach tables of a column share one total, hid
 hidden in one, and ``suppress_page`` checks every small count against everything the page shows
 together with a linear programme (tests/monitoring/page_reader.py is the matching reader, with
 integer programming, run over every filter setting in tests/monitoring/test_page_disclosure.py).
-Known limit: a reader who solves every cell and total of two filter settings together (two
-pages, not one) can still pin a small count in rare edge cases; see the strict xfail in
-tests/monitoring/test_suppression.py. Protecting against that needs the filter settings
-suppressed together, which one request for one view cannot do.
+A column whose cells are all hidden hides its total too: two filter settings' totals could
+otherwise pin a small count (the two edge cases in tests/monitoring/test_suppression.py that a
+reader of both views together once solved). Not proven for every pair of filter settings: the
+tests search crafted columns and the demo data's pages, one page at a time.
 """
 
 from __future__ import annotations
@@ -146,6 +146,11 @@ def suppress_column(values: Sequence[int], *, also_hide: Set[int] = frozenset())
             total_hidden = True
             break
         secondary_idx.add(min(visible, key=lambda i: (values[i], i)))
+    if small_idx and len(small_idx | secondary_idx) == len(values):
+        # Every cell hidden: the total would say all there is about them, and another filter
+        # setting's total can then pin a small count (a quarter's "<5, x / 15" against all
+        # quarters' "10, 10 / 15" leaves the 4 outside the quarter one value).
+        total_hidden = True
     cells = [
         Cell(None, small=True)
         if i in small_idx

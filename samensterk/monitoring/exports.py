@@ -43,13 +43,25 @@ def _suppression_note() -> str:
     return _("Counts under 5 are shown as <5; x hides a count so that a total does not reveal one.")
 
 
+def _quarter_start(table: Table, row) -> str:
+    """The first day of a quarter row as an ISO date (Excel reads it as a date), else ""."""
+    if table.key != "quarter":
+        return ""
+    try:
+        return Quarter.parse(row.key).first_day.isoformat()
+    except ValueError:
+        return ""  # the total row, or work before a known quarter
+
+
 def _figures(dashboard: Dashboard):
-    """(table caption, row header, column label, row label, number or None, marker) for every cell."""
+    """(table caption, row header, column label, row label, number or None, marker, quarter's first
+    day) for every cell."""
     for table in dashboard.tables:
         for row in [*table.rows, *([table.total] if table.total else [])]:
+            starts = _quarter_start(table, row)
             for (_key, col_label), cell in zip(table.columns, row.cells, strict=True):
                 marker = "" if cell.value is not None else str(cell)
-                yield table.caption, table.row_header, str(col_label), row.label, cell.value, marker
+                yield table.caption, table.row_header, str(col_label), row.label, cell.value, marker, starts
 
 
 def filter_description(dashboard: Dashboard) -> list[tuple[str, str]]:
@@ -68,9 +80,13 @@ def dashboard_csv(dashboard: Dashboard, *, delimiter: str = ",") -> str:
     out = io.StringIO()
     out.write(BOM)
     writer = csv.writer(out, delimiter=delimiter)
-    writer.writerow([_("Table"), _("Row kind"), _("Figure"), _("Row"), _("Value"), _("Hidden")])
-    for caption, header, label, row, number, marker in _figures(dashboard):
-        writer.writerow([csv_safe(caption), csv_safe(header), csv_safe(label), csv_safe(row), number, marker])
+    writer.writerow(
+        [_("Table"), _("Row kind"), _("Figure"), _("Row"), _("Value"), _("Hidden"), _("Quarter starts on")]
+    )
+    for caption, header, label, row, number, marker, starts in _figures(dashboard):
+        writer.writerow(
+            [csv_safe(caption), csv_safe(header), csv_safe(label), csv_safe(row), number, marker, starts]
+        )
     writer.writerow([])
     for label, value in filter_description(dashboard):
         writer.writerow([csv_safe(label), csv_safe(value)])
@@ -147,12 +163,10 @@ def dashboard_xlsx(dashboard: Dashboard) -> bytes:
                     ws.cell(row=r, column=2 + 2 * i, value=cell.value)
                 else:
                     _text(ws, r, 3 + 2 * i, str(cell))
-            if quarters and row is not table.total:
-                try:
-                    first_day = Quarter.parse(row.key).first_day
-                except ValueError:
-                    continue
-                ws.cell(row=r, column=len(header), value=first_day).number_format = "yyyy-mm-dd"
+            starts = _quarter_start(table, row)
+            if quarters and starts:
+                cell = ws.cell(row=r, column=len(header), value=Quarter.parse(row.key).first_day)
+                cell.number_format = "yyyy-mm-dd"
         ws.column_dimensions["A"].width = 40
     buf = io.BytesIO()
     wb.save(buf)

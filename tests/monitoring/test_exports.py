@@ -20,7 +20,7 @@ def test_csv_holds_the_suppressed_figures_and_is_audited(client, crafted, person
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     # The value column holds numbers only; the marker has a column of its own (issue #23).
-    cells = {(r[0], r[2], r[3]): (r[4], r[5]) for r in rows if len(r) == 6}
+    cells = {(r[0], r[2], r[3]): (r[4], r[5]) for r in rows if len(r) == 7}
     assert cells[("Reach per district", "Men", "Oost")] == ("", "<5")
     assert cells[("Reach per district", "Men", "Noord")] == ("", "x")
     assert cells[("Reach per district", "Men", "Total")] == ("", "x")  # every cell hidden: the total too
@@ -123,7 +123,9 @@ def test_the_csv_opens_in_excel_with_a_byte_order_mark_and_a_dutch_variant(clien
     assert plain.startswith("\ufeff".encode()) and dutch.content.startswith("\ufeff".encode())
     assert 'excel-nl.csv"' in dutch["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(dutch.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == ["Tabel", "Soort rij", "Cijfer", "Rij", "Waarde", "Verborgen"]
+    assert rows[0] == ["Tabel", "Soort rij", "Cijfer", "Rij", "Waarde", "Verborgen", "Kwartaal begint op"]
+    q1 = next(r for r in rows if r[0] == "Bereik per kwartaal" and r[3] == "2026-Q1")
+    assert q1[6] == "2026-01-01"  # an ISO date: Excel reads it as a date
     assert any(
         r[:4] == ["Bereik per kwartaal", "Kwartaal", "Mannen", "2026-Q1"] and r[4] == "20" for r in rows
     )
@@ -187,7 +189,7 @@ def test_names_that_start_like_a_formula_are_written_as_text(client, crafted, pe
     as_staff = login(client, personas["staff"])
     text = as_staff.get("/en/monitoring/export.csv").content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    labels = {r[3] for r in rows if len(r) == 6}
+    labels = {r[3] for r in rows if len(r) == 7}
     assert "'+SUM(1,2)" in labels and "'@cmd|' /C calc'!A0" in labels
     assert any(label.startswith("'=HYPERLINK") for label in labels)
     assert not any(label.startswith(("=", "+", "@", "-")) for r in rows for label in r)

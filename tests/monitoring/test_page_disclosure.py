@@ -199,7 +199,7 @@ def test_the_csv_and_xlsx_hold_exactly_the_pages_figures(page_data, client, pers
         for (_k, label), cell in zip(table.columns, row.cells, strict=True)
     }
     rows = list(csv.reader(io.StringIO(exports.dashboard_csv(data).lstrip("\ufeff"))))
-    from_csv = {(r[0], r[2], r[3]): _shown(r[4], r[5]) for r in rows[1:] if len(r) == 6}
+    from_csv = {(r[0], r[2], r[3]): _shown(r[4], r[5]) for r in rows[1:] if len(r) == 7}
     assert from_csv == page
     wb = load_workbook(io.BytesIO(exports.dashboard_xlsx(data)))
     from_xlsx = {}

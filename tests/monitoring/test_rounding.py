@@ -126,7 +126,7 @@ def test_the_csv_and_xlsx_are_rounded_and_say_so(client, noord_31, personas):
     for params in ({}, Q1):
         text = client.get("/en/monitoring/export.csv", params).content.decode("utf-8-sig")
         rows = list(csv.reader(io.StringIO(text)))
-        cells = {(r[0], r[2], r[3]): r[4] or r[5] for r in rows if len(r) == 6}  # number, else marker
+        cells = {(r[0], r[2], r[3]): r[4] or r[5] for r in rows if len(r) == 7}  # number, else marker
         assert cells[("Reach per district", "Men", "Noord")] == "30"
         district = [v for (t, _f, _r), v in cells.items() if t == "Reach per district"]
         assert "31" not in district and "28" not in district

@@ -36,6 +36,7 @@ class AuditAction(models.TextChoices):
     COMPANION_TOTALS = "companion.totals", _("session companion totals received")
     QUESTIONNAIRE_OPEN = "questionnaire.open", _("questionnaire opened")
     QUESTIONNAIRE_PAPER = "questionnaire.paper", _("paper questionnaire answers entered")
+    QUESTIONNAIRE_VOID = "questionnaire.void", _("questionnaire answers voided")
     COUNTS_IMPORT = "counts.import", _("earlier counts imported")
     EXPORT = "export", _("data exported")
     AUDIT_READ = "audit.read", _("audit log read")

@@ -80,6 +80,13 @@ class QuestionnaireRound(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created = models.DateTimeField(auto_now_add=True)
+    # Answers that look like flooding (far more than the group) are voided as a batch by the
+    # trajectory's managers or alliance staff (services.questionnaire_void, audited): the round
+    # then takes no more answers and counts in no result. Nothing is deleted.
+    voided_at = models.DateTimeField(_("answers voided at"), null=True, blank=True)
+    voided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["session__starts_at"]

@@ -19,8 +19,9 @@ from samensterk.toolkit.models import Method, Theme
 from samensterk.toolkit.selectors import localize
 
 from . import queries
+from .awareness import AwarenessGroup, awareness_groups
 from .queries import Filters, Quarter, quarter_range
-from .suppression import Cell, small, suppress_column, suppress_linked
+from .suppression import Cell, small, suppress_column, suppress_page
 
 REACH_COLUMNS = [
     ("held", _("Sessions held")),
@@ -69,6 +70,12 @@ class Dashboard:
     pool: Table
     themes: Table
     signals: Table
+    # The filters as a reader names them (district, method and partnership names, never a slug
+    # or an id): for the About sheet of the XLSX and the PDF.
+    filter_names: dict[str, str] = field(default_factory=dict)
+    # The awareness shift per method, district and quarter (awareness.awareness_groups): only
+    # where the first and the last meeting each have at least 5 answers.
+    awareness: list[AwarenessGroup] = field(default_factory=list)
 
     @property
     def tables(self) -> list[Table]:
@@ -200,7 +207,7 @@ def dashboard(
         )
         index = {k: i for i, k in enumerate(dim_keys[dim])}
         codes[dim] = np.fromiter((index[k] for k in fine_keys[dim]), dtype=np.intp, count=len(values))
-    # Per column, the four tables are suppressed together (suppression.suppress_linked): each
+    # Per column, the four tables are suppressed together (suppression.suppress_page): each
     # cell is its sum and the finest groups (indexes into ``values``) with something in it.
     suppressed = {}
     for c, col in enumerate(cols):
@@ -217,7 +224,7 @@ def dashboard(
                 else []
             )
             tables.append([(int(v), frozenset(m.tolist())) for v, m in zip(sums, per_cell, strict=True)])
-        suppressed[col] = suppress_linked(tables)
+        suppressed[col] = suppress_page(tables, column.tolist())
     reach = []
     for d, (dim, caption, header, _order, label_of) in enumerate(dims):
         table = Table(key=dim, caption=str(caption), row_header=str(header), columns=REACH_COLUMNS)
@@ -290,7 +297,16 @@ def dashboard(
         ],
         with_total=False,  # one report can carry several: no total
     )
+    filter_names = {
+        "district": str(districts.get(filters.district, filters.district)) if filters.district else "",
+        "quarter": str(filters.quarter) if filters.quarter else "",
+        "method": next((str(m.name) for m in choices["methods"] if m.slug == filters.method), filters.method),
+        "partnership": str(partnerships.get(filters.partnership, "")) if filters.partnership else "",
+    }
+    awareness = awareness_groups(ids, filters, methods=methods, districts=districts)
     return Dashboard(
+        awareness=awareness,
+        filter_names=filter_names,
         filters=filters,
         quarters=quarters,
         reach=reach,

@@ -22,9 +22,11 @@ from collections.abc import Iterable
 
 from django.apps import apps as django_apps
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from .queries import Quarter
+from .stamps import stamps_bump
 
 CHUNK = 2000  # trajectories per round of queries in a rebuild (bounded memory and IN lists)
 COUNT_FIELDS = [
@@ -51,13 +53,27 @@ def _models(apps):
     )
 
 
-def _computed(trajectory_ids: list[int], apps) -> tuple[dict, dict, set]:
-    """The summary of these trajectories from the live data: (counts, themes, facilitators)."""
+def _in_quarters(quarters: Iterable[Quarter] | None, prefix: str = "") -> Q:
+    """Sessions (through ``prefix``) that start in one of ``quarters`` (local time); all when None."""
+    q = Q()
+    if quarters is None:
+        return q
+    q = Q(pk__in=[])
+    for quarter in quarters:
+        q |= Q(**{f"{prefix}starts_at__gte": quarter.start(), f"{prefix}starts_at__lt": quarter.end()})
+    return q
+
+
+def _computed(
+    trajectory_ids: list[int], apps, quarters: list[Quarter] | None = None
+) -> tuple[dict, dict, set]:
+    """The summary of these trajectories from the live data: (counts, themes, facilitators), for
+    the sessions of ``quarters`` only when given."""
     Session, SessionReport, *_rest = _models(apps)
     counts: dict[tuple, dict[str, int]] = {}
     key_of: dict[int, tuple] = {}  # session id -> (trajectory, year, quarter)
     held_ids = set()
-    sessions = Session.objects.filter(trajectory_id__in=trajectory_ids).values_list(
+    sessions = Session.objects.filter(_in_quarters(quarters), trajectory_id__in=trajectory_ids).values_list(
         "pk", "trajectory_id", "starts_at", "status", "men_count", "women_count", "first_time_count"
     )
     # The zone looked up once: timezone.localtime() asks for the current zone on every call, most
@@ -77,7 +93,9 @@ def _computed(trajectory_ids: list[int], apps) -> tuple[dict, dict, set]:
         elif status == "cancelled":
             row["cancelled"] += 1
     reports = (
-        SessionReport.objects.filter(session__trajectory_id__in=trajectory_ids)
+        SessionReport.objects.filter(
+            _in_quarters(quarters, "session__"), session__trajectory_id__in=trajectory_ids
+        )
         .exclude(status="draft")
         .values_list("pk", "session_id", "followup_financial", "followup_referral", "safety_signal")
     )
@@ -92,24 +110,36 @@ def _computed(trajectory_ids: list[int], apps) -> tuple[dict, dict, set]:
         row["safety"] += bool(safety)
     themes: dict[tuple, int] = defaultdict(int)
     links = SessionReport.themes.through.objects.filter(
-        sessionreport__session__trajectory_id__in=trajectory_ids
+        _in_quarters(quarters, "sessionreport__session__"),
+        sessionreport__session__trajectory_id__in=trajectory_ids,
     ).values_list("sessionreport_id", "theme_id")
     for report_id, theme_id in links.order_by().iterator(CHUNK):
         if report_id in report_key:  # drafts' ticks do not count
             themes[(*report_key[report_id], theme_id)] += 1
     facilitators = set()
-    people = Session.facilitators.through.objects.filter(session__trajectory_id__in=trajectory_ids)
+    people = Session.facilitators.through.objects.filter(
+        _in_quarters(quarters, "session__"), session__trajectory_id__in=trajectory_ids
+    )
     for session_id, user_id in people.values_list("session_id", "user_id").order_by().iterator(CHUNK):
         if session_id in held_ids:
             facilitators.add((*key_of[session_id], user_id))
     return counts, themes, facilitators
 
 
-def _write(trajectory_ids: list[int], apps) -> None:
+def _write(trajectory_ids: list[int], apps, quarters: list[Quarter] | None = None) -> set[str]:
+    """Recount and store; returns the quarters whose rows changed or may have (as "2026-Q4")."""
     _Session, _Report, SessionSummary, ThemeSummary, FacilitatorSummary = _models(apps)
-    counts, themes, facilitators = _computed(trajectory_ids, apps)
+    counts, themes, facilitators = _computed(trajectory_ids, apps, quarters)
+    rows = SessionSummary.objects.filter(trajectory_id__in=trajectory_ids)
+    if quarters is not None:
+        rows = rows.filter(_quarter_rows(quarters))
+    touched = {f"{y}-Q{q}" for y, q in rows.values_list("year", "quarter").distinct()}
+    touched |= {f"{y}-Q{q}" for (_t, y, q) in counts}
     for model in (SessionSummary, ThemeSummary, FacilitatorSummary):
-        model.objects.filter(trajectory_id__in=trajectory_ids).delete()
+        stale = model.objects.filter(trajectory_id__in=trajectory_ids)
+        if quarters is not None:
+            stale = stale.filter(_quarter_rows(quarters))
+        stale.delete()
     SessionSummary.objects.bulk_create(
         (SessionSummary(trajectory_id=t, year=y, quarter=q, **row) for (t, y, q), row in counts.items()),
         batch_size=CHUNK,
@@ -125,16 +155,27 @@ def _write(trajectory_ids: list[int], apps) -> None:
         (FacilitatorSummary(trajectory_id=t, year=y, quarter=q, user_id=u) for t, y, q, u in facilitators),
         batch_size=CHUNK,
     )
+    return touched
+
+
+def _quarter_rows(quarters: Iterable[Quarter]) -> Q:
+    q = Q(pk__in=[])
+    for quarter in quarters:
+        q |= Q(year=quarter.year, quarter=quarter.number)
+    return q
 
 
 @transaction.atomic
-def summary_refresh(*, trajectory_ids: Iterable[int]) -> None:
-    """Recount the summary of these trajectories (a few queries on their sessions and reports).
+def summary_refresh(*, trajectory_ids: Iterable[int], quarters: Iterable[Quarter] | None = None) -> None:
+    """Recount the summary of these trajectories (a few queries on their sessions and reports):
+    only the sessions of ``quarters`` when given (a session moved to another quarter: pass both),
+    else all of them. Cached dashboards of other quarters stay valid (cache.stamps_bump).
 
-    Called by the programme services after they change a session or a report. No audit row: it
-    changes no recorded fact, only a derived count of ones the service has audited already.
+    Called after a session or a report changed. No audit row: it changes no recorded fact, only a
+    derived count of ones the service has audited already.
     """
     ids = sorted(set(trajectory_ids))
+    quarters = None if quarters is None else sorted(set(quarters))
     if ids:
         # Two reports of one trajectory submitted at the same moment would each delete the
         # trajectory's rows and insert new ones: on PostgreSQL the second insert then breaks the
@@ -147,7 +188,9 @@ def summary_refresh(*, trajectory_ids: Iterable[int]) -> None:
             .order_by("pk")
             .values_list("pk", flat=True)
         )
-        _write(ids, django_apps)
+        touched = _write(ids, django_apps, quarters)
+        stamps_bump(touched)
+        transaction.on_commit(lambda: stamps_bump(touched))  # again: a page built meanwhile saw the old data
 
 
 @transaction.atomic
@@ -163,6 +206,9 @@ def summary_rebuild(*, apps=django_apps) -> int:
     ids = list(Trajectory.objects.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), CHUNK):
         _write(ids[start : start + CHUNK], apps)
+    if apps is django_apps:  # in a migration the cache table may not exist yet (nor any page)
+        stamps_bump(None)
+        transaction.on_commit(lambda: stamps_bump(None))
     return len(ids)
 
 

@@ -19,14 +19,19 @@ shown ``Cell`` is built here, the page, the exports and the charts cannot show a
 A rounded total can still pin its cells down (four cells shown as 10 under a total of 30 are all
 8), so a column is also checked with the bounds a reader gets from the rounded figures, and a
 further cell is hidden while any cell is pinned to one value.
-Known limit: a reader who solves every cell and total of two filter settings together (not just
-row against row) can still pin a small count in rare edge cases; see the strict xfail in
-tests/monitoring/test_suppression.py. Protecting against that needs the filter settings
-suppressed together, which one request for one view cannot do.
+A whole page (issue #23): the four reach tables of a column share one total, hidden in all when
+hidden in one, and ``suppress_page`` checks every small count against everything the page shows
+together with a linear programme (tests/monitoring/page_reader.py is the matching reader, with
+integer programming, run over every filter setting in tests/monitoring/test_page_disclosure.py).
+A column whose cells are all hidden hides its total too: two filter settings' totals could
+otherwise pin a small count (the two edge cases in tests/monitoring/test_suppression.py that a
+reader of both views together once solved). Not proven for every pair of filter settings: the
+tests search crafted columns and the demo data's pages, one page at a time.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
@@ -141,6 +146,11 @@ def suppress_column(values: Sequence[int], *, also_hide: Set[int] = frozenset())
             total_hidden = True
             break
         secondary_idx.add(min(visible, key=lambda i: (values[i], i)))
+    if small_idx and len(small_idx | secondary_idx) == len(values):
+        # Every cell hidden: the total would say all there is about them, and another filter
+        # setting's total can then pin a small count (a quarter's "<5, x / 15" against all
+        # quarters' "10, 10 / 15" leaves the 4 outside the quarter one value).
+        total_hidden = True
     cells = [
         Cell(None, small=True)
         if i in small_idx
@@ -153,7 +163,12 @@ def suppress_column(values: Sequence[int], *, also_hide: Set[int] = frozenset())
     return cells, (Cell(None, secondary=True) if total_hidden else Cell(rounded(total)))
 
 
-def suppress_linked(tables: Sequence[Sequence[tuple[int, frozenset]]]) -> list[tuple[list[Cell], Cell]]:
+def suppress_linked(
+    tables: Sequence[Sequence[tuple[int, frozenset]]],
+    *,
+    also_hide: Sequence[Set[int]] | None = None,
+    hide_total: bool = False,
+) -> list[tuple[list[Cell], Cell]]:
     """One column shown in several tables that each split the same whole a different way
     (per district, per quarter, per method...). Each cell is ``(value, members)``, ``members``
     being the finest groups it adds up (with a non-zero value).
@@ -161,19 +176,168 @@ def suppress_linked(tables: Sequence[Sequence[tuple[int, frozenset]]]) -> list[t
     Each table is suppressed on its own first. Then, for every small cell of one table, if another
     table gives its exact value (the cells of the other table inside it are all shown, or the
     cells outside it and the total are), one of those is hidden too, and the tables are checked
-    again until none gives a small cell away. Bounds combined across three tables are not checked.
+    again until none gives a small cell away. The tables share one total: hidden in one, it is
+    hidden in all (``hide_total`` hides it from the start). Bounds combined across three tables
+    are checked by ``suppress_page``.
     """
-    also_hide: list[set[int]] = [set() for _ in tables]
+    hide: list[set[int]] = [set(also_hide[t]) if also_hide else set() for t in range(len(tables))]
     while True:
         results = [
-            suppress_column([v for v, _m in table], also_hide=frozenset(also_hide[t]))
+            suppress_column([v for v, _m in table], also_hide=frozenset(hide[t]))
             for t, table in enumerate(tables)
         ]
+        if hide_total or any(total.secondary for _cells, total in results):
+            results = [(cells, _hidden_total(total)) for cells, total in results]
         extra = _first_leak(tables, results)
         if extra is None:
             return results
         t, i = extra
-        also_hide[t].add(i)
+        hide[t].add(i)
+
+
+def _hidden_total(total: Cell) -> Cell:
+    return total if total.small else Cell(None, secondary=True)
+
+
+def suppress_page(
+    tables: Sequence[Sequence[tuple[int, frozenset]]], group_values: Sequence[int] | None = None
+) -> list[tuple[list[Cell], Cell]]:
+    """``suppress_linked``, then checked as a reader of the whole page would: every shown figure of
+    every table ("<5" = 0-4, "x" = 5 or more, a rounded number = itself ±2, the shared total) is a
+    bound on a sum of the finest groups, and a linear programme finds the least and the most each
+    small cell (1-4) can be under all of them together. While one is left a single value, the
+    figure nearest to it (sharing groups with it, smallest first) is hidden as well.
+
+    ``group_values``: the exact value of each finest group (indexed as in ``members``). With them
+    most small cells are cleared without a linear programme: if one of its groups could be one
+    more, or one less, with every shown figure still true, the reader cannot pin the cell.
+    """
+    also_hide: list[set[int]] = [set() for _ in tables]
+    hide_total = False
+    while True:
+        results = suppress_linked(tables, also_hide=also_hide, hide_total=hide_total)
+        pinned = _first_pinned(tables, results, group_values)
+        if pinned is None:
+            return results
+        choice = _nearest_shown(tables, results, pinned)
+        if choice is None:  # nothing shown is left near it: the shared total goes
+            if hide_total or results[0][1].small:
+                return results  # nothing left to hide (a reader cannot pin what is not shown)
+            hide_total = True
+        else:
+            t, i = choice
+            also_hide[t].add(i)
+
+
+def figure_bounds(cell: Cell) -> tuple[float, float]:
+    """The exact counts a reader cannot tell apart from what ``cell`` shows."""
+    if cell.small:
+        return 0, SMALL - 1
+    if cell.secondary:
+        return SMALL, _NO_LIMIT
+    return shown_range(cell.value)
+
+
+def _movable(t0: int, i0: int, tables, results, group_values) -> bool:
+    """Whether a group of small cell (t0, i0) can be one more or one less while every shown figure
+    (each table's cell holding the group, and the total) still reads the same: a second exact
+    table that fits the page, with another value for the cell, so the reader cannot pin it."""
+    total_lo, total_hi = figure_bounds(results[0][1])
+    total = sum(v for v, _m in tables[0])
+    for g in tables[t0][i0][1]:
+        figures = [(total_lo, total_hi, total)]
+        for t, table in enumerate(tables):
+            for i, (value, members) in enumerate(table):
+                if g in members:
+                    figures.append((*figure_bounds(results[t][0][i]), value))
+                    break
+        if group_values[g] >= 1 and all(value - 1 >= lo for lo, _hi, value in figures):
+            return True
+        if all(value + 1 <= hi for _lo, hi, value in figures):
+            return True
+    return False
+
+
+def _first_pinned(tables, results, group_values=None) -> tuple[int, int] | None:
+    """(table, cell) of a small count (1-4) that everything shown together leaves one value only."""
+    small_cells = [
+        (t, i)
+        for t, table in enumerate(tables)
+        for i, (value, members) in enumerate(table)
+        if 0 < value < SMALL and members and results[t][0][i].small
+    ]
+    if group_values is not None:
+        small_cells = [(t, i) for t, i in small_cells if not _movable(t, i, tables, results, group_values)]
+    if not small_cells:
+        return None
+    groups = sorted({g for table in tables for _v, members in table for g in members})
+    index = {g: k for k, g in enumerate(groups)}
+    rows, lows, highs = [], [], []
+    everything = frozenset(groups)
+    figures = [
+        (members, cell)
+        for t, table in enumerate(tables)
+        for (_v, members), cell in zip(table, results[t][0], strict=True)
+    ]
+    figures.append((everything, results[0][1]))
+    for members, cell in figures:
+        lo, hi = figure_bounds(cell)
+        rows.append([index[g] for g in members])
+        lows.append(lo)
+        highs.append(hi)
+    for t, i in small_cells:
+        lo, hi = sum_bounds([index[g] for g in tables[t][i][1]], len(groups), rows, lows, highs)
+        if math.floor(hi + 1e-6) <= math.ceil(lo - 1e-6):
+            return t, i
+    return None
+
+
+def sum_bounds(target: list[int], n: int, rows, lows, highs) -> tuple[float, float]:
+    """The least and the most that the sum of variables ``target`` can be, all variables >= 0 and
+    each ``rows[k]``'s sum between ``lows[k]`` and ``highs[k]`` (a linear programme, HiGHS)."""
+    import numpy as np
+    from scipy.optimize import linprog
+
+    a_ub, b_ub = [], []
+    for cols, lo, hi in zip(rows, lows, highs, strict=True):
+        if not cols:
+            continue
+        row = np.zeros(n)
+        row[cols] = 1
+        if hi != _NO_LIMIT:
+            a_ub.append(row)
+            b_ub.append(hi)
+        if lo > 0:
+            a_ub.append(-row)
+            b_ub.append(-lo)
+    c = np.zeros(n)
+    c[target] = 1
+    a = np.array(a_ub) if a_ub else None
+    b = np.array(b_ub) if b_ub else None
+    low = linprog(c, A_ub=a, b_ub=b, bounds=(0, None), method="highs")
+    high = linprog(-c, A_ub=a, b_ub=b, bounds=(0, None), method="highs")
+    lo = low.fun if low.status == 0 else 0.0
+    hi = -high.fun if high.status == 0 else _NO_LIMIT  # unbounded: no upper limit at all
+    return lo, hi
+
+
+def _nearest_shown(tables, results, pinned) -> tuple[int, int] | None:
+    """The shown cell to hide next for the pinned small cell: one that shares finest groups with
+    it in another table, or one of its own table while the total is shown; smallest first."""
+    t0, i0 = pinned
+    group = tables[t0][i0][1]
+    total_shown = not results[0][1].hidden
+    candidates = []
+    for t, table in enumerate(tables):
+        for i, (value, members) in enumerate(table):
+            if results[t][0][i].hidden:
+                continue
+            if (t != t0 and not members.isdisjoint(group)) or (t == t0 and total_shown):
+                candidates.append((value, t, i))
+    if not candidates:
+        return None
+    _value, t, i = min(candidates)
+    return t, i
 
 
 def _first_leak(tables, results) -> tuple[int, int] | None:

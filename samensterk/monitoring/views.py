@@ -10,12 +10,14 @@ import uuid
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.db import IntegrityError
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.html import escape
 from django.utils.translation import get_language, gettext_lazy, ngettext, override
 from django.utils.translation import gettext as _
@@ -98,16 +100,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     }
     if data is None:
         return render(request, "monitoring/dashboard.html", context, status=400)
-    # Which charts the page asks for (as images, views.chart); an empty table gets none.
-    shown = {key: {"title": title} for key, (_t, _c, title) in CHARTS.items() if _chart_table(data, key).rows}
-    context.update(charts=shown, summary=_summary(data))
+    # The charts inline (SVG written directly, well under a millisecond each); an empty table gets none.
+    context.update(charts=_charts(data), summary=_summary(data))
     return render(request, "monitoring/dashboard.html", context)
 
 
 @require_GET
 def chart(request: HttpRequest, key: str) -> HttpResponse:
-    """One chart of the dashboard as an SVG image, with the same scope and filters as the page (the
-    same 404 for outsiders, the same suppressed figures); drawn once per version of the data."""
+    """One chart of the dashboard as an SVG image (the page itself draws them inline), with the same
+    scope and filters as the page (the same 404 for outsiders, the same suppressed figures)."""
     if key not in CHARTS:
         raise Http404
     scope, form, data = _dashboard(request)
@@ -145,15 +146,19 @@ def _bad_filters(request, form, scope) -> HttpResponse:
 
 
 @require_GET
-def export_csv(request: HttpRequest) -> HttpResponse:
+def export_csv(request: HttpRequest, delimiter: str = ",") -> HttpResponse:
+    """The CSV with commas, or (``delimiter`` ";", its own URL) for Excel set to Dutch."""
     scope, form, data = _dashboard(request)
     if data is None:
         return _bad_filters(request, form, scope)
     services.export_record(
         actor=request.user, kind="csv", filters=data.filters, organisation=_export_organisation(scope)
     )
-    response = HttpResponse(exports.dashboard_csv(data), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="samen-sterk-monitoring.csv"'
+    response = HttpResponse(
+        exports.dashboard_csv(data, delimiter=delimiter), content_type="text/csv; charset=utf-8"
+    )
+    name = "samen-sterk-monitoring-excel-nl.csv" if delimiter == ";" else "samen-sterk-monitoring.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = "no-store"
     return response
 
@@ -297,6 +302,20 @@ SCALE = [
     (5, gettext_lazy("Agree strongly")),
 ]
 ANSWERED_COOKIE = "ssmw-answered-{}"
+# Answers one client address may give to one round. A group on the venue's wifi shares one
+# address (~20 phones), so this is well above a group; a script with a fresh cookie per answer
+# stops here. Counted in the shared cache, under a keyed hash of the address (never stored).
+ANSWERS_PER_ADDRESS = 30
+
+
+def _address_key(request: HttpRequest, round_: QuestionnaireRound) -> str:
+    address = request.META.get("REMOTE_ADDR", "")
+    digest = salted_hmac("monitoring.answer-address", address).hexdigest()[:24]
+    return f"monitoring:answers:{round_.pk}:{digest}"
+
+
+def _answer_refused(request: HttpRequest, message: str, status: int) -> HttpResponse:
+    return render(request, "monitoring/answer_closed.html", {"message": message}, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -304,7 +323,7 @@ ANSWERED_COOKIE = "ssmw-answered-{}"
 def answer(request: HttpRequest, token: str) -> HttpResponse:
     """The anonymous questionnaire on a phone: no login, nothing about the person is kept."""
     round_ = get_object_or_404(QuestionnaireRound, token=token)
-    if round_.expires_at <= timezone.now():
+    if round_.expires_at <= timezone.now() or round_.voided_at is not None:
         return render(request, "monitoring/answer_closed.html", {}, status=410)
     cookie = ANSWERED_COOKIE.format(round_.pk)
     if request.COOKIES.get(cookie):
@@ -313,8 +332,23 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     missing: list[int] = []
     if request.method == "POST":
         answers, missing = _answers_from(request.POST, statements)
+        address_key = _address_key(request, round_)
+        if not missing and (cache.get(address_key) or 0) >= ANSWERS_PER_ADDRESS:
+            return _answer_refused(
+                request,
+                _("Too many answers came from this network. Ask the facilitator for a paper form."),
+                429,
+            )
         if not missing:
-            services.questionnaire_answer(round_=round_, answers=answers)
+            try:
+                services.questionnaire_answer(round_=round_, answers=answers)
+            except services.QuestionnaireFull as exc:
+                return _answer_refused(request, str(exc), 429)
+            except services.QuestionnaireError as exc:
+                return _answer_refused(request, str(exc), 410)
+            timeout = max(int((round_.expires_at - timezone.now()).total_seconds()), 1)
+            if not cache.add(address_key, 1, timeout):
+                cache.incr(address_key)
             response = render(request, "monitoring/answer_thanks.html", {"again": False})
             # A note on this phone that it answered, so a double tap does not count twice. It
             # holds no identity and the server keeps no copy of it.
@@ -335,9 +369,32 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_GET
 def trajectory_awareness(request: HttpRequest, pk: int) -> HttpResponse:
-    trajectory, _can = trajectory_for(request.user, pk)
-    context = {"trajectory": trajectory, **awareness_results(trajectory)}
+    trajectory, can = trajectory_for(request.user, pk)
+    context = {"trajectory": trajectory, "can_void": can.edit, **awareness_results(trajectory)}
     return render(request, "monitoring/awareness.html", context)
+
+
+@require_POST
+def round_void(request: HttpRequest, pk: int) -> HttpResponse:
+    """Void a round's answers (a suspected flood): the trajectory's managers and alliance staff."""
+    round_ = get_object_or_404(QuestionnaireRound.objects.select_related("session"), pk=pk)
+    trajectory, can = trajectory_for(request.user, round_.session.trajectory_id)
+    if not can.edit:
+        raise Http404
+    if request.POST.get("confirm") != "void":
+        context = {
+            "trajectory": trajectory,
+            "can_void": True,
+            "void_error": round_.pk,
+            **awareness_results(trajectory),
+        }
+        return render(request, "monitoring/awareness.html", context, status=400)
+    count = services.questionnaire_void(round_=round_, actor=request.user)
+    messages.success(
+        request,
+        ngettext("%(count)s answer voided.", "%(count)s answers voided.", count) % {"count": count},
+    )
+    return redirect("monitoring:trajectory_awareness", pk=trajectory.pk)
 
 
 # --- earlier counts import --------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Monitoring in Debian's Chromium: the dashboard filtered by district and quarter with "<5" cells,
-the XLSX and PDF downloads checked inside, and the awareness questionnaire answered by anonymous
-phones (separate browser contexts) at the first and last meeting; axe + 360 px + Arabic on every page."""
+the XLSX and PDF downloads checked inside, and the funder reading the awareness shift of six
+anonymous phones (plain POSTs) on the dashboard and in the PDF; axe + 360 px + Arabic on every page."""
 
 import io
 import re
@@ -10,11 +10,9 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from openpyxl import load_workbook
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
-from samensterk.monitoring.models import QuestionnaireRound
 from samensterk.portal.demo import demo_load
-from samensterk.toolkit.models import Statement
 from tests.browser.helpers import assert_accessible, assert_fits_width
 from tests.monitoring.fixtures import crafted  # noqa: F401 - fixture
 from tests.monitoring.helpers import login
@@ -78,9 +76,11 @@ def test_dashboard_filters_shows_small_cells_and_exports(
     xlsx = tmp_path / "figures.xlsx"
     info.value.save_as(xlsx)
     wb = load_workbook(io.BytesIO(xlsx.read_bytes()))
-    rows = {r[0]: r[1:] for r in wb["district"].iter_rows(min_row=3, values_only=True)}
-    assert rows["Noord"][:4] == ("<5", "<5", 15, "<5")
-    assert any("noord" in str(c) for r in wb.worksheets[0].iter_rows(values_only=True) for c in r)
+    rows = {r[0]: r[1:] for r in wb["Reach per district"].iter_rows(min_row=3, values_only=True)}
+    # value and marker columns side by side: held, cancelled, men, women
+    assert rows["Noord"][:8] == (None, "<5", None, "<5", 15, None, None, "<5")
+    about = [str(c) for r in wb.worksheets[0].iter_rows(values_only=True) for c in r]
+    assert "Noord" in about and "noord" not in about  # the district by name, not its slug
 
     with page.expect_download() as info:
         page.locator("#export-pdf").click()
@@ -96,80 +96,96 @@ def test_dashboard_filters_shows_small_cells_and_exports(
     _check_page(page, "monitoring-dashboard-ar")
 
 
-def _phone_answers(browser: Browser, link: str, values: list[int]) -> None:
-    """One anonymous phone: a fresh browser context with no cookies and no login."""
-    context = browser.new_context(viewport={"width": 360, "height": 740})
-    try:
-        phone = context.new_page()
-        phone.goto(link)
-        for i, fieldset in enumerate(phone.locator("fieldset.answer-statement").all()):
-            fieldset.locator(f'input[value="{values[i % len(values)]}"]').check()
-        phone.get_by_role("button", name="Send my answers").click()
-        expect(phone.locator("#answer-done")).to_be_visible()
-    finally:
-        context.close()
+def _phone_answers(link: str, round_, value: int) -> None:
+    """One anonymous phone: a fresh client (no cookie, no login) sending the form."""
+    data = {f"s{st.pk}": str(value) for st in round_.statements.all()}
+    response = Client().post(link, data)
+    assert response.status_code == 200, response.status_code
 
 
-def _open_round(page: Page, live_server, session, moment: str) -> str:
-    page.goto(f"{live_server.url}/en/monitoring/sessions/{session.pk}/questionnaire/")
-    page.locator(f"#moment-{moment}").check()
-    page.get_by_role("button", name="Open the questionnaire").click()
-    round_ = QuestionnaireRound.objects.get(session=session, moment=moment)
-    link = page.locator(f'a.short-link[href$="/monitoring/q/{round_.token}/"]')
-    expect(link).to_be_visible()
-    expect(page.locator(f"#round-{round_.pk} ~ .qr svg")).to_be_visible()
-    return link.get_attribute("href").replace("/monitoring/", "/en/monitoring/", 1)
-
-
-def test_questionnaire_by_anonymous_phones_shows_the_shift_from_five_answers(
-    live_server, page: Page, browser: Browser, demo_world, personas, programme, artifacts_dir
+def test_the_funder_sees_the_awareness_shift_of_six_phones_on_the_dashboard_and_in_the_pdf(
+    live_server, page: Page, demo_world, personas, programme, tmp_path, artifacts_dir
 ):
-    for i, text in enumerate(
-        ["Zorgen voor de kinderen is ook mijn taak.", "Het is goed als mijn vrouw werkt."]
-    ):
-        Statement.objects.create(slug=f"test-bw-{i}", text=text, order=i).methods.add(programme["method"])
+    """Issue #23's done-when: six anonymous phones at the first and the last meeting; with four at
+    the last meeting nothing is shown, with six the funder reads the shift, also in the PDF."""
+    from django.utils import timezone
+
+    from samensterk.monitoring.services import questionnaire_open
+
     first_session, last_session = programme["sessions"][0], programme["sessions"][1]
+    for n, session in enumerate((first_session, last_session)):  # both today: the links work
+        session.starts_at = timezone.now() - timezone.timedelta(minutes=90 - n)
+        session.save(update_fields=["starts_at"])
+    first = questionnaire_open(session=first_session, moment="first", actor=personas["facilitator"])
+    last = questionnaire_open(session=last_session, moment="last", actor=personas["facilitator"])
+    for _ in range(6):
+        _phone_answers(f"/en/monitoring/q/{first.token}/", first, 2)
+    for _ in range(4):
+        _phone_answers(f"/en/monitoring/q/{last.token}/", last, 5)
+
+    _sign_in(page, live_server, personas["funder"])
+    page.goto(f"{live_server.url}/en/monitoring/")
+    expect(page.locator("#awareness-heading")).to_be_visible()
+    expect(page.locator("#awareness-none")).to_be_visible()  # 4 answers at the last meeting
+    expect(page.locator(".awareness-shift")).to_have_count(0)
+
+    for _ in range(2):
+        _phone_answers(f"/en/monitoring/q/{last.token}/", last, 5)
+    page.reload()
+    shifts = page.locator(".awareness-shift")
+    expect(shifts).to_have_count(6)  # the app's own six statements
+    # 0 of 6 agreed at the first meeting, 6 of 6 at the last: 10 in 10 more; the method is for men
+    expect(shifts.first).to_contain_text("After the series, 10 in 10 more men agreed that")
+    expect(shifts.first).to_contain_text("Uncertainty (95%)")
+    page.screenshot(path=str(artifacts_dir / "monitoring-awareness-dashboard.png"), full_page=True)
+    _check_page(page, "monitoring-awareness-dashboard")
+
+    with page.expect_download() as info:
+        page.locator("#export-pdf").click()
+    pdf = tmp_path / "report.pdf"
+    info.value.save_as(pdf)
+    text = _pdf_text(pdf)
+    assert "Awareness: before and after the series" in text
+    assert "After the series, 10 in 10 more men agreed that" in text
+
+    page.goto(f"{live_server.url}/ar/monitoring/")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("#awareness-heading")).to_have_text("الوعي: قبل السلسلة وبعدها")
+    _check_page(page, "monitoring-awareness-dashboard-ar")
+
+
+def test_the_questionnaire_pages_are_accessible(live_server, page: Page, browser, personas, programme):
+    """The facilitator's round page with its QR code, the phone's form in Arabic, the paper form,
+    and the trajectory's results with the staff's void button: axe, 360 px, right to left."""
+    from django.utils import timezone
+
+    session = programme["sessions"][0]
+    session.starts_at = timezone.now()
+    session.save(update_fields=["starts_at"])
     _sign_in(page, live_server, personas["facilitator"])
-
-    link = _open_round(page, live_server, first_session, "first")
+    page.goto(f"{live_server.url}/en/monitoring/sessions/{session.pk}/questionnaire/")
+    page.get_by_role("button", name="Open the questionnaire").click()
+    expect(page.locator(".qr svg")).to_be_visible()
     _check_page(page, "monitoring-questionnaire-open")
-    for values in ([2], [2], [1], [3], [2], [2]):
-        _phone_answers(browser, link, values)
+    link = page.locator("a.short-link").get_attribute("href")
 
-    # the phone page itself, in Dutch and in Arabic
     phone = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
-    phone.goto(link.replace("/en/", "/ar/", 1))
+    phone.goto(link.replace("/monitoring/", "/ar/monitoring/", 1))
     expect(phone.locator("html")).to_have_attribute("dir", "rtl")
+    expect(phone.locator("fieldset.answer-statement")).to_have_count(6)  # the app's own set
     assert_accessible(phone, "monitoring-answer-ar")
     assert_fits_width(phone)
     phone.context.close()
 
-    # the facilitator's paper form (looked at only: the answers below are the phones')
-    first_round = QuestionnaireRound.objects.get(session=first_session, moment="first")
-    page.goto(f"{live_server.url}/ar/monitoring/rounds/{first_round.pk}/paper/")
-    expect(page.locator("fieldset.answer-statement")).to_have_count(2)
+    round_pk = page.locator("section.card").first.get_attribute("aria-labelledby").split("-")[1]
+    page.goto(f"{live_server.url}/ar/monitoring/rounds/{round_pk}/paper/")
+    expect(page.locator("fieldset.answer-statement")).to_have_count(6)
     _check_page(page, "monitoring-paper-ar")
 
-    link = _open_round(page, live_server, last_session, "last")
-    for values in ([4], [5], [4], [4]):
-        _phone_answers(browser, link, values)
-
-    results = f"{live_server.url}/en/monitoring/trajectories/{programme['trajectory'].pk}/awareness/"
-    page.goto(results)
-    expect(page.locator("#awareness-table")).to_contain_text("fewer than 5 answers")
-    expect(page.locator(".shift-value")).to_have_count(0)
-    _check_page(page, "monitoring-awareness-4")
-
-    for values in ([4], [5]):
-        _phone_answers(browser, link, values)
-    page.goto(results)
-    expect(page.locator(".shift-value")).to_have_count(2)
-    # first: 2,2,1,3,2,2 -> 2.0; last: 4,5,4,4,4,5 -> 4.3
-    expect(page.locator(".shift-value").first).to_have_text("+2.3")
-    page.screenshot(path=str(artifacts_dir / "monitoring-awareness.png"), full_page=True)
-    _check_page(page, "monitoring-awareness-6")
-    page.goto(results.replace("/en/", "/ar/", 1))
-    _check_page(page, "monitoring-awareness-ar")
+    _sign_in(page, live_server, personas["staff"])
+    page.goto(f"{live_server.url}/en/monitoring/trajectories/{programme['trajectory'].pk}/awareness/")
+    expect(page.get_by_role("button", name="Void these answers")).to_be_visible()
+    _check_page(page, "monitoring-awareness-staff")
 
 
 def test_import_page_is_accessible(live_server, page: Page, personas, tmp_path):

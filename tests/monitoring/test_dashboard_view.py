@@ -18,7 +18,7 @@ def test_it_works_for_alliance_staff_with_suppressed_cells(crafted, personas, as
     response = as_(personas["staff"]).get(URL, {"quarter": "2026-Q1"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<img id="chart-district"' in html and 'id="table-district"' in html
+    assert '<svg id="chart-district"' in html and 'id="table-district"' in html
     assert "&lt;5" in html
     assert "Testuitkomst" not in html and "Testcitaat" not in html  # never report text
 

@@ -8,17 +8,25 @@ from django.utils import timezone
 from samensterk.core.models import AuditAction, AuditEvent
 from samensterk.monitoring.awareness import Summary, welch_shift
 from samensterk.monitoring.models import QuestionnaireAnswer, QuestionnaireResponse, QuestionnaireRound
-from samensterk.toolkit.models import Statement
+from samensterk.toolkit.models import MeetingPlan, Statement
 from tests.monitoring.helpers import login
 
 
 @pytest.fixture
 def statements(programme):
+    """Two statements planned for the first two meetings, which are held today (phones answer
+    until the end of the meeting's day)."""
     made = []
     for i, text in enumerate(["Zorg voor de kinderen is ook mijn taak.", "Mijn vrouw mag werken."]):
         st = Statement.objects.create(slug=f"test-st-{i}", text=text, order=i)
         st.methods.add(programme["method"])
         made.append(st)
+    now = timezone.now()
+    for n, session in enumerate(programme["sessions"][:2]):
+        session.starts_at = now - dt.timedelta(minutes=60 - n)
+        session.save(update_fields=["starts_at"])
+        plan = MeetingPlan.objects.create(session=session, method=programme["method"], meeting_number=n + 1)
+        plan.statements.add(*made)
     return made
 
 
@@ -26,18 +34,32 @@ def _open(client, session, moment="first"):
     return client.post(f"/en/monitoring/sessions/{session.pk}/questionnaire/", {"moment": moment})
 
 
+def _values(round_, values):
+    """``values`` for the first statements of the round (the meeting's), 3 for the rest (the app's own)."""
+    asked = list(round_.statements.order_by("order", "slug"))
+    return list(zip(asked, [*values, *[3] * (len(asked) - len(values))], strict=True))
+
+
 def _answer(client, round_, values):
-    data = {f"s{st.pk}": str(v) for st, v in zip(round_.statements.order_by("order"), values, strict=True)}
+    data = {f"s{st.pk}": str(v) for st, v in _values(round_, values)}
     return client.post(f"/en/monitoring/q/{round_.token}/", data)
 
 
 @pytest.mark.django_db
-def test_the_facilitator_opens_a_round_with_the_methods_statements(client, programme, personas, statements):
+def test_the_facilitator_opens_a_round_with_the_meetings_statements_and_the_apps_own(
+    client, programme, personas, statements
+):
     session = programme["sessions"][0]
     response = _open(login(client, personas["facilitator"]), session)
     assert response.status_code == 302
     round_ = QuestionnaireRound.objects.get(session=session)
-    assert set(round_.statements.all()) == set(statements)
+    asked = list(round_.statements.order_by("order", "slug"))
+    assert asked[:2] == statements  # the meeting's first
+    own = asked[2:]
+    assert [s.slug for s in own] == sorted(s.slug for s in own) or own  # the fixed set after them
+    assert len(own) == 6 and all(
+        s.slug.startswith("app-bewustzijn-") and s.app_fields == ["text"] for s in own
+    )
     assert round_.expires_at > timezone.now()
     page = client.get(f"/en/monitoring/sessions/{session.pk}/questionnaire/").content.decode()
     assert f"/monitoring/q/{round_.token}/" in page and 'class="qr-code"' in page
@@ -48,9 +70,12 @@ def test_the_facilitator_opens_a_round_with_the_methods_statements(client, progr
 def test_the_last_meeting_asks_the_statements_of_the_first(client, programme, personas, statements):
     login(client, personas["facilitator"])
     _open(client, programme["sessions"][0], "first")
-    QuestionnaireRound.objects.get(moment="first").statements.remove(statements[1])
+    first = QuestionnaireRound.objects.get(moment="first")
+    first.statements.remove(statements[1])
     _open(client, programme["sessions"][1], "last")
-    assert list(QuestionnaireRound.objects.get(moment="last").statements.all()) == [statements[0]]
+    last = QuestionnaireRound.objects.get(moment="last")
+    assert set(last.statements.all()) == set(first.statements.all())
+    assert statements[1] not in last.statements.all()
 
 
 @pytest.mark.django_db
@@ -69,10 +94,21 @@ def test_a_bad_moment_is_a_400_with_a_message(client, programme, personas, state
 
 
 @pytest.mark.django_db
-def test_a_method_without_statements_says_so(client, programme, personas):
-    response = _open(login(client, personas["facilitator"]), programme["sessions"][0])
-    assert response.status_code == 400
-    assert "no statements" in response.content.decode()
+def test_a_trajectory_whose_method_has_no_statements_still_gets_a_questionnaire(client, programme, personas):
+    """Issue #23: it answered 400 "no statements" for dialogue sessions with men; the app's own set
+    is asked for every trajectory, in the phone's language."""
+    session = programme["sessions"][0]
+    session.starts_at = timezone.now()
+    session.save(update_fields=["starts_at"])
+    response = _open(login(client, personas["facilitator"]), session)
+    assert response.status_code == 302
+    round_ = QuestionnaireRound.objects.get()
+    assert round_.statements.count() == 6
+    client.logout()
+    arabic = client.get(f"/ar/monitoring/q/{round_.token}/").content.decode()
+    assert "من المهم أن يكون للمرأة دخل خاص بها." in arabic
+    turkish = client.get(f"/tr/monitoring/q/{round_.token}/").content.decode()
+    assert "Bir kadının kendi geliri olması önemlidir." in turkish
 
 
 @pytest.mark.django_db
@@ -90,7 +126,7 @@ def test_a_phone_answers_without_login_and_leaves_no_identity(client, programme,
         "on_paper",
         "received_on",
     }
-    assert sorted(QuestionnaireAnswer.objects.values_list("value", flat=True)) == [4, 5]
+    assert sorted(QuestionnaireAnswer.objects.values_list("value", flat=True)) == [3] * 6 + [4, 5]
     assert not response_row.on_paper
     # the same phone again: thanked, not counted twice
     assert "already sent" in _answer(client, round_, [1, 1]).content.decode()
@@ -135,7 +171,7 @@ def test_paper_answers_are_entered_by_the_facilitator_and_audited(client, progra
     login(client, personas["facilitator"])
     _open(client, programme["sessions"][0])
     round_ = QuestionnaireRound.objects.get()
-    data = {f"s{st.pk}": "3" for st in statements}
+    data = {f"s{st.pk}": "3" for st in round_.statements.all()}
     response = client.post(f"/en/monitoring/rounds/{round_.pk}/paper/", data)
     assert response.status_code == 302
     assert QuestionnaireResponse.objects.get().on_paper
@@ -151,7 +187,7 @@ def test_paper_answers_are_entered_by_the_facilitator_and_audited(client, progra
 def _fill(round_, values_per_person):
     for values in values_per_person:
         response = QuestionnaireResponse.objects.create(round=round_)
-        for st, v in zip(round_.statements.order_by("order"), values, strict=True):
+        for st, v in _values(round_, values):
             QuestionnaireAnswer.objects.create(response=response, statement=st, value=v)
 
 
@@ -173,7 +209,7 @@ def test_results_show_the_shift_only_from_five_answers_at_both_meetings(
     assert "shift-value" not in body and "fewer than 5 answers" in body
     _fill(last, [[3, 4]])
     body = login(client, personas["coordinator"]).get(url).content.decode()
-    assert body.count("shift-value") == 2
+    assert body.count("shift-value") == 2 + 6  # the meeting's two and the app's own six
     assert "+2.0" in body  # statement 1: 2.0 -> 4.0
 
 
@@ -191,3 +227,69 @@ def test_welch_interval_matches_a_hand_computation():
     assert shift.low == pytest.approx(2.0 - 2.306 * 0.2**0.5, abs=1e-3)
     assert shift.high == pytest.approx(2.0 + 2.306 * 0.2**0.5, abs=1e-3)
     assert welch_shift(Summary(4, 2.0, 0.5), Summary(5, 4.0, 0.5)) is None
+
+
+@pytest.mark.django_db
+def test_twenty_phones_on_one_wifi_are_accepted_and_sixty_answers_are_not(
+    client, programme, personas, statements
+):
+    """Issue #21: one address (the venue's wifi), a fresh cookie for every answer."""
+    from django.test import Client
+
+    _open(login(client, personas["facilitator"]), programme["sessions"][0])
+    round_ = QuestionnaireRound.objects.get()
+    codes = [_answer(Client(REMOTE_ADDR="192.0.2.7"), round_, [4, 4]).status_code for _ in range(20)]
+    assert codes == [200] * 20
+    codes += [_answer(Client(REMOTE_ADDR="192.0.2.7"), round_, [4, 4]).status_code for _ in range(40)]
+    assert codes.count(200) < 60 and codes[-1] == 429
+    assert QuestionnaireResponse.objects.count() == codes.count(200) <= 30
+    # A phone on another network is still refused: the round has as many answers as its group can give.
+    other = _answer(Client(REMOTE_ADDR="198.51.100.9"), round_, [4, 4])
+    assert other.status_code == 429 and "as many answers as the group" in other.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_short_link_expires_after_the_meetings_day(client, programme, personas, statements):
+    session = programme["sessions"][0]
+    _open(login(client, personas["facilitator"]), session)
+    round_ = QuestionnaireRound.objects.get()
+    local_start = timezone.localtime(session.starts_at)
+    assert timezone.localtime(round_.expires_at).date() == local_start.date() + dt.timedelta(days=1)
+    assert timezone.localtime(round_.expires_at).time() == dt.time(0, 0)
+    # A meeting of last week: the link is expired from the start; paper answers can still be typed.
+    old = programme["sessions"][2]
+    old.starts_at = timezone.now() - dt.timedelta(days=7)
+    old.save(update_fields=["starts_at"])
+    _open(client, old, "last")
+    last = QuestionnaireRound.objects.get(moment="last")
+    assert client.get(f"/en/monitoring/q/{last.token}/").status_code == 410
+    assert (
+        "Enter paper answers"
+        in client.get(f"/en/monitoring/sessions/{old.pk}/questionnaire/").content.decode()
+    )
+
+
+@pytest.mark.django_db
+def test_staff_void_a_flooded_round_audited_and_it_counts_no_more(client, programme, personas, statements):
+    login(client, personas["facilitator"])
+    _open(client, programme["sessions"][0], "first")
+    _open(client, programme["sessions"][1], "last")
+    first, last = (
+        QuestionnaireRound.objects.get(moment="first"),
+        QuestionnaireRound.objects.get(moment="last"),
+    )
+    _fill(first, [[2, 2]] * 5)
+    _fill(last, [[5, 5]] * 5)
+    url = f"/en/monitoring/trajectories/{programme['trajectory'].pk}/awareness/"
+    void = f"/en/monitoring/rounds/{last.pk}/void/"
+    assert client.post(void, {"confirm": "void"}).status_code == 404  # a facilitator may not
+    staff = login(client, personas["staff"])
+    assert "shift-value" in staff.get(url).content.decode()
+    assert staff.post(void, {}).status_code == 400  # not confirmed
+    assert staff.post(void, {"confirm": "void"}).status_code == 302
+    body = staff.get(url).content.decode()
+    assert "shift-value" not in body and "were voided" in body
+    event = AuditEvent.objects.get(action=AuditAction.QUESTIONNAIRE_VOID)
+    assert event.actor == personas["staff"] and event.detail["responses"] == 5
+    client.logout()
+    assert client.get(f"/en/monitoring/q/{last.token}/").status_code == 410

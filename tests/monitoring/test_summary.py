@@ -131,3 +131,48 @@ def test_an_edit_in_the_admin_keeps_the_summary_in_step(client, counted, django_
     response = client.post(f"/admin/programme/session/{session.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     assert summary_differences() == []
+
+
+@pytest.mark.django_db
+def test_a_refresh_of_one_quarter_recounts_that_quarter_only(crafted):
+    from samensterk.monitoring.queries import Quarter
+    from samensterk.monitoring.summary import summary_refresh
+
+    noord = crafted["noord"]
+    q1 = Quarter(2026, 1)
+    other = SessionSummary.objects.exclude(year=2026, quarter=1).filter(trajectory=noord)
+    other_ids = set(other.values_list("pk", flat=True))
+    assert other_ids  # the shared fixture's sessions are in another quarter
+    session = Session.objects.filter(
+        trajectory=noord, starts_at__gte=q1.start(), starts_at__lt=q1.end()
+    ).first()
+    Session.objects.filter(pk=session.pk).update(men_count=30)
+    summary_refresh(trajectory_ids=[noord.pk], quarters=[q1])
+    assert summary_differences() == []
+    assert set(other.values_list("pk", flat=True)) == other_ids  # other quarters' rows untouched
+
+
+@pytest.mark.django_db
+def test_a_write_in_one_quarter_keeps_the_cached_pages_of_the_others(client, crafted, personas):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from samensterk.monitoring.queries import Quarter
+    from samensterk.monitoring.summary import summary_refresh
+    from tests.monitoring.helpers import login
+
+    login(client, personas["staff"])
+    this_quarter = str(Quarter.of(timezone.localdate()))
+    pages = [("/en/monitoring/", {"quarter": q}) for q in ("2026-Q1", this_quarter)]
+    for url, params in pages:
+        client.get(url, params)
+
+    def cost(params):
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/en/monitoring/", params)
+        return len(queries)
+
+    warm = cost({"quarter": this_quarter})
+    summary_refresh(trajectory_ids=[crafted["noord"].pk], quarters=[Quarter(2026, 1)])
+    assert cost({"quarter": this_quarter}) == warm  # still cached
+    assert cost({"quarter": "2026-Q1"}) > warm  # built again

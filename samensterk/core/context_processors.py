@@ -2,6 +2,8 @@ from django.conf import settings
 from django.http import Http404
 from django.urls import translate_url
 
+from samensterk.core.offline import CACHE_VERSION
+
 
 def languages(request):
     """The language switch on every page: the same page in each language (a plain link, no JS)."""
@@ -27,4 +29,4 @@ def navigation(request):
             return False
         return True
 
-    return {"may_monitor": may_monitor}
+    return {"may_monitor": may_monitor, "offline_cache_version": CACHE_VERSION}

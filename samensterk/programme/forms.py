@@ -11,7 +11,15 @@ from samensterk.accounts.models import Membership, Organisation, User
 from samensterk.toolkit.models import Method, RecruitmentCriterion, Statement, Theme
 from samensterk.toolkit.selectors import localize
 
-from .models import FacilitatorRecruitment, Partnership, Session, SessionReport, Training, Trajectory
+from .models import (
+    FacilitatorRecruitment,
+    Partnership,
+    Session,
+    SessionReport,
+    SignalAction,
+    Training,
+    Trajectory,
+)
 
 NO_NAMES = _("No names, addresses or phone numbers of participants.")
 
@@ -201,6 +209,9 @@ class ReportForm(forms.Form):
     """The report after a session: five minutes on a phone. Every field may stay empty in a draft."""
 
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
+    # The statement codes the companion had proposed when this form was drawn (see
+    # services._set_relations): an unticked one among them is the facilitator's choice.
+    companion_offered = forms.CharField(widget=forms.HiddenInput, required=False, max_length=20_000)
     men_count = forms.IntegerField(label=_("Men present"), min_value=0, max_value=500, required=False)
     women_count = forms.IntegerField(label=_("Women present"), min_value=0, max_value=500, required=False)
     first_time_count = forms.IntegerField(
@@ -258,7 +269,13 @@ class ReportForm(forms.Form):
         super().__init__(*args, **kwargs)
         themes = localize(Theme.objects.all(), language)
         self.fields["themes"].label_from_instance = lambda theme: _name_of(themes, theme).name
-        method_statements = Statement.objects.filter(methods=session.trajectory.method_id)
+        report = SessionReport.objects.filter(session=session).only("companion_totals").first()
+        proposed = (report.companion_totals or {}).get("statements", []) if report else []
+        # The method's statements and whatever the companion showed (a deck may borrow from the
+        # toolkit's other statements); every statement when the method has none.
+        method_statements = Statement.objects.filter(
+            Q(methods=session.trajectory.method_id) | Q(slug__in=proposed)
+        ).distinct()
         queryset = method_statements if method_statements.exists() else Statement.objects.all()
         self.fields["statements"].queryset = queryset
         statements = localize(queryset, language)
@@ -272,6 +289,9 @@ class ReportForm(forms.Form):
         if first is not None and first > (men or 0) + (women or 0):
             self.add_error("first_time_count", _("More people here for the first time than were present."))
         return data
+
+    def clean_companion_offered(self) -> list[str]:
+        return [slug for slug in self.cleaned_data["companion_offered"].split(",") if slug][:500]
 
     def report_data(self) -> dict:
         """The cleaned values the services take (the key is passed on its own)."""
@@ -294,6 +314,7 @@ class ReportForm(forms.Form):
                 safety_signal="yes" if report.safety_signal else "no",
                 themes=list(report.themes.all()),
                 statements=list(report.statements.all()),
+                companion_offered=",".join((report.companion_totals or {}).get("statements", [])),
             )
         return initial
 
@@ -314,6 +335,27 @@ class DebriefForm(forms.Form):
         required=False,
         help_text=NO_NAMES,
     )
+
+
+class SignalActionForm(forms.Form):
+    """What the trainer or coordinator did about a safety signal."""
+
+    action = forms.ChoiceField(
+        label=_("What was done?"), choices=SignalAction.choices, widget=forms.RadioSelect
+    )
+    referred_to = forms.CharField(
+        label=_("Referred to"),
+        max_length=120,
+        required=False,
+        help_text=_("An organisation or service, for example Veilig Thuis. No names of participants."),
+    )
+    acted_on = forms.DateField(label=_("Date"), widget=DateInput())
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == SignalAction.REFERRED and not data.get("referred_to", "").strip():
+            self.add_error("referred_to", _("Say to which organisation or service."))
+        return data
 
 
 class _PoolForm(forms.Form):

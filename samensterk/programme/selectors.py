@@ -65,12 +65,13 @@ def reports_to_discuss_for(user):
 
 
 def safety_signals_for(user):
-    """Reports with a safety signal that are not yet discussed, for the trajectory's trainer and
-    coordinator only (the same rule as access.trajectory_can's see_safety)."""
+    """Submitted reports with a safety signal whose action taken is not yet recorded (discussing
+    the report does not close the signal), for the trajectory's trainer and coordinator only (the same rule as access.trajectory_can's see_safety)."""
     if not getattr(user, "is_authenticated", False):
         return SessionReport.objects.none()
     return (
-        SessionReport.objects.filter(safety_signal=True, status=SessionReport.Status.SUBMITTED)
+        SessionReport.objects.filter(safety_signal=True, signal_action="")
+        .exclude(status=SessionReport.Status.DRAFT)
         .filter(Q(session__trajectory__trainer=user) | Q(session__trajectory__coordinator=user))
         .select_related("session__trajectory")
         .order_by("submitted_at")

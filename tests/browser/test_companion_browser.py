@@ -166,7 +166,11 @@ def test_a_whole_session_offline_half_way_ends_with_the_totals_in_the_report(
     expect(page.locator("[data-ended]")).to_be_visible()
     expect(page.locator("[data-seats] button")).to_have_count(0)
     expect(page.locator('[data-send="sent"]')).to_be_visible(timeout=15000)
-    stored = json.loads(page.evaluate(f"localStorage.getItem('samensterk.companion.{meeting.pk}')"))
+    stored = json.loads(
+        page.evaluate(
+            f"localStorage.getItem('samensterk.{personas['facilitator'].pk}.companion.{meeting.pk}')"
+        )
+    )
     assert stored["seats"] == []
     assert "AB" not in json.dumps(stored)
 
@@ -283,7 +287,7 @@ def test_the_timer_counts_down_and_gives_a_gentle_signal(
     # jump to the end without waiting a minute: the end time is in the stored state
     page.evaluate(
         f"""() => {{
-        const key = 'samensterk.companion.{meeting.pk}';
+        const key = 'samensterk.{personas["facilitator"].pk}.companion.{meeting.pk}';
         const s = JSON.parse(localStorage.getItem(key));
         s.timer.endsAt = Date.now() + 1200;
         localStorage.setItem(key, JSON.stringify(s));
@@ -365,7 +369,7 @@ def test_in_arabic_the_left_arrow_is_next_and_forgotten_seats_go_after_twelve_ho
     # The facilitator forgot to end the session: the next evening the seats are gone, the counts stay.
     page.evaluate(
         f"""() => {{
-        const key = 'samensterk.companion.{meeting.pk}';
+        const key = 'samensterk.{personas["facilitator"].pk}.companion.{meeting.pk}';
         const s = JSON.parse(localStorage.getItem(key));
         s.touched = Date.now() - 13 * 60 * 60 * 1000;
         localStorage.setItem(key, JSON.stringify(s));
@@ -374,5 +378,7 @@ def test_in_arabic_the_left_arrow_is_next_and_forgotten_seats_go_after_twelve_ho
     page.reload()
     expect(page.locator('#checkin [data-out="checkin_turns"]')).to_have_text("1")
     expect(page.locator("[data-seats] button")).to_have_count(0)
-    stored = page.evaluate(f"localStorage.getItem('samensterk.companion.{meeting.pk}')")
+    stored = page.evaluate(
+        f"localStorage.getItem('samensterk.{personas['facilitator'].pk}.companion.{meeting.pk}')"
+    )
     assert '"label"' not in stored

@@ -11,7 +11,9 @@
 
 const config = JSON.parse(document.getElementById("companion-config").textContent);
 const role = document.querySelector("[data-companion]")?.dataset.companion || "control";
-const KEY = `samensterk.companion.${config.session}`;
+// Per user (log-out clears "samensterk.<user>." keys, core/offline.js) and per session.
+const USER_PREFIX = `samensterk.${config.user}.companion.`;
+const KEY = `${USER_PREFIX}${config.session}`;
 const rtl = document.documentElement.dir === "rtl";
 const FORGET_SEATS_AFTER = 12 * 60 * 60 * 1000;
 const $ = (sel, root = document) => root.querySelector(sel);
@@ -540,18 +542,28 @@ document.addEventListener("pointerup", (event) => {
 
 // --- offline ---------------------------------------------------------------------------------
 
-async function prepareOffline() {
-  if (!("serviceWorker" in navigator) || !self.caches) return;
-  try {
-    await navigator.serviceWorker.register(config.serviceWorker, { scope: config.scope });
-    const cache = await caches.open(config.cacheName);
-    await cache.addAll(config.offlineUrls);
-    document.documentElement.dataset.offlineReady = "true";
-  } catch (error) {
-    /* no offline copy (private window, storage full): the page still works while loaded */
+// The site's service worker keeps this page, the other view and the report (core/offline.js).
+
+// Seats and initials of other meetings do not wait on this device until their companion opens
+// again: whichever companion page opens wipes them (counts and totals stay).
+function forgetOtherSeats() {
+  for (let i = 0; i < localStorage.length; i += 1) {
+    const key = localStorage.key(i);
+    if (!key?.startsWith(USER_PREFIX) || key === KEY) continue;
+    try {
+      const other = JSON.parse(localStorage.getItem(key));
+      if (other?.seats?.length || other?.passes?.some(Boolean)) {
+        other.seats = [];
+        other.passes = (other.passes || []).map(() => "");
+        localStorage.setItem(key, JSON.stringify(other));
+      }
+    } catch (error) {
+      localStorage.removeItem(key);
+    }
   }
 }
 
+forgetOtherSeats();
 render();
 setInterval(() => {
   if (role === "control") {
@@ -560,5 +572,3 @@ setInterval(() => {
   }
 }, 500);
 if (role === "control" && state.sent < state.revision) scheduleSend(300);
-if (navigator.onLine) prepareOffline();
-else document.documentElement.dataset.offlineReady = "true";

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from samensterk.access import session_for
 from samensterk.core.offline import offline_page
+from samensterk.programme import selectors as programme_selectors
 
 from . import selectors, services
 from .models import AGREEMENTS_MAX
@@ -64,6 +65,7 @@ def _page_context(request: HttpRequest, session, can) -> dict:
         "projector": reverse("companion:projector", args=[session.pk]),
     }
     report_url = _report_url(session) if can.write_report else ""
+    prepare_url = programme_selectors.meeting_plan_links(session.trajectory, [session])[session.pk][0]
     config = {
         "session": session.pk,
         "user": request.user.pk,
@@ -89,6 +91,7 @@ def _page_context(request: HttpRequest, session, can) -> dict:
         "offline_urls": offline_urls,
         "urls": urls,
         "report_url": report_url,
+        "prepare_url": prepare_url,
     }
 
 

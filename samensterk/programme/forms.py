@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samensterk.accounts.models import Membership, Organisation, User
 from samensterk.toolkit.models import Method, RecruitmentCriterion, Statement, Theme
-from samensterk.toolkit.selectors import localize
+from samensterk.toolkit.selectors import localize, statements_for_method
 
 from .models import (
     FacilitatorRecruitment,
@@ -271,14 +271,13 @@ class ReportForm(forms.Form):
         self.fields["themes"].label_from_instance = lambda theme: _name_of(themes, theme).name
         report = SessionReport.objects.filter(session=session).only("companion_totals").first()
         proposed = (report.companion_totals or {}).get("statements", []) if report else []
-        # The method's statements and whatever the companion showed (a deck may borrow from the
-        # toolkit's other statements); every statement when the method has none.
-        method_statements = Statement.objects.filter(
-            Q(methods=session.trajectory.method_id) | Q(slug__in=proposed)
-        ).distinct()
-        queryset = method_statements if method_statements.exists() else Statement.objects.all()
-        self.fields["statements"].queryset = queryset
-        statements = localize(queryset, language)
+        # The method's deck (toolkit.selectors.statements_for_method) and whatever the companion
+        # showed (a kept meeting plan may choose others).
+        deck = statements_for_method(session.trajectory.method)
+        self.fields["statements"].queryset = Statement.objects.filter(
+            Q(pk__in=deck.values("pk")) | Q(slug__in=proposed)
+        ).order_by("order", "slug")
+        statements = localize(self.fields["statements"].queryset, language)
         self.fields["statements"].label_from_instance = lambda st: _name_of(statements, st).text
         for name in self.FREE_TEXT:
             self.fields[name].help_text = NO_NAMES

@@ -383,7 +383,9 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
                     status=409,
                 )
             )
-        if wants_json:
+        # The report page's own script submits with fetch and then opens the report: it asks for
+        # the usual confirmation; the queue (sending later, from any page) does not.
+        if wants_json and not request.headers.get("X-Report-Form"):
             return JsonResponse({"ok": True, "created": created, "url": request.path})
         if created:
             messages.success(request, _("Thank you. Your report has been submitted."))
@@ -394,6 +396,8 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
                 )
         else:
             messages.info(request, _("This report had already been submitted; nothing was sent twice."))
+        if wants_json:
+            return JsonResponse({"ok": True, "created": created, "url": request.path})
         return redirect("programme:report", pk=session.pk)
 
     if submitted:

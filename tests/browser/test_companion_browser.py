@@ -161,8 +161,10 @@ def test_a_whole_session_offline_half_way_ends_with_the_totals_in_the_report(
         for name in ["turns_men", "turns_women", "time_men", "time_women", "interruptions"]
     }
 
-    # The end: seats and initials leave the device.
+    # The end: seats and initials leave the device, after the facilitator confirms.
     page.get_by_role("button", name="End the session").click()
+    expect(page.locator("[data-ended]")).to_be_hidden()
+    page.get_by_role("button", name="Yes, end the session").click()
     expect(page.locator("[data-ended]")).to_be_visible()
     expect(page.locator("[data-seats] button")).to_have_count(0)
     expect(page.locator('[data-send="sent"]')).to_be_visible(timeout=15000)
@@ -189,8 +191,8 @@ def test_a_whole_session_offline_half_way_ends_with_the_totals_in_the_report(
         [
             "6",
             "4",
-            str(totals["seconds_men"]),
-            str(totals["seconds_women"]),
+            str(round(totals["seconds_men"] / 60)),  # minutes, not seconds
+            str(round(totals["seconds_women"] / 60)),
             "1",
             f"{totals['share_women']}%",
             "3",  # check-in turns

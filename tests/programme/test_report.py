@@ -218,3 +218,6 @@ def test_the_companion_totals_are_shown_prefilled(client, personas, programme):
     html = as_(client, personas, "facilitator").get(url("report", session.pk)).content.decode()
     assert "From the session companion" in html
     assert "<dd>7</dd>" in html and "<dd>30%</dd>" in html and "<dd>9</dd>" in html
+    # speaking time in minutes (420 s, 180 s), not in seconds
+    assert "Speaking time of men (minutes)</dt><dd>7</dd>" in html
+    assert "Speaking time of women (minutes)</dt><dd>3</dd>" in html

@@ -77,6 +77,7 @@ function save({ totals = false } = {}) {
   channel?.postMessage(state);
   render();
   if (totals) scheduleSend();
+  keepAwake();
 }
 
 function adopt(next) {
@@ -406,6 +407,9 @@ function renderBalance(now = Date.now()) {
   out("statements_used", t.statements.length);
   const meter = $("[data-share-meter]");
   if (meter) {
+    // Before the first turn there is no share: a sentence instead of a meter that looks "good".
+    meter.hidden = !total;
+    $("[data-share-none]").hidden = Boolean(total);
     meter.value = total ? Math.round((100 * t.seconds_women) / total) : 50;
     meter.textContent = total ? `${meter.value}%` : "—";
   }
@@ -454,6 +458,41 @@ function render() {
 
 // --- input -----------------------------------------------------------------------------------
 
+// Wiping (end the session, clear the seats) asks first, in the page: one tap never wipes.
+function ask(button) {
+  const panel = $(`[data-confirm="${button.dataset.ask}"]`);
+  panel.hidden = false;
+  button.setAttribute("aria-expanded", "true");
+  $("button", panel).focus();
+}
+
+function closeAsk(panel) {
+  if (!panel) return;
+  panel.hidden = true;
+  const button = $(`[data-ask="${panel.dataset.confirm}"]`);
+  button?.setAttribute("aria-expanded", "false");
+  button?.focus();
+}
+
+// The screen stays on while the session runs (Screen Wake Lock, where the browser has it).
+let wakeLock = null;
+async function keepAwake() {
+  if (role !== "control" || !("wakeLock" in navigator) || document.visibilityState !== "visible") return;
+  const running =
+    !state.ended && (state.turns.length > 0 || state.current || state.timer.endsAt || state.passes.length > 0);
+  try {
+    if (running && !wakeLock) {
+      wakeLock = await navigator.wakeLock.request("screen");
+      wakeLock.addEventListener("release", () => (wakeLock = null));
+    } else if (!running && wakeLock) {
+      await wakeLock.release();
+    }
+  } catch (error) {
+    wakeLock = null; /* refused (battery saver): the session works without it */
+  }
+}
+document.addEventListener("visibilitychange", keepAwake);
+
 document.addEventListener("click", (event) => {
   const target = event.target.closest("button");
   if (!target) return;
@@ -475,13 +514,19 @@ document.addEventListener("click", (event) => {
       state.passes.pop();
       save({ totals: true });
     }
-  } else if (action === "seats-clear") {
+  } else if (action === "ask") ask(target);
+  else if (action === "ask-cancel") closeAsk(target.closest("[data-confirm]"));
+  else if (action === "seats-clear") {
+    closeAsk(target.closest("[data-confirm]"));
     state.seats = [];
     state.passes = state.passes.map(() => "");
     save();
   } else if (action === "timer-toggle") toggleTimer();
   else if (action === "timer-reset") resetTimer();
-  else if (action === "end") endSession();
+  else if (action === "end") {
+    closeAsk(target.closest("[data-confirm]"));
+    endSession();
+  }
   else if (action === "fullscreen") document.documentElement.requestFullscreen?.();
 });
 

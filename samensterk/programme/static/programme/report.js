@@ -112,7 +112,7 @@ if (form) {
         method: "POST",
         body: new FormData(form),
         credentials: "same-origin",
-        headers: { Accept: "application/json" },
+        headers: { Accept: "application/json", "X-Report-Form": "1" },
       });
       const result = await response.json().catch(() => ({}));
       if (response.ok && result.ok) {

@@ -30,11 +30,11 @@ def _facilitated_by(user) -> Q:
 
 
 def next_sessions_for(user, limit: int = 10):
-    """Planned sessions from today on that the user facilitates (or, if none are named, whose
-    trajectory they facilitate)."""
-    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    """Planned sessions still to start that the user facilitates (or, if none are named, whose
+    trajectory they facilitate). One that has started is under reports_to_write_for instead, never
+    on both lists."""
     return (
-        Session.objects.filter(status=Session.Status.PLANNED, starts_at__gte=today)
+        Session.objects.filter(status=Session.Status.PLANNED, starts_at__gte=timezone.now())
         .filter(_facilitated_by(user))
         .select_related("trajectory__method")
         .order_by("starts_at")[:limit]

@@ -70,6 +70,10 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {
         "next_sessions": selectors.next_sessions_for(user),
         "reports_to_write": reports_to_write,
+        # A meeting held today keeps its companion link (it may still be running).
+        "started_today": {
+            s.pk for s in reports_to_write if timezone.localtime(s.starts_at).date() == timezone.localdate()
+        },
         # "My work" and the reports to write open without a connection after this visit.
         "offline_urls": [
             reverse("programme:home"),

@@ -200,29 +200,37 @@ async function render() {
 
 // --- keeping the user's pages ------------------------------------------------------------------
 
+function assetsOf(doc, base = new URL(location.href)) {
+  const refs = [
+    ...Array.from(doc.querySelectorAll("link[rel=stylesheet][href], link[rel=manifest][href]"), (l) => l.getAttribute("href")),
+    ...Array.from(doc.querySelectorAll("script[src]"), (s) => s.getAttribute("src")),
+  ];
+  return refs.map((ref) => new URL(ref, base)).filter((u) => u.origin === location.origin).map((u) => u.href);
+}
+
 async function keepPages() {
   if (!self.caches || !navigator.onLine) return;
   const listed = document.getElementById("offline-urls");
   const urls = listed ? JSON.parse(listed.textContent) : [];
   const pages = await caches.open(PAGES);
+  // The styles (print.css too) and scripts of this page and of the pages kept: public files.
+  const files = new Set(assetsOf(document));
   for (const url of urls) {
     try {
       const response = await fetch(url, { credentials: "same-origin" });
       // Only what the server marks as the user's own page is kept (the same rule as sw.js).
-      if (response.ok && !response.redirected && response.headers.has("X-Offline-Page")) await pages.put(url, response);
+      if (response.ok && !response.redirected && response.headers.has("X-Offline-Page")) {
+        await pages.put(url, response.clone());
+        const html = new DOMParser().parseFromString(await response.text(), "text/html");
+        for (const file of assetsOf(html, new URL(url, location.href))) files.add(file);
+      }
     } catch (error) {
       /* offline meanwhile: the next visit keeps it */
     }
   }
-  // The page's own styles (print.css too) and scripts: public files, no user data.
-  const files = [
-    ...$$("link[rel=stylesheet][href]").map((l) => l.href),
-    ...$$("script[src]").map((s) => s.src),
-    ...$$("link[rel=manifest]").map((l) => l.href),
-  ].filter((u) => new URL(u).origin === location.origin);
   const statics = await caches.open(STATIC);
   await Promise.all(
-    files.map(async (url) => {
+    Array.from(files, async (url) => {
       if (!(await statics.match(url))) await statics.add(url).catch(() => {});
     }),
   );

@@ -211,7 +211,11 @@ function assetsOf(doc, base = new URL(location.href)) {
 async function keepPages() {
   if (!self.caches || !navigator.onLine) return;
   const listed = document.getElementById("offline-urls");
-  const urls = listed ? JSON.parse(listed.textContent) : [];
+  // This very page was kept by the worker on its way in, once the worker controls the page.
+  const here = new URL(location.href).pathname;
+  const urls = (listed ? JSON.parse(listed.textContent) : []).filter(
+    (url) => !(navigator.serviceWorker?.controller && new URL(url, location.href).pathname === here),
+  );
   const pages = await caches.open(PAGES);
   // The styles (print.css too) and scripts of this page and of the pages kept: public files.
   const files = new Set(assetsOf(document));

@@ -173,7 +173,9 @@ if (form) {
   });
 
   window.addEventListener("online", () => {
-    if (!queued) saveServer();
+    // Not at once: the connection often comes back with a reload or a queue being sent.
+    clearTimeout(timer);
+    if (!queued) timer = setTimeout(saveServer, 1200);
   });
   window.addEventListener("offline", () => sayDraft(form.dataset.msgLocal));
 }

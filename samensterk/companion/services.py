@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -235,3 +236,48 @@ def agreements_save(*, trajectory: Trajectory, actor, text: str, base_version: i
         detail={"version": agreements.version, "lines": len(agreements.lines)},
     )
     return agreements
+
+
+# --- the live position: which card the group sees, shared by the devices of one session --------
+
+LIVE_SECONDS = 12 * 60 * 60  # an evening; nothing of it is kept longer
+LIVE_VIEWS = ("blank", "agreements", "deck")
+LIVE_DECKS = ("statements", "questions")
+
+
+def _live_key(session_id: int) -> str:
+    return f"companion-live-{session_id}"
+
+
+def live_position_of(*, session_id: int) -> dict[str, Any]:
+    """The last position a device of this session sent, or {"seq": 0} when none did."""
+    return cache.get(_live_key(session_id)) or {"seq": 0}
+
+
+def live_position_set(*, session_id: int, data: Any) -> dict[str, Any]:
+    """Share the position (projector view, deck, card) with the session's other devices.
+
+    A card number and a view name, kept in the cache for one evening: no record of the meeting, so
+    no audit row (turning a card is not a change to anything the app keeps). Raises TotalsError on
+    anything else.
+    """
+    if not isinstance(data, dict):
+        raise TotalsError({"__all__": str(_("The position must be a JSON object."))})
+    index = data.get("index")
+    if (
+        data.get("projector") not in LIVE_VIEWS
+        or data.get("deck") not in LIVE_DECKS
+        or not isinstance(index, dict)
+        or set(index) - set(LIVE_DECKS)
+        or any(_whole_number(v, MAX_STATEMENTS) is None for v in index.values())
+    ):
+        raise TotalsError({"__all__": str(_("The position is not what the companion sends."))})
+    current = live_position_of(session_id=session_id)
+    position = {
+        "seq": int(current.get("seq", 0)) + 1,
+        "projector": data["projector"],
+        "deck": data["deck"],
+        "index": {name: int(index.get(name, 0)) for name in LIVE_DECKS},
+    }
+    cache.set(_live_key(session_id), position, LIVE_SECONDS)
+    return position

@@ -12,5 +12,6 @@ urlpatterns = [
     path("sessions/<int:pk>/", views.control, name="control"),
     path("sessions/<int:pk>/projector/", views.projector, name="projector"),
     path("sessions/<int:pk>/totals/", views.totals, name="totals"),
+    path("sessions/<int:pk>/live/", views.live, name="live"),
     path("sessions/<int:pk>/agreements/", views.agreements_edit, name="agreements"),
 ]

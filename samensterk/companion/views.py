@@ -70,6 +70,7 @@ def _page_context(request: HttpRequest, session, can) -> dict:
         "session": session.pk,
         "user": request.user.pk,
         "totalsUrl": reverse("companion:totals", args=[session.pk]),
+        "liveUrl": reverse("companion:live", args=[session.pk]),
         "canSend": bool(can.write_report),
         "hasAgreements": agreements is not None,
         "controlUrl": urls["control"],
@@ -147,6 +148,33 @@ def totals(request: HttpRequest, pk: int) -> JsonResponse:
     return JsonResponse(
         {"saved": result.changed, "run": stored.get("run"), "revision": stored.get("revision")}
     )
+
+
+LIVE_MAX_BYTES = 2_000
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def live(request: HttpRequest, pk: int) -> JsonResponse:
+    """The card and view the group sees, shared by a tablet and a laptop on the projector.
+
+    The devices poll it while visible and send their own moves; offline each works alone and
+    sends its position again once back. Seats, initials and turns never come here."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"detail": _("Log in again to keep the devices in step.")}, status=401)
+    session, can = session_for(request.user, pk)
+    if not _may_run(can):
+        return JsonResponse({"detail": _("Only the session's facilitators and managers run it.")}, status=403)
+    if request.method == "GET":
+        return JsonResponse(services.live_position_of(session_id=session.pk))
+    if len(request.body) > LIVE_MAX_BYTES:
+        return JsonResponse({"detail": _("The position is too large.")}, status=413)
+    try:
+        data = json.loads(request.body or b"null")
+        position = services.live_position_set(session_id=session.pk, data=data)
+    except (UnicodeDecodeError, ValueError):
+        return JsonResponse({"detail": _("The position was not accepted.")}, status=400)
+    return JsonResponse(position)
 
 
 class AgreementsForm(forms.Form):

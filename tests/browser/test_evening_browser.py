@@ -73,8 +73,18 @@ def test_an_evening_on_a_tablet_and_a_phone(
         _on_screen(tablet, selector)
     expect(tablet.locator("[data-share-none]")).to_be_visible()  # no "good" meter before anyone spoke
     expect(tablet.locator("[data-share-meter]")).to_be_hidden()
+    # a laptop on the projector, another browser: it follows the tablet while both are online
+    laptop_context = browser.new_context(viewport={"width": 1366, "height": 768})
+    laptop = laptop_context.new_page()
+    login(laptop, base, "facilitator", prefix="")
+    laptop.goto(f"{base}/companion/sessions/{meeting.pk}/projector/")
+    tablet.locator('[data-show="deck"]').click()
     for _ in range(4):
         tablet.locator(".deck-next").click()
+    expect(laptop.locator('[data-view="deck"] [data-card]:visible')).to_have_attribute(
+        "data-card", slugs[4], timeout=10000
+    )
+    laptop_context.close()
     for who in ["man", "woman"] * 5:
         tablet.locator(f".speak-{who}").click()
     tablet.locator(".speak-stop").click()
@@ -118,6 +128,22 @@ def test_an_evening_on_a_tablet_and_a_phone(
     assert sorted(report.statements.values_list("slug", flat=True)) == sorted(slugs)  # all five shown
     assert (report.companion_totals["turns_men"], report.companion_totals["turns_women"]) == (5, 5)
     assert [e for e in errors if "favicon" not in e] == []
+
+    # Logging out leaves nothing of this user on the tablet: drafts, companion data, kept pages.
+    prefix = f"samensterk.{personas['facilitator'].pk}."
+    keys = f"Object.keys(localStorage).filter(k => k.startsWith('{prefix}'))"
+    assert page.evaluate(keys)  # the companion's state of tonight
+    page.evaluate(
+        """() => { const f = document.createElement('form'); f.method = 'post'; f.action = '/logout/';
+        f.setAttribute('data-logout', ''); f.innerHTML = '<input type="hidden" name="csrfmiddlewaretoken" value="'
+        + document.querySelector('#offline-queue').dataset.csrf + '"><button>x</button>';
+        document.body.append(f); f.querySelector('button').click(); }"""
+    )
+    page.wait_for_url(lambda u: "/programme/" not in u)
+    assert page.evaluate(keys) == []
+    # (public static files may be cached again by the next page; pages and the queue are gone)
+    kept = "caches.keys().then(ns => ns.filter(n => /^samensterk-(pages|queue)/.test(n)))"
+    assert page.evaluate(kept) == []
     tablet_context.close()
 
     # The phone, in Arabic: the facilitator sees where the signal went ...

@@ -78,11 +78,13 @@ function save({ totals = false } = {}) {
   render();
   if (totals) scheduleSend();
   keepAwake();
+  if (positionChanged()) sendPosition();
 }
 
 function adopt(next) {
   if (!next || !next.run) return;
   state = { ...freshState(), ...next };
+  lastPosition = JSON.stringify(positionOf()); // the other window shared it already
   render();
   if (state.sent < state.revision) scheduleSend();
 }
@@ -92,6 +94,77 @@ if (channel) channel.onmessage = (event) => adopt(event.data);
 self.addEventListener("storage", (event) => {
   if (event.key === KEY && event.newValue) adopt(JSON.parse(event.newValue));
 });
+
+// --- two devices in step (a tablet for control, a laptop on the projector) --------------------
+// Within one browser the BroadcastChannel does it. Between devices the position (projector view,
+// deck, card) goes through the server while online: each device sends its own moves and polls for
+// the other's while visible; offline each works alone and sends its position again once back.
+
+const positionOf = () => ({ projector: state.projector, deck: state.deck, index: { ...state.index } });
+let lastPosition = JSON.stringify(positionOf());
+let liveSending = false;
+
+function positionChanged() {
+  const now = JSON.stringify(positionOf());
+  if (now === lastPosition) return false;
+  lastPosition = now;
+  return true;
+}
+
+async function sendPosition() {
+  if (!config.liveUrl) return;
+  if (liveSending || !navigator.onLine) {
+    state.livePending = true;
+    return;
+  }
+  liveSending = true;
+  try {
+    const response = await fetch(config.liveUrl, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
+      body: JSON.stringify(positionOf()),
+    });
+    if (response.ok) {
+      state.liveSeq = (await response.json()).seq;
+      state.livePending = false;
+    }
+  } catch (error) {
+    state.livePending = true;
+  } finally {
+    liveSending = false;
+  }
+  localStorage.setItem(KEY, JSON.stringify(state));
+}
+
+function applyRemote(position) {
+  state.projector = position.projector;
+  state.deck = position.deck;
+  state.index = { ...state.index, ...position.index };
+  state.liveSeq = position.seq;
+  lastPosition = JSON.stringify(positionOf()); // not sent back: it came from there
+  save({ totals: role === "control" && state.projector === "deck" && markUsed() });
+}
+
+async function poll() {
+  if (config.liveUrl && document.visibilityState === "visible" && navigator.onLine) {
+    try {
+      if (state.livePending) await sendPosition();
+      else {
+        const response = await fetch(config.liveUrl, { credentials: "same-origin", cache: "no-store" });
+        if (response.ok) {
+          const position = await response.json();
+          if (position.seq > (state.liveSeq || 0) && position.projector) applyRemote(position);
+          else if (position.seq < (state.liveSeq || 0)) state.liveSeq = position.seq; // the server forgot
+        }
+      }
+    } catch (error) {
+      /* offline meanwhile: this device goes on alone */
+    }
+  }
+  // Every 2 s while visible; a hidden page asks rarely (STYLE.md: live screens back off).
+  setTimeout(poll, document.visibilityState === "visible" ? 2000 : 15000);
+}
 
 // --- totals ----------------------------------------------------------------------------------
 
@@ -610,6 +683,7 @@ function forgetOtherSeats() {
 
 forgetOtherSeats();
 render();
+poll();
 setInterval(() => {
   if (role === "control") {
     renderBalance();

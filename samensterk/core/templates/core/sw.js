@@ -37,14 +37,18 @@ self.addEventListener("activate", (event) => {
 });
 
 async function networkFirst(request, cacheName, keep) {
-  const cache = await caches.open(cacheName);
   try {
     const response = await fetch(request);
-    if (response.ok && !response.redirected && keep(response)) await cache.put(request, response.clone());
-    else if (response.ok && !response.redirected && cacheName === PAGES) await cache.delete(request, { ignoreSearch: true });
+    if (response.ok && !response.redirected) {
+      if (keep(response)) await (await caches.open(cacheName)).put(request, response.clone());
+      // A page that is no longer marked (the report was submitted and is read now) is dropped.
+      else if (cacheName === PAGES && (await caches.has(PAGES))) {
+        await (await caches.open(PAGES)).delete(request, { ignoreSearch: true });
+      }
+    }
     return response;
   } catch (error) {
-    const cached = await cache.match(request, { ignoreVary: true, ignoreSearch: cacheName === PAGES });
+    const cached = await caches.match(request, { cacheName, ignoreVary: true, ignoreSearch: cacheName === PAGES });
     if (cached) return cached;
     throw error;
   }

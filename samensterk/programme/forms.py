@@ -4,7 +4,7 @@ does) and never save (services.py does)."""
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from samensterk.accounts.models import Membership, Organisation, User
@@ -240,7 +240,14 @@ class ReportForm(forms.Form):
     )
     atmosphere = forms.TypedChoiceField(
         label=_("How safe and open was the atmosphere?"),
-        choices=[(n, str(n)) for n in range(1, 6)],
+        # The scale says what its ends mean; the middle speaks for itself.
+        choices=[
+            (1, _("1: not safe or open")),
+            (2, "2"),
+            (3, "3"),
+            (4, "4"),
+            (5, _("5: very safe and open")),
+        ],
         coerce=int,
         empty_value=None,
         widget=forms.RadioSelect,
@@ -267,16 +274,23 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args, session: Session, language: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        themes = localize(Theme.objects.all(), language)
+        # Most used first: what this trajectory's reports ticked most often, then the toolkit's order.
+        used_here = Q(sessionreport__session__trajectory=session.trajectory_id)
+        self.fields["themes"].queryset = Theme.objects.annotate(
+            used=Count("sessionreport", filter=used_here)
+        ).order_by("-used", "order", "slug")
+        themes = localize(self.fields["themes"].queryset, language)
         self.fields["themes"].label_from_instance = lambda theme: _name_of(themes, theme).name
         report = SessionReport.objects.filter(session=session).only("companion_totals").first()
         proposed = (report.companion_totals or {}).get("statements", []) if report else []
         # The method's deck (toolkit.selectors.statements_for_method) and whatever the companion
         # showed (a kept meeting plan may choose others).
         deck = statements_for_method(session.trajectory.method)
-        self.fields["statements"].queryset = Statement.objects.filter(
-            Q(pk__in=deck.values("pk")) | Q(slug__in=proposed)
-        ).order_by("order", "slug")
+        self.fields["statements"].queryset = (
+            Statement.objects.filter(Q(pk__in=deck.values("pk")) | Q(slug__in=proposed))
+            .annotate(used=Count("sessionreport", filter=used_here))
+            .order_by("-used", "order", "slug")
+        )
         statements = localize(self.fields["statements"].queryset, language)
         self.fields["statements"].label_from_instance = lambda st: _name_of(statements, st).text
         for name in self.FREE_TEXT:

@@ -67,17 +67,22 @@ def home(request: HttpRequest) -> HttpResponse:
     to_write = selectors.reports_to_write_for(user)
     signals = selectors.safety_signals_for(user)
     reports_to_write = list(to_write[:HOME_LIST_LENGTH])
+    next_sessions = list(selectors.next_sessions_for(user))
+    started_today = {
+        s.pk for s in reports_to_write if timezone.localtime(s.starts_at).date() == timezone.localdate()
+    }
+    # The companion of tonight's (or the next) meeting opens offline too, never opened before.
+    companions = [*started_today, *(s.pk for s in next_sessions[:1])]
     context = {
-        "next_sessions": selectors.next_sessions_for(user),
+        "next_sessions": next_sessions,
         "reports_to_write": reports_to_write,
         # A meeting held today keeps its companion link (it may still be running).
-        "started_today": {
-            s.pk for s in reports_to_write if timezone.localtime(s.starts_at).date() == timezone.localdate()
-        },
+        "started_today": started_today,
         # "My work" and the reports to write open without a connection after this visit.
         "offline_urls": [
             reverse("programme:home"),
             *(reverse("programme:report", args=[s.pk]) for s in reports_to_write),
+            *(reverse("companion:control", args=[pk]) for pk in companions),
         ],
         "reports_to_write_count": to_write.count(),
         "to_discuss_count": selectors.reports_to_discuss_for(user).count(),

@@ -41,6 +41,22 @@ class TestWrite:
         assert 'name="submission_key"' in html
         assert "Veilig Thuis" in html  # the referral path is on the page, shown when "yes" is chosen
 
+    def test_the_form_is_short_on_a_phone_and_the_scale_says_what_its_ends_mean(
+        self, client, personas, programme
+    ):
+        rare = Theme.objects.create(slug="test-a-rare", name="Zelden", order=1)
+        often = Theme.objects.create(slug="test-z-often", name="Vaak", order=2)
+        programme["report"].themes.add(often)  # ticked before in this trajectory
+        html = (
+            as_(client, personas, "facilitator")
+            .get(url("report", programme["sessions"][1].pk))
+            .content.decode()
+        )
+        assert html.count('<details class="report-choices">') == 2  # themes and statements fold away
+        assert html.index("Vaak") < html.index("Zelden")  # the most used first
+        assert rare.name in html
+        assert "1: not safe or open" in html and "5: very safe and open" in html
+
     def test_submitting_records_the_report_and_the_attendance(self, client, personas, programme):
         session = programme["sessions"][1]
         theme = Theme.objects.create(slug="test-geld", name="Geld")

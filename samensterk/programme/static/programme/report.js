@@ -135,9 +135,16 @@ if (form) {
     }
   };
 
+  const countChosen = () => {
+    for (const out of form.querySelectorAll("[data-chosen-count]")) {
+      out.textContent = String(form.querySelectorAll(`input[name="${out.dataset.chosenCount}"]:checked`).length);
+    }
+  };
+
   const saved = JSON.parse(localStorage.getItem(key) || "null");
   if (saved && saved.fields) {
     restore(saved.fields);
+    countChosen();
     sayDraft(form.dataset.msgRestored);
     if (saved.queued) {
       queued = true;
@@ -151,6 +158,7 @@ if (form) {
     timer = setTimeout(saveServer, 1200);
   });
   form.addEventListener("change", () => {
+    countChosen();
     saveLocal();
     if (queued) enqueue(); // a change after submitting offline: the queued report follows it
   });

@@ -111,37 +111,53 @@ function positionChanged() {
   return true;
 }
 
+// Only the live fields are written back: the rest of the stored state may have moved meanwhile.
+function persistLive() {
+  try {
+    const stored = JSON.parse(localStorage.getItem(KEY) || "null");
+    if (stored?.run !== state.run) return;
+    localStorage.setItem(KEY, JSON.stringify({ ...stored, liveSeq: state.liveSeq, livePending: state.livePending }));
+  } catch (error) {
+    /* a broken entry is replaced at the next save */
+  }
+}
+
 async function sendPosition() {
   if (!config.liveUrl) return;
-  if (liveSending || !navigator.onLine) {
-    state.livePending = true;
-    return;
-  }
+  state.livePending = true;
+  if (liveSending || !navigator.onLine) return;
   liveSending = true;
-  try {
-    const response = await fetch(config.liveUrl, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
-      body: JSON.stringify(positionOf()),
-    });
-    if (response.ok) {
+  // Moves made while a send is on its way are sent right after it, the latest position only.
+  while (state.livePending && navigator.onLine) {
+    state.livePending = false;
+    try {
+      const response = await fetch(config.liveUrl, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
+        body: JSON.stringify(positionOf()),
+      });
+      if (!response.ok) throw new Error(String(response.status));
       state.liveSeq = (await response.json()).seq;
-      state.livePending = false;
+    } catch (error) {
+      state.livePending = true; // offline or refused: sent again by the next poll
+      break;
     }
-  } catch (error) {
-    state.livePending = true;
-  } finally {
-    liveSending = false;
   }
-  localStorage.setItem(KEY, JSON.stringify(state));
+  liveSending = false;
+  persistLive();
 }
 
 function applyRemote(position) {
+  state.liveSeq = position.seq;
+  const same =
+    position.projector === state.projector &&
+    position.deck === state.deck &&
+    JSON.stringify({ ...state.index, ...position.index }) === JSON.stringify(state.index);
+  if (same) return persistLive();
   state.projector = position.projector;
   state.deck = position.deck;
   state.index = { ...state.index, ...position.index };
-  state.liveSeq = position.seq;
   lastPosition = JSON.stringify(positionOf()); // not sent back: it came from there
   save({ totals: role === "control" && state.projector === "deck" && markUsed() });
 }
@@ -150,7 +166,7 @@ async function poll() {
   if (config.liveUrl && document.visibilityState === "visible" && navigator.onLine) {
     try {
       if (state.livePending) await sendPosition();
-      else {
+      else if (!liveSending) {
         const response = await fetch(config.liveUrl, { credentials: "same-origin", cache: "no-store" });
         if (response.ok) {
           const position = await response.json();

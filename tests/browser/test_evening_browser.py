@@ -99,6 +99,10 @@ def test_an_evening_on_a_tablet_and_a_phone(
     expect(tablet.locator('[data-net="offline"]')).to_be_visible()
     tablet.goto(f"{base}/programme/sessions/{meeting.pk}/report/")
     expect(tablet.locator("#report-form")).to_be_visible()
+    print_css = tablet.evaluate(
+        "caches.match(document.querySelector('link[media=print]').href).then(r => Boolean(r))"
+    )
+    assert print_css  # the offline copy prints as well
     assert_accessible(tablet, "evening-report-offline-nl")
     tablet.locator("#id_men_count").fill("5")
     tablet.locator("#id_women_count").fill("0")
@@ -146,10 +150,21 @@ def test_an_evening_on_a_tablet_and_a_phone(
     assert page.evaluate(kept) == []
     tablet_context.close()
 
-    # The phone, in Arabic: the facilitator sees where the signal went ...
+    # The phone, in Arabic: My work and the companion, and the facilitator sees where the signal went ...
     phone_context = browser.new_context(viewport=PHONE)
     phone = phone_context.new_page()
     login(phone, base, "facilitator", prefix="/ar")
+    phone.goto(f"{base}/ar/programme/")
+    assert_accessible(phone, "evening-my-work-ar")
+    other_key = f"samensterk.{personas['facilitator'].pk}.companion.{programme['sessions'][0].pk}"
+    phone.evaluate(
+        f"localStorage.setItem('{other_key}', JSON.stringify({{run: 'r-1234567', seats: [{{id: 'a', label: 'AB'}}], passes: ['a']}}))"
+    )
+    phone.goto(f"{base}/ar/companion/sessions/{meeting.pk}/")
+    expect(phone.locator("[data-share-none]")).to_be_visible()
+    # another meeting's initials are wiped as soon as any companion page opens
+    assert "AB" not in phone.evaluate(f"localStorage.getItem('{other_key}')")
+    assert_accessible(phone, "evening-companion-ar")
     phone.goto(f"{base}/ar/programme/sessions/{meeting.pk}/report/")
     expect(phone.locator("html")).to_have_attribute("dir", "rtl")
     expect(phone.locator(".signal-sent")).to_be_visible()

@@ -76,8 +76,19 @@ async function queuePut(entry) {
 }
 
 async function queueRemove(id) {
+  arrived.add(String(id));
   const cache = await caches.open(QUEUE);
   await cache.delete(entryUrl(id));
+}
+
+// Reports that arrived (sent by this page or by the worker): a late failure of a second try
+// must not put them back in the queue.
+const arrived = new Set();
+
+async function queueUpdate(entry) {
+  if (arrived.has(String(entry.id))) return;
+  const cache = await caches.open(QUEUE);
+  if (await cache.match(entryUrl(entry.id))) await queuePut(entry);
 }
 
 function csrfToken(entry) {
@@ -88,6 +99,7 @@ function csrfToken(entry) {
 async function queueReport(report) {
   if (!self.caches) return false;
   await handover;
+  arrived.delete(String(report.id));
   await queuePut({ ...report, queuedAt: Date.now(), attempts: 0, nextAt: 0, state: "waiting", detail: "" });
   try {
     const registration = await navigator.serviceWorker?.ready;
@@ -140,10 +152,10 @@ async function sendOne(entry) {
     return;
   }
   if (response.type === "opaqueredirect" || response.status === 401 || response.status === 403) {
-    return queuePut({ ...entry, state: "login", detail: "" });
+    return queueUpdate({ ...entry, state: "login", detail: "" });
   }
-  if (response.status === 409) return queuePut({ ...entry, state: "conflict", detail: data.detail || "" });
-  if (response.status === 422) return queuePut({ ...entry, state: "invalid", detail: "" });
+  if (response.status === 409) return queueUpdate({ ...entry, state: "conflict", detail: data.detail || "" });
+  if (response.status === 422) return queueUpdate({ ...entry, state: "invalid", detail: "" });
   return pause(entry); // a server error or too many requests: try again later
 }
 
@@ -151,7 +163,7 @@ function pause(entry) {
   // 10 s, 20 s, 40 s ... up to five minutes between tries; "Send now" does not wait.
   const attempts = entry.attempts + 1;
   const wait = Math.min(MAX_PAUSE, 5000 * 2 ** attempts);
-  return queuePut({ ...entry, attempts, nextAt: Date.now() + wait, state: "retry", detail: "" });
+  return queueUpdate({ ...entry, attempts, nextAt: Date.now() + wait, state: "retry", detail: "" });
 }
 
 /** Send what waits. ``now``: also what is pausing after a failure or was refused (a new try). */
@@ -284,7 +296,7 @@ self.addEventListener("offline", () => render());
 navigator.serviceWorker?.addEventListener("message", (event) => {
   if (event.data?.type === "report-sent") {
     announce(text.msgSent.replace("%(title)s", event.data.title || ""));
-    render();
+    queueRemove(event.data.id).then(render);
     document.dispatchEvent(new CustomEvent("samensterk:report-sent", { detail: { id: event.data.id } }));
   }
 });

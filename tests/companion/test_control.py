@@ -211,3 +211,20 @@ def test_the_participants_language_is_the_sessions_else_the_trajectorys(
     session.language = session_language
     session.trajectory.languages = languages
     assert participants_language(session) == expected
+
+
+def test_the_group_never_sees_the_draft_badge_and_an_empty_deck_offers_preparation(
+    client, personas, programme, session, deck
+):
+    Translation.objects.filter(object_id=deck[0].pk).update(reviewed=False)
+    client.force_login(personas["facilitator"])
+    assert "draft translation" in client.get(url("control", session.pk, lang="en")).content.decode()
+    assert "draft translation" not in client.get(url("projector", session.pk, lang="en")).content.decode()
+    # a method without any statement in the toolkit: the deck says so and links to the preparation
+    Statement.objects.all().delete()
+    html = client.get(url("control", session.pk, lang="en")).content.decode()
+    assert "This method has no statements yet." in html
+    after = html.split("This method has no statements yet.")[1]
+    assert after.startswith(
+        '</p><p><a href="/en/toolkit/methods/test-methode/meetings/">Prepare the meeting</a>'
+    )

@@ -49,6 +49,10 @@ function freshState() {
 }
 
 function load() {
+  // State kept before keys were per user (samensterk.companion.<session>) moves to this user's key.
+  const legacy = `samensterk.companion.${config.session}`;
+  if (localStorage.getItem(legacy) && !localStorage.getItem(KEY)) localStorage.setItem(KEY, localStorage.getItem(legacy));
+  localStorage.removeItem(legacy);
   try {
     const stored = JSON.parse(localStorage.getItem(KEY) || "null");
     if (stored && stored.run) {

@@ -141,6 +141,11 @@ if (form) {
     }
   };
 
+  // A draft kept before keys were per user (samensterk-report-<session>) moves to this user's key.
+  const legacy = `samensterk-report-${session}`;
+  if (localStorage.getItem(legacy) && !localStorage.getItem(key)) localStorage.setItem(key, localStorage.getItem(legacy));
+  localStorage.removeItem(legacy);
+  localStorage.removeItem(`${legacy}:queued`);
   const saved = JSON.parse(localStorage.getItem(key) || "null");
   if (saved && saved.fields) {
     restore(saved.fields);

@@ -223,6 +223,7 @@ function payload() {
 
 let sendTimer = null;
 let sending = false;
+let failures = 0;
 
 function csrfToken() {
   return $("input[name=csrfmiddlewaretoken]")?.value || "";
@@ -242,6 +243,7 @@ async function send() {
   }
   sending = true;
   const body = payload();
+  let retry = false;
   try {
     const response = await fetch(config.totalsUrl, {
       method: "POST",
@@ -252,6 +254,10 @@ async function send() {
     if (response.ok) {
       if (state.run === body.run) state.sent = Math.max(state.sent, body.revision);
       state.sendStatus = "sent";
+      failures = 0;
+    } else if (response.status >= 500 || response.status === 429) {
+      state.sendStatus = "pending"; // the server is busy or down for a moment
+      retry = true;
     } else if (response.status === 409) {
       state.sendStatus = "closed";
       state.sent = state.revision; // nothing more to send to a submitted report
@@ -261,16 +267,23 @@ async function send() {
       state.sendStatus = "refused";
     }
   } catch (error) {
-    state.sendStatus = "pending"; // network gone: tried again on "online"
+    state.sendStatus = "pending"; // bad wifi or none: tried again below and on "online"
+    retry = true;
   } finally {
     sending = false;
   }
   save();
   if (state.sent < state.revision && state.sendStatus === "sent") scheduleSend(500);
+  // Bad wifi: try again without waiting for an "online" event, 10 s, 20 s, 40 s ... up to 5 min.
+  if (retry) {
+    failures += 1;
+    scheduleSend(Math.min(5 * 60 * 1000, 5000 * 2 ** failures));
+  }
 }
 
 self.addEventListener("online", () => {
   renderStatus();
+  failures = 0;
   scheduleSend(200);
 });
 self.addEventListener("offline", renderStatus);

@@ -82,7 +82,7 @@ def test_an_evening_on_a_tablet_and_a_phone(
     for _ in range(4):
         tablet.locator(".deck-next").click()
     expect(laptop.locator('[data-view="deck"] [data-card]:visible')).to_have_attribute(
-        "data-card", slugs[4], timeout=10000
+        "data-card", slugs[4], timeout=20000
     )
     laptop_context.close()
     for who in ["man", "woman"] * 5:

@@ -152,7 +152,13 @@ async function sendPosition() {
   persistLive();
 }
 
+// Polled often only while another device is active (it moved in the last ten minutes); a device
+// used alone asks rarely, which is the usual evening.
+let otherActiveAt = 0;
+const OTHER_ACTIVE_MS = 10 * 60 * 1000;
+
 function applyRemote(position) {
+  otherActiveAt = Date.now();
   state.liveSeq = position.seq;
   const same =
     position.projector === state.projector &&
@@ -182,8 +188,10 @@ async function poll() {
       /* offline meanwhile: this device goes on alone */
     }
   }
-  // Every 2 s while visible; a hidden page asks rarely (STYLE.md: live screens back off).
-  setTimeout(poll, document.visibilityState === "visible" ? 2000 : 15000);
+  // Every 2 s while visible and another device is active, else every 8 s; a hidden page asks
+  // rarely (STYLE.md: live screens back off).
+  const together = Date.now() - otherActiveAt < OTHER_ACTIVE_MS;
+  setTimeout(poll, document.visibilityState !== "visible" ? 30000 : together ? 2000 : 8000);
 }
 
 // --- totals ----------------------------------------------------------------------------------

@@ -115,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "samensterk.core.context_processors.languages",
+                "samensterk.core.context_processors.offline",
                 "samensterk.portal.context_processors.navigation",
             ],
         },

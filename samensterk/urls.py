@@ -5,11 +5,15 @@ from django.urls import include, path
 from django_ratelimit.decorators import ratelimit
 
 from samensterk.calculator.api import api as calculator_api
+from samensterk.core import offline
 from samensterk.core import views as core_views
 from samensterk.portal import views as portal_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    # One service worker for every language: at the root, its scope covers the whole site.
+    path("sw.js", offline.service_worker, name="service_worker"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
     # The admin login counts against the same per-address limit as ours; django-axes locks out
     # repeated failures on both (settings AXES_*), and the admin sits behind the second factor.
     path("admin/login/", ratelimit(key="ip", rate="10/m", method="POST", block=True)(admin.site.login)),

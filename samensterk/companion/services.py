@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -115,15 +116,47 @@ def totals_clean(data: Any) -> dict[str, Any]:
     return cleaned
 
 
-def _is_stale(stored: dict[str, Any], incoming: dict[str, Any]) -> bool:
+def _is_stale(stored_run: dict[str, Any] | None, incoming: dict[str, Any]) -> bool:
     """An older or equal revision of the same run: a retry or a late duplicate, already applied."""
-    return stored.get("run") == incoming["run"] and int(stored.get("revision", -1)) >= incoming["revision"]
+    return stored_run is not None and int(stored_run.get("revision", -1)) >= incoming["revision"]
+
+
+def _runs_of(stored: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The runs kept so far. Totals stored before runs were kept count as one run of their own."""
+    if "runs" in stored:
+        return dict(stored["runs"])
+    if stored.get("run"):
+        return {
+            stored["run"]: {
+                k: stored[k]
+                for k in (*COUNT_FIELDS, *SECONDS_FIELDS, "statements", "revision")
+                if k in stored
+            }
+        }
+    return {}
+
+
+def totals_merge(runs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The session's totals over every device run: counts and seconds added up, statements in order
+    of first use. Each device (a tablet, a second browser) counts what it saw; none overwrites another."""
+    merged: dict[str, Any] = {name: 0 for name in (*COUNT_FIELDS, *SECONDS_FIELDS)}
+    statements: list[str] = []
+    for run in runs.values():
+        for name in (*COUNT_FIELDS, *SECONDS_FIELDS):
+            merged[name] += int(run.get(name, 0))
+        statements.extend(run.get("statements", []))
+    merged["statements"] = list(dict.fromkeys(statements))
+    total_seconds = merged["seconds_men"] + merged["seconds_women"]
+    merged["share_women"] = round(100 * merged["seconds_women"] / total_seconds) if total_seconds else None
+    return merged
 
 
 @transaction.atomic
 def companion_totals_record(*, session: Session, actor, totals: Any) -> TotalsResult:
     """Store the companion's totals in the session's report (a draft is made if there is none).
 
+    Each run (one device's run of the session) is kept apart under ``runs`` and the report shows
+    their sum, so a second device adds its turns instead of replacing the first one's.
     Idempotent: sending the same run and revision twice (a retry after the connection came back)
     changes nothing and writes no second audit row. A submitted report is not changed
     (ReportClosed). Callers have checked can.write_report.
@@ -133,17 +166,22 @@ def companion_totals_record(*, session: Session, actor, totals: Any) -> TotalsRe
     report = SessionReport.objects.select_for_update().get(pk=report.pk)
     if report.status != SessionReport.Status.DRAFT:
         raise ReportClosed
-    if _is_stale(report.companion_totals or {}, cleaned):
+    stored = report.companion_totals or {}
+    runs = _runs_of(stored)
+    if _is_stale(runs.get(cleaned["run"]), cleaned):
         return TotalsResult(report=report, changed=False)
     known = dict(Statement.objects.filter(slug__in=cleaned["statements"]).values_list("slug", "pk"))
     # A statement removed from the library meanwhile is dropped rather than failing every retry.
     cleaned["statements"] = [slug for slug in cleaned["statements"] if slug in known]
-    if cleaned["statements"] and not report.statements.exists():
-        # Prefill the report's "statements used"; once the facilitator chose some, theirs stand.
-        report.statements.set([known[slug] for slug in cleaned["statements"]])
-    total_seconds = cleaned["seconds_men"] + cleaned["seconds_women"]
-    cleaned["share_women"] = round(100 * cleaned["seconds_women"] / total_seconds) if total_seconds else None
-    report.companion_totals = cleaned
+    runs[cleaned["run"]] = {k: v for k, v in cleaned.items() if k != "run"}
+    merged = totals_merge(runs)
+    # Every statement the companion showed is ticked in the report once; one the facilitator
+    # unticked after it was proposed is not ticked again, and their own ticks are never removed.
+    proposed_before = set(stored.get("statements", []))
+    new = [known[slug] for slug in merged["statements"] if slug not in proposed_before and slug in known]
+    if new:
+        report.statements.add(*new)
+    report.companion_totals = {**merged, "run": cleaned["run"], "revision": cleaned["revision"], "runs": runs}
     report.save(update_fields=["companion_totals", "updated"])
     audit_record(
         actor=actor,
@@ -154,6 +192,7 @@ def companion_totals_record(*, session: Session, actor, totals: Any) -> TotalsRe
             "turns": cleaned["turns_men"] + cleaned["turns_women"],
             "statements": len(cleaned["statements"]),
             "revision": cleaned["revision"],
+            "runs": len(runs),
         },
     )
     return TotalsResult(report=report, changed=True)
@@ -197,3 +236,48 @@ def agreements_save(*, trajectory: Trajectory, actor, text: str, base_version: i
         detail={"version": agreements.version, "lines": len(agreements.lines)},
     )
     return agreements
+
+
+# --- the live position: which card the group sees, shared by the devices of one session --------
+
+LIVE_SECONDS = 12 * 60 * 60  # an evening; nothing of it is kept longer
+LIVE_VIEWS = ("blank", "agreements", "deck")
+LIVE_DECKS = ("statements", "questions")
+
+
+def _live_key(session_id: int) -> str:
+    return f"companion-live-{session_id}"
+
+
+def live_position_of(*, session_id: int) -> dict[str, Any]:
+    """The last position a device of this session sent, or {"seq": 0} when none did."""
+    return cache.get(_live_key(session_id)) or {"seq": 0}
+
+
+def live_position_set(*, session_id: int, data: Any) -> dict[str, Any]:
+    """Share the position (projector view, deck, card) with the session's other devices.
+
+    A card number and a view name, kept in the cache for one evening: no record of the meeting, so
+    no audit row (turning a card is not a change to anything the app keeps). Raises TotalsError on
+    anything else.
+    """
+    if not isinstance(data, dict):
+        raise TotalsError({"__all__": str(_("The position must be a JSON object."))})
+    index = data.get("index")
+    if (
+        data.get("projector") not in LIVE_VIEWS
+        or data.get("deck") not in LIVE_DECKS
+        or not isinstance(index, dict)
+        or set(index) - set(LIVE_DECKS)
+        or any(_whole_number(v, MAX_STATEMENTS) is None for v in index.values())
+    ):
+        raise TotalsError({"__all__": str(_("The position is not what the companion sends."))})
+    current = live_position_of(session_id=session_id)
+    position = {
+        "seq": int(current.get("seq", 0)) + 1,
+        "projector": data["projector"],
+        "deck": data["deck"],
+        "index": {name: int(index.get(name, 0)) for name in LIVE_DECKS},
+    }
+    cache.set(_live_key(session_id), position, LIVE_SECONDS)
+    return position

@@ -1,5 +1,5 @@
-"""The session companion: the facilitator's control view, the projector view, the totals endpoint,
-the agreements form and the service worker. Thin views: access through samensterk/access.py,
+"""The session companion: the facilitator's control view, the projector view, the totals endpoint
+and the agreements form. Thin views: access through samensterk/access.py,
 reads through selectors, changes through services.
 
 Who may open it: a facilitator who may run the session (can.write_report) and the trajectory's
@@ -16,8 +16,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
-from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
@@ -25,14 +23,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samensterk.access import session_for
+from samensterk.core.offline import offline_page
+from samensterk.programme import selectors as programme_selectors
 
 from . import selectors, services
 from .models import AGREEMENTS_MAX
 
 # The totals are a handful of numbers and slugs; anything larger is not the companion talking.
 TOTALS_MAX_BYTES = 32_000
-# Bump when the cached pages or files change shape, so that old caches are dropped.
-CACHE_VERSION = "companion-v1"
 
 
 def _forbidden(request: HttpRequest) -> HttpResponse:
@@ -66,26 +64,20 @@ def _page_context(request: HttpRequest, session, can) -> dict:
         "control": reverse("companion:control", args=[session.pk]),
         "projector": reverse("companion:projector", args=[session.pk]),
     }
+    report_url = _report_url(session) if can.write_report else ""
+    prepare_url = programme_selectors.meeting_plan_links(session.trajectory, [session])[session.pk][0]
     config = {
         "session": session.pk,
+        "user": request.user.pk,
         "totalsUrl": reverse("companion:totals", args=[session.pk]),
-        "serviceWorker": reverse("companion:service_worker"),
-        "scope": reverse("companion:service_worker").rsplit("/", 1)[0] + "/",
-        "cacheName": CACHE_VERSION,
-        # What must be in the cache to work offline after one load: both views and their files.
-        "offlineUrls": [
-            urls["control"],
-            urls["projector"],
-            static("css/app.css"),
-            static("companion/companion.css"),
-            static("companion/companion.js"),
-            static("vendor/htmx.min.js"),
-        ],
+        "liveUrl": reverse("companion:live", args=[session.pk]),
         "canSend": bool(can.write_report),
         "hasAgreements": agreements is not None,
         "controlUrl": urls["control"],
         "projectorUrl": urls["projector"],
     }
+    # Kept on the device after one visit (core/offline.py): both views and the session's report.
+    offline_urls = [urls["control"], urls["projector"], *([report_url] if report_url else [])]
     return {
         "session": session,
         "trajectory": session.trajectory,
@@ -97,8 +89,10 @@ def _page_context(request: HttpRequest, session, can) -> dict:
         "participants_language_name": _language_name(language),
         "participants_language_bidi": language in ("ar", "fa", "prs", "ur", "he"),
         "companion_config": config,
+        "offline_urls": offline_urls,
         "urls": urls,
-        "report_url": _report_url(session) if can.write_report else "",
+        "report_url": report_url,
+        "prepare_url": prepare_url,
     }
 
 
@@ -110,7 +104,7 @@ def control(request: HttpRequest, pk: int) -> HttpResponse:
     session, can = session_for(request.user, pk)
     if not _may_run(can):
         return _forbidden(request)
-    return render(request, "companion/control.html", _page_context(request, session, can))
+    return offline_page(render(request, "companion/control.html", _page_context(request, session, can)))
 
 
 @require_GET
@@ -121,7 +115,7 @@ def projector(request: HttpRequest, pk: int) -> HttpResponse:
     session, can = session_for(request.user, pk)
     if not _may_run(can):
         return _forbidden(request)
-    return render(request, "companion/projector.html", _page_context(request, session, can))
+    return offline_page(render(request, "companion/projector.html", _page_context(request, session, can)))
 
 
 @require_POST
@@ -154,6 +148,33 @@ def totals(request: HttpRequest, pk: int) -> JsonResponse:
     return JsonResponse(
         {"saved": result.changed, "run": stored.get("run"), "revision": stored.get("revision")}
     )
+
+
+LIVE_MAX_BYTES = 2_000
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def live(request: HttpRequest, pk: int) -> JsonResponse:
+    """The card and view the group sees, shared by a tablet and a laptop on the projector.
+
+    The devices poll it while visible and send their own moves; offline each works alone and
+    sends its position again once back. Seats, initials and turns never come here."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"detail": _("Log in again to keep the devices in step.")}, status=401)
+    session, can = session_for(request.user, pk)
+    if not _may_run(can):
+        return JsonResponse({"detail": _("Only the session's facilitators and managers run it.")}, status=403)
+    if request.method == "GET":
+        return JsonResponse(services.live_position_of(session_id=session.pk))
+    if len(request.body) > LIVE_MAX_BYTES:
+        return JsonResponse({"detail": _("The position is too large.")}, status=413)
+    try:
+        data = json.loads(request.body or b"null")
+        position = services.live_position_set(session_id=session.pk, data=data)
+    except (UnicodeDecodeError, ValueError):
+        return JsonResponse({"detail": _("The position was not accepted.")}, status=400)
+    return JsonResponse(position)
 
 
 class AgreementsForm(forms.Form):
@@ -219,17 +240,3 @@ def agreements_edit(request: HttpRequest, pk: int) -> HttpResponse:
         {"session": session, "trajectory": session.trajectory, "form": form, "agreements": agreements},
         status=status,
     )
-
-
-@require_GET
-def service_worker(request: HttpRequest) -> HttpResponse:
-    """The companion's service worker, served from the app's root so that its scope covers it.
-
-    It holds no data: the pages tell it what to cache. Public on purpose (browsers fetch it without
-    asking the user); it contains no secrets and no user data.
-    """
-    body = render_to_string("companion/sw.js", {"cache_name": CACHE_VERSION, "static_prefix": static("")})
-    response = HttpResponse(body, content_type="text/javascript; charset=utf-8")
-    response["Cache-Control"] = "no-cache"
-    response["Service-Worker-Allowed"] = reverse("companion:service_worker").rsplit("/", 1)[0] + "/"
-    return response

@@ -28,6 +28,7 @@ class AuditAction(models.TextChoices):
     REPORT_READ = "report.read", _("report text read")
     REPORT_DEBRIEF = "report.debrief", _("report discussed")
     SAFETY_SIGNAL = "report.safety_signal", _("safety signal raised")
+    SAFETY_SIGNAL_ACTION = "report.safety_signal_action", _("action on a safety signal recorded")
     RECRUITMENT_RECORD = "facilitator.recruit", _("facilitator recruitment recorded")
     TRAINING_RECORD = "training.record", _("training recorded")
     INTERVISION_RECORD = "intervision.record", _("intervision recorded")

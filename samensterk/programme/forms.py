@@ -4,15 +4,23 @@ does) and never save (services.py does)."""
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from samensterk.accounts.models import Membership, Organisation, User
 from samensterk.toolkit.models import Method, RecruitmentCriterion, Statement, Theme
-from samensterk.toolkit.selectors import localize
+from samensterk.toolkit.selectors import localize, statements_for_method
 
 from . import team
-from .models import FacilitatorRecruitment, Partnership, Session, SessionReport, Training, Trajectory
+from .models import (
+    FacilitatorRecruitment,
+    Partnership,
+    Session,
+    SessionReport,
+    SignalAction,
+    Training,
+    Trajectory,
+)
 
 NO_NAMES = _("No names, addresses or phone numbers of participants.")
 
@@ -210,6 +218,9 @@ class ReportForm(forms.Form):
     """The report after a session: five minutes on a phone. Every field may stay empty in a draft."""
 
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
+    # The statement codes the companion had proposed when this form was drawn (see
+    # services._set_relations): an unticked one among them is the facilitator's choice.
+    companion_offered = forms.CharField(widget=forms.HiddenInput, required=False, max_length=20_000)
     men_count = forms.IntegerField(label=_("Men present"), min_value=0, max_value=500, required=False)
     women_count = forms.IntegerField(label=_("Women present"), min_value=0, max_value=500, required=False)
     first_time_count = forms.IntegerField(
@@ -238,7 +249,14 @@ class ReportForm(forms.Form):
     )
     atmosphere = forms.TypedChoiceField(
         label=_("How safe and open was the atmosphere?"),
-        choices=[(n, str(n)) for n in range(1, 6)],
+        # The scale says what its ends mean; the middle speaks for itself.
+        choices=[
+            (1, _("1: not safe or open")),
+            (2, "2"),
+            (3, "3"),
+            (4, "4"),
+            (5, _("5: very safe and open")),
+        ],
         coerce=int,
         empty_value=None,
         widget=forms.RadioSelect,
@@ -265,12 +283,24 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args, session: Session, language: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        themes = localize(Theme.objects.all(), language)
+        # Most used first: what this trajectory's reports ticked most often, then the toolkit's order.
+        used_here = Q(sessionreport__session__trajectory=session.trajectory_id)
+        self.fields["themes"].queryset = Theme.objects.annotate(
+            used=Count("sessionreport", filter=used_here)
+        ).order_by("-used", "order", "slug")
+        themes = localize(self.fields["themes"].queryset, language)
         self.fields["themes"].label_from_instance = lambda theme: _name_of(themes, theme).name
-        method_statements = Statement.objects.filter(methods=session.trajectory.method_id)
-        queryset = method_statements if method_statements.exists() else Statement.objects.all()
-        self.fields["statements"].queryset = queryset
-        statements = localize(queryset, language)
+        report = SessionReport.objects.filter(session=session).only("companion_totals").first()
+        proposed = (report.companion_totals or {}).get("statements", []) if report else []
+        # The method's deck (toolkit.selectors.statements_for_method) and whatever the companion
+        # showed (a kept meeting plan may choose others).
+        deck = statements_for_method(session.trajectory.method)
+        self.fields["statements"].queryset = (
+            Statement.objects.filter(Q(pk__in=deck.values("pk")) | Q(slug__in=proposed))
+            .annotate(used=Count("sessionreport", filter=used_here))
+            .order_by("-used", "order", "slug")
+        )
+        statements = localize(self.fields["statements"].queryset, language)
         self.fields["statements"].label_from_instance = lambda st: _name_of(statements, st).text
         for name in self.FREE_TEXT:
             self.fields[name].help_text = NO_NAMES
@@ -281,6 +311,9 @@ class ReportForm(forms.Form):
         if first is not None and first > (men or 0) + (women or 0):
             self.add_error("first_time_count", _("More people here for the first time than were present."))
         return data
+
+    def clean_companion_offered(self) -> list[str]:
+        return [slug for slug in self.cleaned_data["companion_offered"].split(",") if slug][:500]
 
     def report_data(self) -> dict:
         """The cleaned values the services take (the key is passed on its own)."""
@@ -303,6 +336,7 @@ class ReportForm(forms.Form):
                 safety_signal="yes" if report.safety_signal else "no",
                 themes=list(report.themes.all()),
                 statements=list(report.statements.all()),
+                companion_offered=",".join((report.companion_totals or {}).get("statements", [])),
             )
         return initial
 
@@ -323,6 +357,27 @@ class DebriefForm(forms.Form):
         required=False,
         help_text=NO_NAMES,
     )
+
+
+class SignalActionForm(forms.Form):
+    """What the trainer or coordinator did about a safety signal."""
+
+    action = forms.ChoiceField(
+        label=_("What was done?"), choices=SignalAction.choices, widget=forms.RadioSelect
+    )
+    referred_to = forms.CharField(
+        label=_("Referred to"),
+        max_length=120,
+        required=False,
+        help_text=_("An organisation or service, for example Veilig Thuis. No names of participants."),
+    )
+    acted_on = forms.DateField(label=_("Date"), widget=DateInput())
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == SignalAction.REFERRED and not data.get("referred_to", "").strip():
+            self.add_error("referred_to", _("Say to which organisation or service."))
+        return data
 
 
 class _PoolForm(forms.Form):

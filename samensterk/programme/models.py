@@ -223,6 +223,14 @@ class Session(models.Model):
         return (self.men_count or 0) + (self.women_count or 0)
 
 
+class SignalAction(models.TextChoices):
+    """What the trainer or coordinator did after a safety signal."""
+
+    CONTACTED = "contacted", _("Contacted the facilitator and agreed on what to do")
+    REFERRED = "referred", _("Referred to help")
+    NO_ACTION = "no_action", _("No action needed")
+
+
 class SessionReport(models.Model):
     """What the facilitator writes down after a session, and the trainer's debrief of it."""
 
@@ -252,6 +260,21 @@ class SessionReport(models.Model):
     followup_financial = models.BooleanField(_("follow-up: financial information"), default=False)
     followup_referral = models.BooleanField(_("follow-up: referral to help"), default=False)
     safety_signal = models.BooleanField(_("safety signal"), default=False)
+    # What the trainer or coordinator did about the signal. The signal stays on their lists until
+    # this is recorded; discussing the report does not close it.
+    signal_action = models.CharField(
+        _("action taken on the safety signal"), max_length=16, choices=SignalAction.choices, blank=True
+    )
+    signal_referred_to = models.CharField(
+        _("referred to"),
+        max_length=120,
+        blank=True,
+        help_text=_("An organisation or service, for example Veilig Thuis. No names of participants."),
+    )
+    signal_action_on = models.DateField(_("action taken on"), null=True, blank=True)
+    signal_action_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reflection = models.TextField(_("your reflection"), max_length=SHORT_TEXT, blank=True)
     # Totals sent by the session companion (turns, speaking time, share, statements used): counts
     # only, never a seat or an initial. Written by companion's service, shown prefilled here.

@@ -45,11 +45,11 @@ def _holds(user, role, path: str = "session__trajectory") -> Q:
 
 
 def next_sessions_for(user, limit: int = 10):
-    """Planned sessions from today on that the user facilitates (or, if none are named, whose
-    trajectory they facilitate)."""
-    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    """Planned sessions still to start that the user facilitates (or, if none are named, whose
+    trajectory they facilitate). One that has started is under reports_to_write_for instead, never
+    on both lists."""
     return (
-        Session.objects.filter(status=Session.Status.PLANNED, starts_at__gte=today)
+        Session.objects.filter(status=Session.Status.PLANNED, starts_at__gte=timezone.now())
         .filter(_facilitated_by(user))
         .select_related("trajectory__method")
         .order_by("starts_at")[:limit]
@@ -81,12 +81,13 @@ def reports_to_discuss_for(user):
 
 
 def safety_signals_for(user):
-    """Reports with a safety signal that are not yet discussed, for the trajectory's trainer and
-    coordinator only (the same rule as access.trajectory_can's see_safety)."""
+    """Submitted reports with a safety signal whose action taken is not yet recorded (discussing
+    the report does not close the signal), for the trajectory's trainer and coordinator only (the same rule as access.trajectory_can's see_safety)."""
     if not getattr(user, "is_authenticated", False):
         return SessionReport.objects.none()
     return (
-        SessionReport.objects.filter(safety_signal=True, status=SessionReport.Status.SUBMITTED)
+        SessionReport.objects.filter(safety_signal=True, signal_action="")
+        .exclude(status=SessionReport.Status.DRAFT)
         .filter(
             (Q(session__trajectory__trainer=user) & _holds(user, access.Role.TRAINER))
             | (Q(session__trajectory__coordinator=user) & _holds(user, access.Role.COORDINATOR))

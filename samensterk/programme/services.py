@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from samensterk.core.audit import audit_record
 from samensterk.core.models import AuditAction
+from samensterk.toolkit.models import Statement
 
 from . import alerts, team
 from .models import (
@@ -23,6 +24,7 @@ from .models import (
     Partnership,
     Session,
     SessionReport,
+    SignalAction,
     Training,
     Trajectory,
 )
@@ -212,6 +214,10 @@ def session_update(*, actor, session: Session, data: dict[str, Any], facilitator
 # --- the report after a session ------------------------------------------------------------
 
 
+class SubmissionKeyConflict(Exception):
+    """The submission key was used for another session's or another author's report."""
+
+
 def report_draft_for(*, session: Session, author) -> SessionReport:
     """The session's report, or a new draft by ``author``. Callers have checked can.write_report."""
     report = SessionReport.objects.filter(session=session).first()
@@ -246,7 +252,14 @@ def _set_relations(report: SessionReport, data: dict[str, Any]) -> None:
     if "themes" in data:
         report.themes.set(data["themes"])
     if "statements" in data:
-        report.statements.set(data["statements"])
+        chosen = list(data["statements"])
+        # A form opened (or kept offline) before the companion sent its statements did not offer
+        # them: those are added. One the form offered and the facilitator unticked stays off.
+        offered = set(data.get("companion_offered") or ())
+        missing = [s for s in (report.companion_totals or {}).get("statements", []) if s not in offered]
+        if missing:
+            chosen += list(Statement.objects.filter(slug__in=missing))
+        report.statements.set(chosen)
 
 
 @transaction.atomic
@@ -283,12 +296,16 @@ def report_submit(
 ) -> tuple[SessionReport, bool]:
     """Submit the report; the session counts as held. Returns (report, newly_submitted).
 
-    Idempotent: the same ``submission_key`` (a double tap, a retry queued while offline) or a
-    report that is already submitted returns the existing report and changes nothing.
+    Idempotent: the same ``submission_key`` of this session and author (a double tap, a retry
+    queued while offline) or a report that is already submitted returns the existing report and
+    changes nothing. A key that belongs to another session's or another author's report raises
+    SubmissionKeyConflict: answering "already submitted" would silently drop this report.
     """
     existing = SessionReport.objects.filter(submission_key=submission_key).first()
     if existing is not None:
-        return existing, False
+        if existing.session_id == session.pk and existing.author_id == author.pk:
+            return existing, False
+        raise SubmissionKeyConflict
     report = report_draft_for(session=session, author=author)
     report = SessionReport.objects.select_for_update().get(pk=report.pk)
     if report.status != SessionReport.Status.DRAFT:
@@ -355,6 +372,45 @@ def report_debrief(*, report: SessionReport, actor, discussed_on: dt.date, notes
         action=AuditAction.REPORT_DEBRIEF,
         obj=report,
         organisation=_owner(report.session.trajectory),
+    )
+    return report
+
+
+class SignalActionRecorded(Exception):
+    """The action on this safety signal was recorded already (by the trainer or the coordinator)."""
+
+
+@transaction.atomic
+def report_signal_action(
+    *, report: SessionReport, actor, action: str, acted_on: dt.date, referred_to: str = ""
+) -> SessionReport:
+    """Record what was done about a report's safety signal; it then leaves the trainer's and the
+    coordinator's lists. Once only: a second record raises SignalActionRecorded. Callers have
+    checked can.see_safety. The audit row holds the kind of action, never the text typed."""
+    report = SessionReport.objects.select_for_update().get(pk=report.pk)
+    if not report.safety_signal:
+        raise ValueError("this report has no safety signal")
+    if report.signal_action:
+        raise SignalActionRecorded
+    report.signal_action = action
+    report.signal_referred_to = referred_to if action == SignalAction.REFERRED else ""
+    report.signal_action_on = acted_on
+    report.signal_action_by = actor
+    report.save(
+        update_fields=[
+            "signal_action",
+            "signal_referred_to",
+            "signal_action_on",
+            "signal_action_by",
+            "updated",
+        ]
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.SAFETY_SIGNAL_ACTION,
+        obj=report,
+        organisation=_owner(report.session.trajectory),
+        detail={"action": action},
     )
     return report
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("sessions/<int:pk>/report/draft/", views.report_draft, name="report_draft"),
     path("sessions/<int:pk>/report.pdf", views.report_pdf, name="report_pdf"),
     path("sessions/<int:pk>/report/debrief/", views.report_debrief, name="report_debrief"),
+    path("sessions/<int:pk>/report/signal/", views.report_signal, name="report_signal"),
     path("organisations/", views.organisations, name="organisations"),
     path("organisations/<slug:slug>/data/", views.organisation_data, name="organisation_data"),
     path("organisations/<slug:slug>/pool/", views.pool, name="pool"),

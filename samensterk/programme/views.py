@@ -11,12 +11,14 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samensterk import access
+from samensterk.core.offline import offline_page
 from samensterk.core.pdf import pdf_response, render_pdf
 
 from . import audit_trail, selectors, services
@@ -29,6 +31,7 @@ from .forms import (
     RecruitmentForm,
     ReportForm,
     SessionForm,
+    SignalActionForm,
     TrainingForm,
     TrajectoryForm,
 )
@@ -64,9 +67,24 @@ def home(request: HttpRequest) -> HttpResponse:
     # with a long backlog still gets the page in one glance (and in a fraction of a second).
     to_write = selectors.reports_to_write_for(user)
     signals = selectors.safety_signals_for(user)
+    reports_to_write = list(to_write[:HOME_LIST_LENGTH])
+    next_sessions = list(selectors.next_sessions_for(user))
+    started_today = {
+        s.pk for s in reports_to_write if timezone.localtime(s.starts_at).date() == timezone.localdate()
+    }
+    # The companion of tonight's (or the next) meeting opens offline too, never opened before.
+    companions = [*started_today, *(s.pk for s in next_sessions[:1])]
     context = {
-        "next_sessions": selectors.next_sessions_for(user),
-        "reports_to_write": to_write[:HOME_LIST_LENGTH],
+        "next_sessions": next_sessions,
+        "reports_to_write": reports_to_write,
+        # A meeting held today keeps its companion link (it may still be running).
+        "started_today": started_today,
+        # "My work" and the reports to write open without a connection after this visit.
+        "offline_urls": [
+            reverse("programme:home"),
+            *(reverse("programme:report", args=[s.pk]) for s in reports_to_write),
+            *(reverse("companion:control", args=[pk]) for pk in companions),
+        ],
         "reports_to_write_count": to_write.count(),
         "to_discuss_count": selectors.reports_to_discuss_for(user).count(),
         "signals": signals[:HOME_LIST_LENGTH],
@@ -77,7 +95,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "data_organisations": access.organisations_with_data_for(user).exists(),
         "pool_organisations": access.pool_organisations(user),
     }
-    return _private(render(request, "programme/home.html", context))
+    return offline_page(_private(render(request, "programme/home.html", context)))
 
 
 @login_required
@@ -348,8 +366,17 @@ def _report_context(request, session, can, form, report) -> dict:
         "form": form,
         "report": report,
         "companion": (report.companion_totals if report else None) or None,
-        "storage_key": f"samensterk-report-{session.pk}",
+        "storage_key": report_storage_key(request.user, session),
+        "offline_urls": [reverse("programme:report", args=[session.pk])],
+        "queue_title": _("%(trajectory)s, meeting %(number)s")
+        % {"trajectory": session.trajectory.name, "number": session.number},
     }
+
+
+def report_storage_key(user, session) -> str:
+    """The browser's key for this user's draft of this report: per user, so that log-out (and
+    another person on the same phone) finds and clears exactly this user's drafts."""
+    return f"samensterk.{user.pk}.report.{session.pk}"
 
 
 @login_required
@@ -374,35 +401,60 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
                     status=INVALID,
                 )
             )
-        report_obj, created = services.report_submit(
-            session=session,
-            author=request.user,
-            data=form.report_data(),
-            submission_key=form.cleaned_data["submission_key"],
-        )
-        if request.headers.get("Accept") == "application/json":  # the offline queue's retry
+        wants_json = request.headers.get("Accept") == "application/json"  # the offline queue
+        try:
+            report_obj, created = services.report_submit(
+                session=session,
+                author=request.user,
+                data=form.report_data(),
+                submission_key=form.cleaned_data["submission_key"],
+            )
+        except services.SubmissionKeyConflict:
+            message = _(
+                "This report was not sent: its submission code belongs to another report. "
+                "Nothing was lost; submit it again from its own page."
+            )
+            if wants_json:
+                return JsonResponse({"ok": False, "detail": message}, status=409)
+            # The page again with everything typed, and a fresh key for the next try.
+            data = request.POST.copy()
+            data["submission_key"] = str(uuid.uuid4())
+            form = ReportForm(data, session=session, language=get_language())
+            form.is_valid()
+            form.add_error(None, message)
+            return _private(
+                render(
+                    request,
+                    "programme/report_form.html",
+                    _report_context(request, session, can, form, existing),
+                    status=409,
+                )
+            )
+        # The report page's own script submits with fetch and then opens the report: it asks for
+        # the usual confirmation; the queue (sending later, from any page) does not.
+        if wants_json and not request.headers.get("X-Report-Form"):
             return JsonResponse({"ok": True, "created": created, "url": request.path})
         if created:
             messages.success(request, _("Thank you. Your report has been submitted."))
+            if report_obj.safety_signal:
+                messages.info(
+                    request,
+                    _("Your safety signal went to the trainer and the coordinator of this trajectory."),
+                )
         else:
             messages.info(request, _("This report had already been submitted; nothing was sent twice."))
+        if wants_json:
+            return JsonResponse({"ok": True, "created": created, "url": request.path})
         return redirect("programme:report", pk=session.pk)
 
     if submitted:
         report_obj, can = access.report_for(request.user, session.pk)
         services.report_read(report=report_obj, actor=request.user)
-        context = {
-            "session": session,
-            "trajectory": session.trajectory,
-            "report": report_obj,
-            "can": can,
-            "themes": selectors.localized_themes(report_obj),
-            "statements": selectors.localized_statements(report_obj),
-            "debrief_form": DebriefForm(initial={"discussed_on": timezone.localdate()})
-            if can.debrief
-            else None,
-        }
-        return _private(render(request, "programme/report_detail.html", context))
+        response = _private(
+            render(request, "programme/report_detail.html", _detail_context(request, report_obj, can))
+        )
+        # The author's own report stays readable offline; a reader's copy is never kept.
+        return offline_page(response) if report_obj.author_id == request.user.pk else response
 
     if not can.write_report:
         raise Http404
@@ -411,8 +463,12 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
         session=session,
         language=get_language(),
     )
-    return _private(
-        render(request, "programme/report_form.html", _report_context(request, session, can, form, existing))
+    return offline_page(
+        _private(
+            render(
+                request, "programme/report_form.html", _report_context(request, session, can, form, existing)
+            )
+        )
     )
 
 
@@ -460,6 +516,53 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return pdf_response(content, f"report-{report_obj.session.trajectory_id}-{report_obj.session.number}.pdf")
 
 
+def _detail_context(request, report_obj, can, *, debrief_form=None, signal_form=None) -> dict:
+    """The submitted report's page: its text, the debrief form for the trainer, and the safety
+    signal's action form for the trainer and coordinator until the action is recorded."""
+    today = timezone.localdate()
+    signal_open = report_obj.safety_signal and not report_obj.signal_action
+    return {
+        "session": report_obj.session,
+        "trajectory": report_obj.session.trajectory,
+        "report": report_obj,
+        "can": can,
+        "storage_key": report_storage_key(request.user, report_obj.session),
+        "offline_urls": [request.path] if report_obj.author_id == request.user.pk else [],
+        "themes": selectors.localized_themes(report_obj),
+        "statements": selectors.localized_statements(report_obj),
+        "debrief_form": debrief_form
+        or (DebriefForm(initial={"discussed_on": today}) if can.debrief else None),
+        "signal_form": signal_form
+        or (SignalActionForm(initial={"acted_on": today}) if can.see_safety and signal_open else None),
+    }
+
+
+@login_required
+@require_POST
+def report_signal(request: HttpRequest, pk: int) -> HttpResponse:
+    """The trainer or coordinator records what was done about the report's safety signal."""
+    report_obj, can = access.report_for(request.user, pk)
+    if not can.see_safety or not report_obj.safety_signal or report_obj.status == SessionReport.Status.DRAFT:
+        raise Http404
+    form = SignalActionForm(request.POST)
+    if not form.is_valid():
+        context = _detail_context(request, report_obj, can, signal_form=form)
+        return _private(render(request, "programme/report_detail.html", context, status=INVALID))
+    try:
+        services.report_signal_action(
+            report=report_obj,
+            actor=request.user,
+            action=form.cleaned_data["action"],
+            acted_on=form.cleaned_data["acted_on"],
+            referred_to=form.cleaned_data["referred_to"].strip(),
+        )
+    except services.SignalActionRecorded:
+        messages.info(request, _("The action on this safety signal had been recorded already."))
+    else:
+        messages.success(request, _("The action on the safety signal has been recorded."))
+    return redirect("programme:report", pk=report_obj.session_id)
+
+
 @login_required
 @require_POST
 def report_debrief(request: HttpRequest, pk: int) -> HttpResponse:
@@ -468,15 +571,7 @@ def report_debrief(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     form = DebriefForm(request.POST)
     if not form.is_valid():
-        context = {
-            "session": report_obj.session,
-            "trajectory": report_obj.session.trajectory,
-            "report": report_obj,
-            "can": can,
-            "themes": selectors.localized_themes(report_obj),
-            "statements": selectors.localized_statements(report_obj),
-            "debrief_form": form,
-        }
+        context = _detail_context(request, report_obj, can, debrief_form=form)
         return _private(render(request, "programme/report_detail.html", context, status=INVALID))
     services.report_debrief(
         report=report_obj,

@@ -307,7 +307,7 @@ def statements_for_session(session) -> QuerySet[Statement]:
     )
     if chosen.exists():
         return chosen.order_by("order", "slug")
-    return Statement.objects.filter(methods=session.trajectory.method_id).order_by("order", "slug")
+    return statements_for_method(session.trajectory.method)
 
 
 # --- Reads the library's views need (no ORM in views.py) ----------------------------------------
@@ -450,3 +450,17 @@ def methods_with_meetings(language: str | None = None) -> list[Localized]:
             (m for m in meetings if m.obj.method_id == row.obj.pk), key=lambda m: m.number
         )
     return rows
+
+
+def statements_for_method(method) -> QuerySet[Statement]:
+    """A method's deck: its own statements; for a method the toolkit gives none of its own, the
+    statements the toolkit uses with the same group (a men's group: those for men, e.g. method 3
+    borrows method 1's), and with everyone. Never empty while the toolkit has statements."""
+    own = Statement.objects.filter(methods=method)
+    if own.exists():
+        return own.order_by("order", "slug")
+    audiences = {method.composition, Statement.Audience.ALL}
+    same_group = Statement.objects.filter(audience__in=audiences)
+    if same_group.exists():
+        return same_group.order_by("order", "slug")
+    return Statement.objects.order_by("order", "slug")

@@ -161,12 +161,18 @@ def test_a_whole_session_offline_half_way_ends_with_the_totals_in_the_report(
         for name in ["turns_men", "turns_women", "time_men", "time_women", "interruptions"]
     }
 
-    # The end: seats and initials leave the device.
+    # The end: seats and initials leave the device, after the facilitator confirms.
     page.get_by_role("button", name="End the session").click()
+    expect(page.locator("[data-ended]")).to_be_hidden()
+    page.get_by_role("button", name="Yes, end the session").click()
     expect(page.locator("[data-ended]")).to_be_visible()
     expect(page.locator("[data-seats] button")).to_have_count(0)
     expect(page.locator('[data-send="sent"]')).to_be_visible(timeout=15000)
-    stored = json.loads(page.evaluate(f"localStorage.getItem('samensterk.companion.{meeting.pk}')"))
+    stored = json.loads(
+        page.evaluate(
+            f"localStorage.getItem('samensterk.{personas['facilitator'].pk}.companion.{meeting.pk}')"
+        )
+    )
     assert stored["seats"] == []
     assert "AB" not in json.dumps(stored)
 
@@ -185,8 +191,8 @@ def test_a_whole_session_offline_half_way_ends_with_the_totals_in_the_report(
         [
             "6",
             "4",
-            str(totals["seconds_men"]),
-            str(totals["seconds_women"]),
+            str(round(totals["seconds_men"] / 60)),  # minutes, not seconds
+            str(round(totals["seconds_women"] / 60)),
             "1",
             f"{totals['share_women']}%",
             "3",  # check-in turns
@@ -283,7 +289,7 @@ def test_the_timer_counts_down_and_gives_a_gentle_signal(
     # jump to the end without waiting a minute: the end time is in the stored state
     page.evaluate(
         f"""() => {{
-        const key = 'samensterk.companion.{meeting.pk}';
+        const key = 'samensterk.{personas["facilitator"].pk}.companion.{meeting.pk}';
         const s = JSON.parse(localStorage.getItem(key));
         s.timer.endsAt = Date.now() + 1200;
         localStorage.setItem(key, JSON.stringify(s));
@@ -365,7 +371,7 @@ def test_in_arabic_the_left_arrow_is_next_and_forgotten_seats_go_after_twelve_ho
     # The facilitator forgot to end the session: the next evening the seats are gone, the counts stay.
     page.evaluate(
         f"""() => {{
-        const key = 'samensterk.companion.{meeting.pk}';
+        const key = 'samensterk.{personas["facilitator"].pk}.companion.{meeting.pk}';
         const s = JSON.parse(localStorage.getItem(key));
         s.touched = Date.now() - 13 * 60 * 60 * 1000;
         localStorage.setItem(key, JSON.stringify(s));
@@ -374,5 +380,7 @@ def test_in_arabic_the_left_arrow_is_next_and_forgotten_seats_go_after_twelve_ho
     page.reload()
     expect(page.locator('#checkin [data-out="checkin_turns"]')).to_have_text("1")
     expect(page.locator("[data-seats] button")).to_have_count(0)
-    stored = page.evaluate(f"localStorage.getItem('samensterk.companion.{meeting.pk}')")
+    stored = page.evaluate(
+        f"localStorage.getItem('samensterk.{personas['facilitator'].pk}.companion.{meeting.pk}')"
+    )
     assert '"label"' not in stored

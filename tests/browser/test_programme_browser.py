@@ -160,7 +160,11 @@ def test_run_a_trajectory_from_partnership_to_debrief(live_server, browser: Brow
     assert report.status == "submitted" and report.safety_signal and report.atmosphere == 3
     assert report.reflection == "Test: de bal hielp, offline getypt."
     assert AuditEvent.objects.filter(action="report.submit", object_id=str(report.pk)).count() == 1
-    assert phone.evaluate(f"localStorage.getItem('samensterk-report-{session.pk}')") is None
+    # the draft's key is per user (log-out clears exactly this user's drafts)
+    assert (
+        phone.evaluate(f"localStorage.getItem('samensterk.{world['volunteer'].pk}.report.{session.pk}')")
+        is None
+    )
 
     # 5. The trainer sees the signal, reads the report and records the debrief.
     trainer = browser.new_page()
@@ -214,7 +218,8 @@ def test_a_report_submitted_offline_is_sent_once_when_back_online(live_server, b
     page.get_by_label("Main outcomes", exact=True).fill("Test: offline ingediend.")
     context.set_offline(True)
     page.get_by_role("button", name="Submit the report").click()
-    expect(page.locator("#draft-status")).to_contain_text("You are offline")
+    # the answer is next to the button, where the thumb is
+    expect(page.locator("#submit-status")).to_contain_text("You are offline")
     assert not SessionReport.objects.filter(session=session, status="submitted").exists()
     context.set_offline(False)
     expect(page).to_have_url(re.compile(rf"/programme/sessions/{session.pk}/report/$"))

@@ -63,11 +63,17 @@ def test_it_shows_the_sessions_deck_with_arabic_beside_dutch(client, personas, s
     assert "Niet van deze methode." not in html
     assert 'data-card="t1"' in html and 'data-card="t2"' in html
     assert "Waar stond je wieg?" in html and "Hoe werd er omgegaan met geld?" in html
-    # no inline script: the only script element in the content is the JSON config (not executable)
+    # no inline script: the only script elements in the content are JSON data (not executable):
+    # the config and the pages to keep offline
     assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html) == [
-        '<script id="companion-config" type="application/json">'
+        '<script id="companion-config" type="application/json">',
+        '<script id="offline-urls" type="application/json">',
     ]
     assert "style=" not in html
+
+
+def config_urls(html: str) -> list[str]:
+    return json.loads(re.search(r'<script id="offline-urls"[^>]*>(.*?)</script>', html).group(1))
 
 
 def test_the_control_config_tells_the_script_where_to_send_and_what_to_cache(client, personas, session, deck):
@@ -75,12 +81,18 @@ def test_the_control_config_tells_the_script_where_to_send_and_what_to_cache(cli
     response = client.get(url("control", session.pk))
     config = _config(response)
     assert config["session"] == session.pk
+    assert config["user"] == personas["facilitator"].pk  # the per-user key prefix on this device
     assert config["totalsUrl"] == url("totals", session.pk)
-    assert config["serviceWorker"] == "/companion/sw.js"
-    assert config["scope"] == "/companion/"
     assert config["canSend"] is True
-    assert url("control", session.pk) in config["offlineUrls"]
-    assert url("projector", session.pk) in config["offlineUrls"]
+    # the site's one service worker keeps both views and the session's report (core/offline.py)
+    html = response.content.decode()
+    assert config_urls(html) == [
+        url("control", session.pk),
+        url("projector", session.pk),
+        f"/programme/sessions/{session.pk}/report/",
+    ]
+    assert response["X-Offline-Page"] == "1"
+    assert 'data-service-worker="/sw.js"' in html
     assert 'name="csrfmiddlewaretoken"' in response.content.decode()
     assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
@@ -106,14 +118,15 @@ def test_without_agreements_it_asks_to_write_them(client, personas, session):
     assert f'href="{url("agreements", session.pk)}"' in html
 
 
-def test_arabic_pages_use_the_arabic_prefix_and_scope(client, personas, session, deck):
+def test_arabic_pages_use_the_arabic_prefix_and_the_one_worker(client, personas, session, deck):
     client.force_login(personas["facilitator"])
     response = client.get(url("control", session.pk, lang="ar"))
     assert response.status_code == 200
-    assert '<html lang="ar" dir="rtl">' in response.content.decode()
-    config = _config(response)
-    assert config["serviceWorker"] == "/ar/companion/sw.js"
-    assert config["scope"] == "/ar/companion/"
+    html = response.content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert config_urls(html)[0] == f"/ar/companion/sessions/{session.pk}/"
+    # one worker for every language, at the root
+    assert 'data-service-worker="/sw.js"' in html
 
 
 @pytest.mark.parametrize("view", VIEWS)
@@ -198,3 +211,20 @@ def test_the_participants_language_is_the_sessions_else_the_trajectorys(
     session.language = session_language
     session.trajectory.languages = languages
     assert participants_language(session) == expected
+
+
+def test_the_group_never_sees_the_draft_badge_and_an_empty_deck_offers_preparation(
+    client, personas, programme, session, deck
+):
+    Translation.objects.filter(object_id=deck[0].pk).update(reviewed=False)
+    client.force_login(personas["facilitator"])
+    assert "draft translation" in client.get(url("control", session.pk, lang="en")).content.decode()
+    assert "draft translation" not in client.get(url("projector", session.pk, lang="en")).content.decode()
+    # a method without any statement in the toolkit: the deck says so and links to the preparation
+    Statement.objects.all().delete()
+    html = client.get(url("control", session.pk, lang="en")).content.decode()
+    assert "This method has no statements yet." in html
+    after = html.split("This method has no statements yet.")[1]
+    assert after.startswith(
+        '</p><p><a href="/en/toolkit/methods/test-methode/meetings/">Prepare the meeting</a>'
+    )

@@ -1,25 +1,60 @@
-"""GET /companion/sw.js: the service worker, served from the companion's own root."""
+"""GET /sw.js and /manifest.webmanifest: the site's one service worker and its web app manifest.
+
+The worker lives at the root (outside the language prefixes) so that its scope covers "My work",
+the reports and the companion in every language. It keeps only pages a view marks with the
+X-Offline-Page header (core/offline.py)."""
 
 import pytest
-
-from .helpers import url
+from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("lang,scope", [("nl", "/companion/"), ("ar", "/ar/companion/")])
-def test_it_serves_a_script_whose_scope_covers_the_companion(client, lang, scope):
-    response = client.get(url("service_worker", lang=lang))
+def test_it_serves_a_script_whose_scope_covers_the_whole_site(client):
+    response = client.get("/sw.js")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/javascript")
-    assert response["Service-Worker-Allowed"] == scope
+    assert response["Service-Worker-Allowed"] == "/"
     assert response["Cache-Control"] == "no-cache"
     body = response.content.decode()
-    assert 'const CACHE = "companion-v1";' in body
+    assert 'const VERSION = "v2";' in body
     assert 'addEventListener("fetch"' in body
-    # it caches only what the pages put in the cache, never whatever passes by
-    assert "if (cached && response.ok" in body
+    # it keeps only pages the server marks as the user's own, never whatever passes by
+    assert "response.headers.has(OFFLINE_HEADER)" in body
+    assert 'const OFFLINE_HEADER = "X-Offline-Page";' in body
+    # reports queued offline are sent by Background Sync
+    assert 'addEventListener("sync"' in body
 
 
 def test_it_rejects_the_wrong_method(client):
-    assert client.post(url("service_worker")).status_code == 405
+    assert client.post("/sw.js").status_code == 405
+
+
+@pytest.mark.parametrize(
+    "lang,start,name", [("nl", "/programme/", "Samen Sterk met Werk"), ("ar", "/ar/programme/", None)]
+)
+def test_the_manifest_makes_the_site_installable_and_opens_my_work(client, lang, start, name):
+    response = client.get(reverse("manifest"), {"lang": lang})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/manifest+json"
+    data = response.json()
+    assert data["start_url"] == start
+    assert data["display"] == "standalone"
+    assert {icon["sizes"] for icon in data["icons"]} == {"192x192", "512x512"}
+    assert data["dir"] == ("rtl" if lang == "ar" else "ltr")
+    if name:
+        assert data["name"] == name
+
+
+def test_an_unknown_language_falls_back_to_dutch(client):
+    assert client.get(reverse("manifest"), {"lang": "xx"}).json()["start_url"] == "/programme/"
+
+
+def test_every_page_links_the_manifest_and_only_a_logged_in_user_gets_the_worker(client, personas):
+    html = client.get("/").content.decode()
+    assert '<link rel="manifest" href="/manifest.webmanifest?lang=nl">' in html
+    assert "core/offline.js" not in html and "data-user=" not in html
+    client.force_login(personas["facilitator"])
+    html = client.get("/").content.decode()
+    assert f'data-user="{personas["facilitator"].pk}"' in html
+    assert "core/offline.js" in html

@@ -50,12 +50,25 @@ def test_it_stores_the_totals_in_a_draft_report(client, personas, session, state
         "run": data["run"],
         "revision": 1,
         "share_women": 40,
+        # each device's run kept apart, so that another device adds to the totals
+        "runs": {
+            data["run"]: {
+                "turns_men": 6,
+                "turns_women": 4,
+                "seconds_men": 300,
+                "seconds_women": 200,
+                "interruptions": 2,
+                "checkin_turns": 3,
+                "statements": ["t0", "t2"],
+                "revision": 1,
+            }
+        },
     }
     # "statements used" in the report is prefilled from what the companion showed
     assert sorted(report.statements.values_list("slug", flat=True)) == ["t0", "t2"]
     event = _audit_rows().get()
     assert event.actor == personas["facilitator"]
-    assert event.detail == {"turns": 10, "statements": 2, "revision": 1}
+    assert event.detail == {"turns": 10, "statements": 2, "revision": 1, "runs": 1}
 
 
 def test_a_retry_of_the_same_revision_changes_nothing(client, personas, session):
@@ -73,11 +86,34 @@ def test_a_retry_of_the_same_revision_changes_nothing(client, personas, session)
     assert SessionReport.objects.get(session=session).companion_totals["turns_men"] == 7
 
 
-def test_a_new_run_replaces_the_totals(client, personas, session):
+def test_a_second_device_adds_its_run_instead_of_replacing_the_totals(client, personas, session):
+    # Issue #22: a tap in another browser replaced the tablet's 6/4 turns with 1/1.
     client.force_login(personas["facilitator"])
-    post_json(client, url("totals", session.pk), totals_payload(revision=9))
-    post_json(client, url("totals", session.pk), totals_payload(revision=1, turns_women=1))
-    assert SessionReport.objects.get(session=session).companion_totals["turns_women"] == 1
+    tablet = totals_payload(revision=9)
+    post_json(client, url("totals", session.pk), tablet)
+    post_json(client, url("totals", session.pk), totals_payload(revision=1, turns_men=1, turns_women=1))
+    totals = SessionReport.objects.get(session=session).companion_totals
+    assert (totals["turns_men"], totals["turns_women"]) == (7, 5)
+    assert len(totals["runs"]) == 2
+    # the tablet goes on: its own run is updated, the other device's stays
+    post_json(client, url("totals", session.pk), {**tablet, "revision": 10, "turns_men": 8})
+    totals = SessionReport.objects.get(session=session).companion_totals
+    assert (totals["turns_men"], totals["turns_women"]) == (9, 5)
+
+
+def test_every_statement_shown_is_ticked_and_the_facilitators_choice_is_kept(
+    client, personas, session, statements
+):
+    # Issue #22: of five statements shown only the first was ticked in the report.
+    client.force_login(personas["facilitator"])
+    run = totals_payload(statements=["t0"])
+    post_json(client, url("totals", session.pk), run)
+    report = SessionReport.objects.get(session=session)
+    assert list(report.statements.values_list("slug", flat=True)) == ["t0"]
+    report.statements.remove(statements[0])  # the facilitator unticks t0 ...
+    report.statements.add(statements[1])  # ... and ticks t1 by hand
+    post_json(client, url("totals", session.pk), {**run, "revision": 2, "statements": ["t0", "t2"]})
+    assert sorted(report.statements.values_list("slug", flat=True)) == ["t1", "t2"]
 
 
 def test_it_refuses_seats_and_initials(client, personas, session):

@@ -39,10 +39,9 @@ def page_data(toolkit_content, db):
     """The demo data, and the issue's case: one quarter (2026-Q4) in which two methods ran in one
     district with 4 sessions each (methods "<5", "<5"; the district 8, shown as 10), plus an
     imported row of 2 sessions in West and a partnership with a single small session there."""
-    from samensterk.portal.demo import demo_load
-
     from samensterk.monitoring.models import EarlierCount
     from samensterk.monitoring.summary import summary_rebuild
+    from samensterk.portal.demo import demo_load
     from samensterk.programme.models import Trajectory
     from samensterk.toolkit.models import Method
 

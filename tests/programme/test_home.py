@@ -1,6 +1,8 @@
 """My work: next sessions, reports to write, reports to discuss, safety signals."""
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 
 from .helpers import as_, url
 
@@ -142,3 +144,25 @@ def test_a_stale_assignment_lists_nothing_on_my_work(client, personas, programme
         client.force_login(personas[who])
         html = client.get("/en/programme/").content.decode()
         assert "Test Noord voorjaar" not in html, who
+
+
+def test_a_meeting_held_90_minutes_ago_is_listed_once_with_its_report_button(client, personas, programme):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    session = programme["sessions"][2]
+    session.starts_at = timezone.now() - dt.timedelta(minutes=90)
+    session.save(update_fields=["starts_at"])
+    client.force_login(personas["facilitator"])
+    response = client.get(url("home"))
+    html = response.content.decode()
+    report = url("report", session.pk)
+    with translation.override("en"):
+        companion = reverse("companion:control", args=[session.pk])
+    assert html.count("</strong>, meeting 3</p>") == 1  # under "Reports to write", not twice
+    assert html.count(f'href="{report}"') == 1
+    assert html.count(f'href="{companion}"') == 1  # the companion stays at hand tonight
+    # My work and the reports to write are kept for offline use
+    assert response["X-Offline-Page"] == "1"
+    assert f'"{report}"' in html.split('id="offline-urls"')[1]

@@ -41,6 +41,22 @@ class TestWrite:
         assert 'name="submission_key"' in html
         assert "Veilig Thuis" in html  # the referral path is on the page, shown when "yes" is chosen
 
+    def test_the_form_is_short_on_a_phone_and_the_scale_says_what_its_ends_mean(
+        self, client, personas, programme
+    ):
+        rare = Theme.objects.create(slug="test-a-rare", name="Zelden", order=1)
+        often = Theme.objects.create(slug="test-z-often", name="Vaak", order=2)
+        programme["report"].themes.add(often)  # ticked before in this trajectory
+        html = (
+            as_(client, personas, "facilitator")
+            .get(url("report", programme["sessions"][1].pk))
+            .content.decode()
+        )
+        assert html.count('<details class="report-choices">') == 2  # themes and statements fold away
+        assert html.index("Vaak") < html.index("Zelden")  # the most used first
+        assert rare.name in html
+        assert "1: not safe or open" in html and "5: very safe and open" in html
+
     def test_submitting_records_the_report_and_the_attendance(self, client, personas, programme):
         session = programme["sessions"][1]
         theme = Theme.objects.create(slug="test-geld", name="Geld")
@@ -79,6 +95,38 @@ class TestWrite:
         assert response.status_code == 302
         report.refresh_from_db()
         assert report.outcomes.startswith("Testuitkomst")
+
+    def test_another_reports_key_is_a_clear_409_and_nothing_is_dropped(self, client, personas, programme):
+        # Issue #21: the key was looked up across all reports, so a key of another session answered
+        # "already submitted" and the offline queue dropped this report without a word.
+        other = programme["report"]
+        other.submission_key = uuid.uuid4()
+        other.save(update_fields=["submission_key"])
+        session = programme["sessions"][1]
+        client = as_(client, personas, "facilitator")
+        data = _form(submission_key=str(other.submission_key), outcomes="Mijn eigen verslag.")
+        queued = client.post(url("report", session.pk), data, HTTP_ACCEPT="application/json")
+        assert queued.status_code == 409
+        assert "belongs to another report" in queued.json()["detail"]
+        page = client.post(url("report", session.pk), data)
+        assert page.status_code == 409
+        html = page.content.decode()
+        assert "belongs to another report" in html and "Mijn eigen verslag." in html
+        assert str(other.submission_key) not in html  # a fresh key for the next try
+        assert not SessionReport.objects.filter(session=session, status="submitted").exists()
+
+    def test_a_key_of_the_same_session_by_another_author_is_refused(self, client, personas, programme):
+        from samensterk.accounts.models import Membership, User
+
+        second = User.objects.create_user(username="second-facilitator", password="a-long-test-password")
+        Membership.objects.create(user=second, organisation=personas["orgs"]["men"], role="facilitator")
+        session = programme["sessions"][1]
+        session.facilitators.add(second)
+        data = _form()
+        as_(client, personas, "facilitator").post(url("report", session.pk), data)
+        client.force_login(second)
+        response = client.post(url("report", session.pk), data, HTTP_ACCEPT="application/json")
+        assert response.status_code == 409
 
     def test_a_safety_signal_is_logged_for_trainer_and_coordinator(self, client, personas, programme):
         session = programme["sessions"][1]
@@ -133,6 +181,15 @@ class TestRead:
         )
         assert "Testuitkomst" in html
         assert "The facilitator noticed a safety signal" not in html
+        assert "What to do as trainer or coordinator" not in html
+        # ... but sees where the signal went, by role, and that nothing is recorded yet
+        assert "Your safety signal went to the trainer and the coordinator of this trajectory." in html
+        assert "No action has been recorded yet." in html
+
+    def test_the_authors_own_report_may_be_kept_offline_a_readers_copy_not(self, client, personas, programme):
+        session_pk = programme["report"].session_id
+        assert as_(client, personas, "facilitator").get(url("report", session_pk))["X-Offline-Page"] == "1"
+        assert "X-Offline-Page" not in as_(client, personas, "coordinator").get(url("report", session_pk))
 
     def test_staff_funders_and_outsiders_get_404(self, client, personas, programme):
         report = programme["report"]
@@ -177,3 +234,6 @@ def test_the_companion_totals_are_shown_prefilled(client, personas, programme):
     html = as_(client, personas, "facilitator").get(url("report", session.pk)).content.decode()
     assert "From the session companion" in html
     assert "<dd>7</dd>" in html and "<dd>30%</dd>" in html and "<dd>9</dd>" in html
+    # speaking time in minutes (420 s, 180 s), not in seconds
+    assert "Speaking time of men (minutes)</dt><dd>7</dd>" in html
+    assert "Speaking time of women (minutes)</dt><dd>3</dd>" in html

@@ -43,3 +43,17 @@ def test_a_plan_without_statements_falls_back(programme):
     session = programme["sessions"][0]
     MeetingPlan.objects.create(session=session, method=method, meeting_number=1)
     assert list(selectors.statements_for_session(session)) == own
+
+
+def test_a_method_without_statements_of_its_own_borrows_those_for_the_same_group(programme, toolkit_content):
+    # Issue #22: the demo's method 3 (dialogue sessions with men) opened an empty deck, although the
+    # toolkit's dialogue sessions with men work with statements.
+    from samensterk.toolkit.models import Method
+
+    trajectory = programme["trajectory"]
+    trajectory.method = Method.objects.get(slug="dialoogsessies-mannen")
+    trajectory.save(update_fields=["method"])
+    deck = list(selectors.statements_for_session(programme["sessions"][1]))
+    assert deck, "never an empty deck"
+    assert {s.audience for s in deck} <= {"men", "all"}
+    assert "s001" in {s.slug for s in deck}  # method 1's statements, made for men

@@ -11,7 +11,9 @@
 
 const config = JSON.parse(document.getElementById("companion-config").textContent);
 const role = document.querySelector("[data-companion]")?.dataset.companion || "control";
-const KEY = `samensterk.companion.${config.session}`;
+// Per user (log-out clears "samensterk.<user>." keys, core/offline.js) and per session.
+const USER_PREFIX = `samensterk.${config.user}.companion.`;
+const KEY = `${USER_PREFIX}${config.session}`;
 const rtl = document.documentElement.dir === "rtl";
 const FORGET_SEATS_AFTER = 12 * 60 * 60 * 1000;
 const $ = (sel, root = document) => root.querySelector(sel);
@@ -47,6 +49,10 @@ function freshState() {
 }
 
 function load() {
+  // State kept before keys were per user (samensterk.companion.<session>) moves to this user's key.
+  const legacy = `samensterk.companion.${config.session}`;
+  if (localStorage.getItem(legacy) && !localStorage.getItem(KEY)) localStorage.setItem(KEY, localStorage.getItem(legacy));
+  localStorage.removeItem(legacy);
   try {
     const stored = JSON.parse(localStorage.getItem(KEY) || "null");
     if (stored && stored.run) {
@@ -75,11 +81,14 @@ function save({ totals = false } = {}) {
   channel?.postMessage(state);
   render();
   if (totals) scheduleSend();
+  keepAwake();
+  if (positionChanged()) sendPosition();
 }
 
 function adopt(next) {
   if (!next || !next.run) return;
   state = { ...freshState(), ...next };
+  lastPosition = JSON.stringify(positionOf()); // the other window shared it already
   render();
   if (state.sent < state.revision) scheduleSend();
 }
@@ -89,6 +98,101 @@ if (channel) channel.onmessage = (event) => adopt(event.data);
 self.addEventListener("storage", (event) => {
   if (event.key === KEY && event.newValue) adopt(JSON.parse(event.newValue));
 });
+
+// --- two devices in step (a tablet for control, a laptop on the projector) --------------------
+// Within one browser the BroadcastChannel does it. Between devices the position (projector view,
+// deck, card) goes through the server while online: each device sends its own moves and polls for
+// the other's while visible; offline each works alone and sends its position again once back.
+
+const positionOf = () => ({ projector: state.projector, deck: state.deck, index: { ...state.index } });
+let lastPosition = JSON.stringify(positionOf());
+let liveSending = false;
+
+function positionChanged() {
+  const now = JSON.stringify(positionOf());
+  if (now === lastPosition) return false;
+  lastPosition = now;
+  return true;
+}
+
+// Only the live fields are written back: the rest of the stored state may have moved meanwhile.
+function persistLive() {
+  try {
+    const stored = JSON.parse(localStorage.getItem(KEY) || "null");
+    if (stored?.run !== state.run) return;
+    localStorage.setItem(KEY, JSON.stringify({ ...stored, liveSeq: state.liveSeq, livePending: state.livePending }));
+  } catch (error) {
+    /* a broken entry is replaced at the next save */
+  }
+}
+
+async function sendPosition() {
+  if (!config.liveUrl) return;
+  state.livePending = true;
+  if (liveSending || !navigator.onLine) return;
+  liveSending = true;
+  // Moves made while a send is on its way are sent right after it, the latest position only.
+  while (state.livePending && navigator.onLine) {
+    state.livePending = false;
+    try {
+      const response = await fetch(config.liveUrl, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
+        body: JSON.stringify(positionOf()),
+      });
+      if (!response.ok) throw new Error(String(response.status));
+      state.liveSeq = (await response.json()).seq;
+    } catch (error) {
+      state.livePending = true; // offline or refused: sent again by the next poll
+      break;
+    }
+  }
+  liveSending = false;
+  persistLive();
+}
+
+// Polled often only while another device is active (it moved in the last ten minutes); a device
+// used alone asks rarely, which is the usual evening.
+let otherActiveAt = 0;
+const OTHER_ACTIVE_MS = 10 * 60 * 1000;
+
+function applyRemote(position) {
+  otherActiveAt = Date.now();
+  state.liveSeq = position.seq;
+  const same =
+    position.projector === state.projector &&
+    position.deck === state.deck &&
+    JSON.stringify({ ...state.index, ...position.index }) === JSON.stringify(state.index);
+  if (same) return persistLive();
+  state.projector = position.projector;
+  state.deck = position.deck;
+  state.index = { ...state.index, ...position.index };
+  lastPosition = JSON.stringify(positionOf()); // not sent back: it came from there
+  save({ totals: role === "control" && state.projector === "deck" && markUsed() });
+}
+
+async function poll() {
+  if (config.liveUrl && document.visibilityState === "visible" && navigator.onLine) {
+    try {
+      if (state.livePending) await sendPosition();
+      else if (!liveSending) {
+        const response = await fetch(config.liveUrl, { credentials: "same-origin", cache: "no-store" });
+        if (response.ok) {
+          const position = await response.json();
+          if (position.seq > (state.liveSeq || 0) && position.projector) applyRemote(position);
+          else if (position.seq < (state.liveSeq || 0)) state.liveSeq = position.seq; // the server forgot
+        }
+      }
+    } catch (error) {
+      /* offline meanwhile: this device goes on alone */
+    }
+  }
+  // Every 2 s while visible and another device is active, else every 8 s; a hidden page asks
+  // rarely (STYLE.md: live screens back off).
+  const together = Date.now() - otherActiveAt < OTHER_ACTIVE_MS;
+  setTimeout(poll, document.visibilityState !== "visible" ? 30000 : together ? 2000 : 8000);
+}
 
 // --- totals ----------------------------------------------------------------------------------
 
@@ -127,6 +231,7 @@ function payload() {
 
 let sendTimer = null;
 let sending = false;
+let failures = 0;
 
 function csrfToken() {
   return $("input[name=csrfmiddlewaretoken]")?.value || "";
@@ -146,6 +251,7 @@ async function send() {
   }
   sending = true;
   const body = payload();
+  let retry = false;
   try {
     const response = await fetch(config.totalsUrl, {
       method: "POST",
@@ -156,6 +262,10 @@ async function send() {
     if (response.ok) {
       if (state.run === body.run) state.sent = Math.max(state.sent, body.revision);
       state.sendStatus = "sent";
+      failures = 0;
+    } else if (response.status >= 500 || response.status === 429) {
+      state.sendStatus = "pending"; // the server is busy or down for a moment
+      retry = true;
     } else if (response.status === 409) {
       state.sendStatus = "closed";
       state.sent = state.revision; // nothing more to send to a submitted report
@@ -165,16 +275,23 @@ async function send() {
       state.sendStatus = "refused";
     }
   } catch (error) {
-    state.sendStatus = "pending"; // network gone: tried again on "online"
+    state.sendStatus = "pending"; // bad wifi or none: tried again below and on "online"
+    retry = true;
   } finally {
     sending = false;
   }
   save();
   if (state.sent < state.revision && state.sendStatus === "sent") scheduleSend(500);
+  // Bad wifi: try again without waiting for an "online" event, 10 s, 20 s, 40 s ... up to 5 min.
+  if (retry) {
+    failures += 1;
+    scheduleSend(Math.min(5 * 60 * 1000, 5000 * 2 ** failures));
+  }
 }
 
 self.addEventListener("online", () => {
   renderStatus();
+  failures = 0;
   scheduleSend(200);
 });
 self.addEventListener("offline", renderStatus);
@@ -404,6 +521,9 @@ function renderBalance(now = Date.now()) {
   out("statements_used", t.statements.length);
   const meter = $("[data-share-meter]");
   if (meter) {
+    // Before the first turn there is no share: a sentence instead of a meter that looks "good".
+    meter.hidden = !total;
+    $("[data-share-none]").hidden = Boolean(total);
     meter.value = total ? Math.round((100 * t.seconds_women) / total) : 50;
     meter.textContent = total ? `${meter.value}%` : "—";
   }
@@ -452,6 +572,41 @@ function render() {
 
 // --- input -----------------------------------------------------------------------------------
 
+// Wiping (end the session, clear the seats) asks first, in the page: one tap never wipes.
+function ask(button) {
+  const panel = $(`[data-confirm="${button.dataset.ask}"]`);
+  panel.hidden = false;
+  button.setAttribute("aria-expanded", "true");
+  $("button", panel).focus();
+}
+
+function closeAsk(panel) {
+  if (!panel) return;
+  panel.hidden = true;
+  const button = $(`[data-ask="${panel.dataset.confirm}"]`);
+  button?.setAttribute("aria-expanded", "false");
+  button?.focus();
+}
+
+// The screen stays on while the session runs (Screen Wake Lock, where the browser has it).
+let wakeLock = null;
+async function keepAwake() {
+  if (role !== "control" || !("wakeLock" in navigator) || document.visibilityState !== "visible") return;
+  const running =
+    !state.ended && (state.turns.length > 0 || state.current || state.timer.endsAt || state.passes.length > 0);
+  try {
+    if (running && !wakeLock) {
+      wakeLock = await navigator.wakeLock.request("screen");
+      wakeLock.addEventListener("release", () => (wakeLock = null));
+    } else if (!running && wakeLock) {
+      await wakeLock.release();
+    }
+  } catch (error) {
+    wakeLock = null; /* refused (battery saver): the session works without it */
+  }
+}
+document.addEventListener("visibilitychange", keepAwake);
+
 document.addEventListener("click", (event) => {
   const target = event.target.closest("button");
   if (!target) return;
@@ -473,13 +628,19 @@ document.addEventListener("click", (event) => {
       state.passes.pop();
       save({ totals: true });
     }
-  } else if (action === "seats-clear") {
+  } else if (action === "ask") ask(target);
+  else if (action === "ask-cancel") closeAsk(target.closest("[data-confirm]"));
+  else if (action === "seats-clear") {
+    closeAsk(target.closest("[data-confirm]"));
     state.seats = [];
     state.passes = state.passes.map(() => "");
     save();
   } else if (action === "timer-toggle") toggleTimer();
   else if (action === "timer-reset") resetTimer();
-  else if (action === "end") endSession();
+  else if (action === "end") {
+    closeAsk(target.closest("[data-confirm]"));
+    endSession();
+  }
   else if (action === "fullscreen") document.documentElement.requestFullscreen?.();
 });
 
@@ -540,19 +701,30 @@ document.addEventListener("pointerup", (event) => {
 
 // --- offline ---------------------------------------------------------------------------------
 
-async function prepareOffline() {
-  if (!("serviceWorker" in navigator) || !self.caches) return;
-  try {
-    await navigator.serviceWorker.register(config.serviceWorker, { scope: config.scope });
-    const cache = await caches.open(config.cacheName);
-    await cache.addAll(config.offlineUrls);
-    document.documentElement.dataset.offlineReady = "true";
-  } catch (error) {
-    /* no offline copy (private window, storage full): the page still works while loaded */
+// The site's service worker keeps this page, the other view and the report (core/offline.js).
+
+// Seats and initials of other meetings do not wait on this device until their companion opens
+// again: whichever companion page opens wipes them (counts and totals stay).
+function forgetOtherSeats() {
+  for (let i = 0; i < localStorage.length; i += 1) {
+    const key = localStorage.key(i);
+    if (!key?.startsWith(USER_PREFIX) || key === KEY) continue;
+    try {
+      const other = JSON.parse(localStorage.getItem(key));
+      if (other?.seats?.length || other?.passes?.some(Boolean)) {
+        other.seats = [];
+        other.passes = (other.passes || []).map(() => "");
+        localStorage.setItem(key, JSON.stringify(other));
+      }
+    } catch (error) {
+      localStorage.removeItem(key);
+    }
   }
 }
 
+forgetOtherSeats();
 render();
+poll();
 setInterval(() => {
   if (role === "control") {
     renderBalance();
@@ -560,5 +732,3 @@ setInterval(() => {
   }
 }, 500);
 if (role === "control" && state.sent < state.revision) scheduleSend(300);
-if (navigator.onLine) prepareOffline();
-else document.documentElement.dataset.offlineReady = "true";

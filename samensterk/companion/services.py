@@ -27,6 +27,9 @@ from .models import AGREEMENTS_MAX, Agreements
 MAX_COUNT = 10_000
 MAX_SECONDS = 24 * 60 * 60
 MAX_STATEMENTS = 500
+# Devices (runs) one session's report keeps apart: a tablet, a phone, a laptop, reloads of a
+# browser whose storage was cleared. More is not a meeting but a script.
+MAX_RUNS = 20
 _SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,80}$")
 _RUN = re.compile(r"^[-a-zA-Z0-9]{8,64}$")
 
@@ -170,6 +173,8 @@ def companion_totals_record(*, session: Session, actor, totals: Any) -> TotalsRe
     runs = _runs_of(stored)
     if _is_stale(runs.get(cleaned["run"]), cleaned):
         return TotalsResult(report=report, changed=False)
+    if cleaned["run"] not in runs and len(runs) >= MAX_RUNS:
+        raise TotalsError({"run": str(_("This session has totals from too many devices already."))})
     known = dict(Statement.objects.filter(slug__in=cleaned["statements"]).values_list("slug", "pk"))
     # A statement removed from the library meanwhile is dropped rather than failing every retry.
     cleaned["statements"] = [slug for slug in cleaned["statements"] if slug in known]

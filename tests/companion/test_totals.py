@@ -204,3 +204,14 @@ def test_the_service_refuses_unknown_keys_before_touching_the_report(personas, s
         )
     assert "initials" in info.value.errors["__all__"]
     assert not SessionReport.objects.filter(session=session).exists()
+
+
+def test_a_script_cannot_grow_the_report_with_endless_runs(client, personas, session):
+    from samensterk.companion.services import MAX_RUNS
+
+    client.force_login(personas["facilitator"])
+    for _ in range(MAX_RUNS):
+        assert post_json(client, url("totals", session.pk), totals_payload()).status_code == 200
+    response = post_json(client, url("totals", session.pk), totals_payload())
+    assert response.status_code == 400 and "run" in response.json()["errors"]
+    assert len(SessionReport.objects.get(session=session).companion_totals["runs"]) == MAX_RUNS

@@ -13,7 +13,6 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     # One service worker for every language: at the root, its scope covers the whole site.
     path("sw.js", offline.service_worker, name="service_worker"),
-    path("manifest.webmanifest", offline.manifest, name="manifest"),
     # The admin login counts against the same per-address limit as ours; django-axes locks out
     # repeated failures on both (settings AXES_*), and the admin sits behind the second factor.
     path("admin/login/", ratelimit(key="ip", rate="10/m", method="POST", block=True)(admin.site.login)),
@@ -24,6 +23,7 @@ urlpatterns = [
 # Dutch at "/", the other languages under "/en/", "/ar/", "/tr/".
 urlpatterns += i18n_patterns(
     path("", portal_views.home, name="home"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
     path("toolkit/", include("samensterk.toolkit.urls")),
     path("calculator/", include("samensterk.calculator.urls")),
     path("programme/", include("samensterk.programme.urls")),

@@ -11,8 +11,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 from django.views.decorators.http import require_GET
 
 # Bump when the kept pages or files change shape, so that old caches are dropped.
@@ -49,9 +49,9 @@ LANGUAGES = ("nl", "en", "ar", "tr")
 @require_GET
 def manifest(request: HttpRequest) -> JsonResponse:
     """The web app manifest: installable on a phone's home screen, opening on "My work"."""
-    lang = request.GET.get("lang", "nl")
-    if lang not in LANGUAGES:
-        lang = "nl"
+    # Under each language's prefix (/manifest.webmanifest, /ar/manifest.webmanifest): no query
+    # string, so no page carries a "?" in a link (the calculator's pages promise none).
+    lang = get_language() if get_language() in LANGUAGES else "nl"
     with override(lang):
         try:
             start = reverse("programme:home")

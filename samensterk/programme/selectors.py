@@ -52,6 +52,8 @@ def next_sessions_for(user, limit: int = 10):
         Session.objects.filter(status=Session.Status.PLANNED, starts_at__gte=timezone.now())
         .filter(_facilitated_by(user))
         .select_related("trajectory__method")
+        # each card's "prepare" link needs its method's meetings: one query for all cards
+        .prefetch_related("trajectory__method__meetings")
         .order_by("starts_at")[:limit]
     )
 

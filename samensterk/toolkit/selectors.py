@@ -424,7 +424,7 @@ SERIES_MEETING = {"huiskamergesprekken": 3}
 def meeting_number_for_session(session) -> int | None:
     """The meeting of the toolkit that ``session`` is, or None when there is no such meeting."""
     method = session.trajectory.method
-    numbers = {n: extra for n, extra in method.meetings.values_list("number", "extra")}
+    numbers = {m.number: m.extra for m in method.meetings.all()}  # prefetched by the lists that link it
     core = [n for n, extra in numbers.items() if not extra]
     if session.kind == "closing" and core:
         return max(core)

@@ -6,6 +6,7 @@ X-Offline-Page header (core/offline.py)."""
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,8 @@ def test_it_rejects_the_wrong_method(client):
     "lang,start,name", [("nl", "/programme/", "Samen Sterk met Werk"), ("ar", "/ar/programme/", None)]
 )
 def test_the_manifest_makes_the_site_installable_and_opens_my_work(client, lang, start, name):
-    response = client.get(reverse("manifest"), {"lang": lang})
+    with translation.override(lang):
+        response = client.get(reverse("manifest"))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/manifest+json"
     data = response.json()
@@ -46,13 +48,15 @@ def test_the_manifest_makes_the_site_installable_and_opens_my_work(client, lang,
         assert data["name"] == name
 
 
-def test_an_unknown_language_falls_back_to_dutch(client):
-    assert client.get(reverse("manifest"), {"lang": "xx"}).json()["start_url"] == "/programme/"
+def test_the_manifest_follows_the_language_prefix(client):
+    assert client.get("/manifest.webmanifest").json()["start_url"] == "/programme/"
+    assert client.get("/tr/manifest.webmanifest").json()["lang"] == "tr"
 
 
 def test_every_page_links_the_manifest_and_only_a_logged_in_user_gets_the_worker(client, personas):
     html = client.get("/").content.decode()
-    assert '<link rel="manifest" href="/manifest.webmanifest?lang=nl">' in html
+    assert '<link rel="manifest" href="/manifest.webmanifest">' in html
+    assert '<link rel="manifest" href="/ar/manifest.webmanifest">' in client.get("/ar/").content.decode()
     assert "core/offline.js" not in html and "data-user=" not in html
     client.force_login(personas["facilitator"])
     html = client.get("/").content.decode()

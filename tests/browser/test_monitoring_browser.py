@@ -47,7 +47,7 @@ def demo_world(crafted, personas):  # noqa: F811 - the imported fixture
 
 
 def test_dashboard_filters_shows_small_cells_and_exports(
-    live_server, page: Page, demo_world, personas, tmp_path, artifacts_dir
+    live_server, page: Page, demo_world, personas, tmp_path
 ):
     _sign_in(page, live_server, personas["staff"])
     page.goto(f"{live_server.url}/en/monitoring/")
@@ -55,7 +55,6 @@ def test_dashboard_filters_shows_small_cells_and_exports(
     expect(page.locator("#table-district")).to_contain_text("Noord")
     expect(page.locator("#chart-district")).to_be_visible()
     expect(page.locator("#rounding-note")).to_contain_text("rounded to multiples of 5")  # issue #11
-    page.screenshot(path=str(artifacts_dir / "monitoring-dashboard.png"), full_page=True)
     _check_page(page, "monitoring-dashboard")
 
     page.select_option("#id_district", "noord")
@@ -122,7 +121,7 @@ def _open_round(page: Page, live_server, session, moment: str) -> str:
 
 
 def test_questionnaire_by_anonymous_phones_shows_the_shift_from_five_answers(
-    live_server, page: Page, browser: Browser, demo_world, personas, programme, artifacts_dir
+    live_server, page: Page, browser: Browser, demo_world, personas, programme
 ):
     for i, text in enumerate(
         ["Zorgen voor de kinderen is ook mijn taak.", "Het is goed als mijn vrouw werkt."]
@@ -166,7 +165,6 @@ def test_questionnaire_by_anonymous_phones_shows_the_shift_from_five_answers(
     expect(page.locator(".shift-value")).to_have_count(2)
     # first: 2,2,1,3,2,2 -> 2.0; last: 4,5,4,4,4,5 -> 4.3
     expect(page.locator(".shift-value").first).to_have_text("+2.3")
-    page.screenshot(path=str(artifacts_dir / "monitoring-awareness.png"), full_page=True)
     _check_page(page, "monitoring-awareness-6")
     page.goto(results.replace("/en/", "/ar/", 1))
     _check_page(page, "monitoring-awareness-ar")

@@ -10,12 +10,11 @@ MODE=${1:-full}
 SUMMARY=()
 T0=$EPOCHREALTIME
 
-cpu_of_children() {  # user + system seconds of every finished child process so far
-  local file
-  file=$(mktemp)
-  times >"$file"
-  awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.1f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$file"
-  rm -f "$file"
+TIMES=$(mktemp)
+CPU=0
+read_cpu() {  # CPU = user + system seconds of every finished child process so far
+  times >"$TIMES"  # in this shell: `times` inside $(...) would see only the subshell's children
+  CPU=$(awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.1f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$TIMES")
 }
 
 # stage NAME COMMAND...: run one stage and note how long it took.
@@ -24,10 +23,12 @@ stage() {
   shift
   echo "== $name"
   start=$EPOCHREALTIME
-  cpu=$(cpu_of_children)
+  read_cpu
+  cpu=$CPU
   "$@" || rc=$?
   wall=$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')
-  cpu=$(awk -v a="$cpu" -v b="$(cpu_of_children)" 'BEGIN { printf "%.1f", b - a }')
+  read_cpu
+  cpu=$(awk -v a="$cpu" -v b="$CPU" 'BEGIN { printf "%.1f", b - a }')
   line=$(printf '%8ss wall %8ss cpu  %s' "$wall" "$cpu" "$name")
   [ "$rc" -eq 0 ] || line="$line  FAILED (exit $rc)"
   SUMMARY+=("$line")
@@ -37,6 +38,7 @@ stage() {
 
 summary() {
   local rc=$?
+  rm -f "$TIMES"
   echo ""
   echo "== stage durations ($MODE)"
   printf '%s\n' "${SUMMARY[@]}"

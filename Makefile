@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup venv deps system-deps messages content demo lint clean
+.PHONY: run test test-fast setup venv deps system-deps messages content demo lint clean
 
 ## make run: venv, install, migrate, translations, toolkit content, demo data, serve on 127.0.0.1:8000
 run: setup
@@ -20,8 +20,13 @@ run: setup
 
 ## make test: everything the tests need, then lint, migrations check, messages, and the suite
 ## on SQLite and on a PostgreSQL server that scripts/pg-start.sh starts under /tmp and stops.
-test: setup system-deps
+## scripts/test.sh runs the set-up too, as its first stages, so that their time is printed.
+test:
 	bash scripts/test.sh
+
+## make test-fast: ruff and every test except the browser ones, on SQLite (the loop while working)
+test-fast: setup
+	bash scripts/test.sh fast
 
 setup: venv deps messages
 

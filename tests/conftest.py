@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -53,12 +54,31 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def artifacts_dir() -> Path:
-    ARTIFACTS.mkdir(exist_ok=True)
-    return ARTIFACTS
+    """Files a test keeps (PDFs it downloaded); one folder per pytest-xdist worker, so none collide."""
+    path = ARTIFACTS / os.environ.get("PYTEST_XDIST_WORKER", "main")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--db-only",
+        action="store_true",
+        help="only the tests that use the database, and of the browser tests only those marked"
+        " pg_smoke (scripts/test.sh's PostgreSQL pass: the other tests cannot differ between databases)",
+    )
 
 
 def pytest_collection_modifyitems(config, items):
-    """Browser tests need Debian's chromium (make test installs it); skip them where it is absent."""
+    """--db-only keeps the database tests; browser tests are skipped where Chromium is absent."""
+    if config.getoption("db_only"):
+        keep, drop = [], []
+        for item in items:
+            browser = "browser" in item.keywords and not item.get_closest_marker("pg_smoke")
+            (drop if browser or not _db_use(item)[0] else keep).append(item)
+        if drop:
+            config.hook.pytest_deselected(items=drop)
+            items[:] = keep
     if Path(CHROMIUM).exists():
         return
     skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
@@ -67,14 +87,118 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-@pytest.fixture
-def toolkit_content(db):
-    """The real toolkit content from content/, loaded as `make run` loads it."""
+# --- the toolkit content: loaded once per test database -------------------------------------
+# Loading content/ (88 YAML files, 515 items and their translations) before each of ~200 tests was
+# a large part of the suite's time. It is loaded once, right after the test database is
+# made, and committed: every test that uses the database (in a transaction that is rolled back)
+# sees it. Tests that need the tables without it ask for `empty_toolkit`.
+#
+# Transactional tests (live_server, the browser tests) commit for real and the database is
+# flushed after each, content included. For them the content is there exactly when they ask for
+# `toolkit_content` (as before); pytest_runtest_setup below loads it again, committed, before the
+# next test that needs it, so no test's world depends on the order the tests run in.
+_TOOLKIT = {"blocker": None, "present": False}
+_DB_FIXTURES = {
+    "db",
+    "transactional_db",
+    "live_server",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+}
+_TRANSACTIONAL_FIXTURES = _DB_FIXTURES - {"db"}
+
+
+def _toolkit_committed_load() -> None:
     from django.conf import settings
 
+    from samensterk.core.models import AuditAction, AuditEvent
     from samensterk.toolkit.loader import toolkit_load
 
     toolkit_load(content_dir=settings.CONTENT_DIR)
+    # The load is set-up, not something a test did: no test should find its audit row.
+    AuditEvent.objects.filter(action=AuditAction.TOOLKIT_LOAD).delete()
+
+
+def _toolkit_delete() -> None:
+    """Remove what the loader wrote (rows with a source hash); rows a test made itself stay."""
+    from samensterk.toolkit import loader
+    from samensterk.toolkit.models import Translation
+
+    Translation.objects.exclude(source_hash="").delete()
+    for model in (
+        loader.Question,
+        loader.Meeting,
+        loader.MethodStep,
+        loader.Recommendation,
+        loader.Statement,
+        loader.Method,
+        loader.WorkForm,
+        loader.Theme,
+        loader.LearningPoint,
+        *loader.TITLED_FILES.values(),
+    ):
+        model.objects.exclude(source_hash="").delete()
+
+
+def _db_use(item) -> tuple[bool, bool]:
+    """(uses the database, is transactional) for a test, as pytest-django decides it."""
+    names = set(getattr(item, "fixturenames", ()))
+    marker = item.get_closest_marker("django_db")
+    transactional = bool(names & _TRANSACTIONAL_FIXTURES)
+    if marker:
+        kwargs = dict(zip(("transaction", "reset_sequences"), marker.args, strict=False)) | marker.kwargs
+        transactional = transactional or bool(kwargs.get("transaction") or kwargs.get("reset_sequences"))
+    return bool(marker or names & _DB_FIXTURES), transactional
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, with the toolkit content loaded once and committed."""
+    with django_db_blocker.unblock():
+        _toolkit_committed_load()
+    _TOOLKIT.update(blocker=django_db_blocker, present=True)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    """Before a test's fixtures: the committed toolkit content as this test expects it."""
+    blocker = _TOOLKIT["blocker"]
+    uses_db, transactional = _db_use(item)
+    if blocker is not None and uses_db:
+        names = set(getattr(item, "fixturenames", ()))
+        # A test in a transaction that is rolled back keeps the committed content (empty_toolkit
+        # deletes it inside that transaction); a transactional one gets it only when it asks.
+        wanted = not transactional or ("toolkit_content" in names and "empty_toolkit" not in names)
+        if wanted != _TOOLKIT["present"]:
+            with blocker.unblock():
+                _toolkit_committed_load() if wanted else _toolkit_delete()
+            _TOOLKIT["present"] = wanted
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test pytest-django has emptied every table: note the content is gone."""
+    try:
+        return (yield)
+    finally:
+        if _db_use(item)[1]:
+            _TOOLKIT["present"] = False  # a transactional test's database is flushed afterwards
+
+
+@pytest.fixture
+def toolkit_content(db):
+    """The real toolkit content from content/, as `make run` loads it.
+
+    Loaded once per test database (django_db_setup above); asking for it says the test needs it,
+    and transactional tests (live_server) get it only when they ask.
+    """
+
+
+@pytest.fixture
+def empty_toolkit(db):
+    """No toolkit content from content/ (for tests of loading it); the test's rollback restores it."""
+    _toolkit_delete()
 
 
 @pytest.fixture
@@ -225,6 +349,15 @@ def _second_factor_done(request, monkeypatch):
     if request.node.get_closest_marker("second_factor"):
         return
     monkeypatch.setattr("samensterk.accounts.twofactor.second_factor_done", lambda request: True)
+
+
+@pytest.fixture(autouse=True)
+def _clock_back():
+    """A test that moved the clock to the next TOTP window (tests/auth.py) gets the real time back."""
+    yield
+    auth = sys.modules.get("tests.auth")
+    if auth is not None:
+        auth.clock_back()
 
 
 @pytest.fixture(autouse=True)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+# An axe report is written only when a page fails; one folder per pytest-xdist worker.
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / os.environ.get("PYTEST_XDIST_WORKER", "main")
 _axe = Axe()
 
 
@@ -15,7 +17,7 @@ def assert_accessible(page: Page, name: str) -> None:
     """axe-core (bundled with axe-playwright-python) finds no violations on the current page."""
     results = _axe.run(page)
     if results.violations_count:
-        ARTIFACTS.mkdir(exist_ok=True)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
         (ARTIFACTS / f"axe-{name}.txt").write_text(results.generate_report())
     assert results.violations_count == 0, results.generate_report()
 

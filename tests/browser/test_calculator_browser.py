@@ -23,7 +23,7 @@ def answer_five_questions(page: Page, base: str, lang: str = "/en"):
     page.wait_for_load_state()
 
 
-def test_five_questions_then_move_the_hours(live_server, page: Page, artifacts_dir):
+def test_five_questions_then_move_the_hours(live_server, page: Page):
     answer_five_questions(page, live_server.url)
     sentence = page.locator("#sentence")
     expect(sentence).to_contain_text("If she works 16 hours a week, your household has")
@@ -51,7 +51,6 @@ def test_five_questions_then_move_the_hours(live_server, page: Page, artifacts_d
     expect(table).to_be_visible()
     expect(table).to_contain_text("21 h")
     expect(table).to_contain_text("Zorgtoeslag")
-    page.screenshot(path=str(artifacts_dir / "calculator-browser-result.png"), full_page=True)
 
 
 def test_arabic_right_to_left_and_the_handout(live_server, page: Page, artifacts_dir):
@@ -116,7 +115,7 @@ def test_bad_input_keeps_the_values(live_server, page: Page):
     assert_accessible(page, "calculator-errors")
 
 
-def test_projector_mode(live_server, page: Page, artifacts_dir):
+def test_projector_mode(live_server, page: Page):
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(f"{live_server.url}/en/calculator/")
     page.locator("a[href$='/example/low-wage-three-children/projector/']").click()
@@ -131,7 +130,6 @@ def test_projector_mode(live_server, page: Page, artifacts_dir):
     page.goto(f"{live_server.url}/ar/calculator/example/single-mother/projector/")
     assert page.evaluate("document.documentElement.dir") == "rtl"
     assert_accessible(page, "calculator-projector-ar")
-    page.screenshot(path=str(artifacts_dir / "calculator-projector.png"), full_page=True)
 
 
 def test_keyboard_only(live_server, page: Page):

@@ -48,7 +48,7 @@ def _visible_card(page: Page, deck: str = "statements"):
 
 
 def test_a_whole_session_offline_half_way_ends_with_the_totals_in_the_report(
-    live_server, context: BrowserContext, page: Page, personas, programme, meeting, artifacts_dir
+    live_server, context: BrowserContext, page: Page, personas, programme, meeting
 ):
     base = live_server.url
     errors = []
@@ -114,8 +114,6 @@ def test_a_whole_session_offline_half_way_ends_with_the_totals_in_the_report(
     page.get_by_role("button", name="Previous").click()
     expect(_visible_card(projector)).to_have_attribute("data-card", slugs[2])
     expect(page.locator('[data-out="statements_used"]')).to_have_text("5")
-    page.screenshot(path=str(artifacts_dir / "companion-control-deck.png"), full_page=True)
-    projector.screenshot(path=str(artifacts_dir / "companion-projector-statement.png"))
 
     # Speaker balance: ten turns (six men, four women) and one wrong tap undone; offline half-way.
     man = page.get_by_role("button", name="Man speaks", exact=True)
@@ -213,7 +211,7 @@ def _seed_agreements(programme, personas):
 
 @pytest.mark.parametrize("lang", ["nl", "ar"])
 def test_every_companion_page_is_accessible_and_fits_phone_tablet_and_projector(
-    live_server, context: BrowserContext, page: Page, personas, programme, meeting, lang, artifacts_dir
+    live_server, context: BrowserContext, page: Page, personas, programme, meeting, lang
 ):
     _seed_agreements(programme, personas)
     base = live_server.url
@@ -246,7 +244,6 @@ def test_every_companion_page_is_accessible_and_fits_phone_tablet_and_projector(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 1, f"control view is {overflow}px too wide at {width}x{height}"
-        page.screenshot(path=str(artifacts_dir / f"companion-control-{lang}-{width}.png"), full_page=True)
     # the speaker buttons are large touch targets everywhere
     for speak in ["man", "woman", "stop"]:
         box = page.locator(f'[data-speak="{speak}"]').bounding_box()
@@ -261,7 +258,6 @@ def test_every_companion_page_is_accessible_and_fits_phone_tablet_and_projector(
         expect(projector.locator(f'[data-view="{view}"]')).to_be_visible()
         projector.set_viewport_size({"width": 1920, "height": 1080})
         assert_accessible(projector, f"companion-projector-{view}-{lang}")
-        projector.screenshot(path=str(artifacts_dir / f"companion-projector-{view}-{lang}-1920.png"))
         assert projector.evaluate(
             "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
         )

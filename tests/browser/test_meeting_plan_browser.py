@@ -43,9 +43,7 @@ def _pdftext(path, first=None, last=None) -> str:
 
 
 @pytest.mark.parametrize("lang", ["nl", "ar"])
-def test_prepare_meeting_3_of_method_3_and_print_it(
-    live_server, page: Page, toolkit_content, lang, tmp_path, artifacts_dir
-):
+def test_prepare_meeting_3_of_method_3_and_print_it(live_server, page: Page, toolkit_content, lang, tmp_path):
     with override(lang):
         from_toolkit, by_app = gettext("Summarised from the toolkit"), gettext("Added by this app")
 
@@ -86,7 +84,6 @@ def test_prepare_meeting_3_of_method_3_and_print_it(
     expect(page.locator(".provenance-app").first).to_contain_text(by_app)
     assert_accessible(page, f"meeting-3-plan-{lang}")
     assert_fits_width(page)
-    page.screenshot(path=str(artifacts_dir / f"meeting-3-plan-{lang}-360.png"), full_page=True)
 
     # Print plan and flip-over sheets in one go
     with page.expect_download() as info:

@@ -45,7 +45,7 @@ def demo_world(crafted, personas):  # noqa: F811 - the imported fixture
 
 
 def test_dashboard_filters_shows_small_cells_and_exports(
-    live_server, page: Page, demo_world, personas, tmp_path, artifacts_dir
+    live_server, page: Page, demo_world, personas, tmp_path
 ):
     _sign_in(page, live_server, personas["staff"])
     page.goto(f"{live_server.url}/en/monitoring/")
@@ -53,7 +53,6 @@ def test_dashboard_filters_shows_small_cells_and_exports(
     expect(page.locator("#table-district")).to_contain_text("Noord")
     expect(page.locator("#chart-district")).to_be_visible()
     expect(page.locator("#rounding-note")).to_contain_text("rounded to multiples of 5")  # issue #11
-    page.screenshot(path=str(artifacts_dir / "monitoring-dashboard.png"), full_page=True)
     _check_page(page, "monitoring-dashboard")
 
     page.select_option("#id_district", "noord")
@@ -104,7 +103,7 @@ def _phone_answers(link: str, round_, value: int) -> None:
 
 
 def test_the_funder_sees_the_awareness_shift_of_six_phones_on_the_dashboard_and_in_the_pdf(
-    live_server, page: Page, demo_world, personas, programme, tmp_path, artifacts_dir
+    live_server, page: Page, demo_world, personas, programme, tmp_path
 ):
     """Issue #23's done-when: six anonymous phones at the first and the last meeting; with four at
     the last meeting nothing is shown, with six the funder reads the shift, also in the PDF."""
@@ -137,7 +136,6 @@ def test_the_funder_sees_the_awareness_shift_of_six_phones_on_the_dashboard_and_
     # 0 of 6 agreed at the first meeting, 6 of 6 at the last: 10 in 10 more; the method is for men
     expect(shifts.first).to_contain_text("After the series, 10 in 10 more men agreed that")
     expect(shifts.first).to_contain_text("Uncertainty (95%)")
-    page.screenshot(path=str(artifacts_dir / "monitoring-awareness-dashboard.png"), full_page=True)
     _check_page(page, "monitoring-awareness-dashboard")
 
     with page.expect_download() as info:

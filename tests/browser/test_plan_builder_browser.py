@@ -28,7 +28,7 @@ def _download_text(page: Page, tmp_path) -> str:
     return " ".join(text.split())
 
 
-def test_build_move_drop_warn_and_print(live_server, page: Page, toolkit_content, tmp_path, artifacts_dir):
+def test_build_move_drop_warn_and_print(live_server, page: Page, toolkit_content, tmp_path):
     # one way from the home page: "I facilitate a session tomorrow", then the method and the meeting
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="Ik leid morgen een bijeenkomst").click()
@@ -70,7 +70,6 @@ def test_build_move_drop_warn_and_print(live_server, page: Page, toolkit_content
     expect(warning).to_contain_text("120 minuten")
     assert_accessible(page, "plan-builder-m2-3")
     assert_fits_width(page)
-    page.screenshot(path=str(artifacts_dir / "plan-builder-m2-3-360.png"), full_page=True)
 
     text = _download_text(page, tmp_path)
     assert "Pauze met thee" in text and "Langer dan een bijeenkomst in de toolkit" in text

@@ -21,9 +21,7 @@ def _plain(text: str) -> str:
     return " ".join("".join(ch for ch in text if unicodedata.category(ch) != "Cf").split())
 
 
-def test_open_a_method_and_follow_its_steps_to_the_last(
-    live_server, page: Page, toolkit_content, artifacts_dir
-):
+def test_open_a_method_and_follow_its_steps_to_the_last(live_server, page: Page, toolkit_content):
     method = Method.objects.get(slug="huiskamergesprekken")
     steps = list(method.steps.order_by("order"))
     page.goto(live_server.url + url("index"))
@@ -41,10 +39,9 @@ def test_open_a_method_and_follow_its_steps_to_the_last(
     expect(page.locator('a[rel="prev"]')).to_have_count(1)
     # issue 24: the step leads to the meeting plans instead of printing a plan of its own
     expect(page.locator(f'a[href="{url("meetings", method.slug)}"].button')).to_be_visible()
-    page.screenshot(path=str(artifacts_dir / "toolkit-last-step.png"), full_page=True)
 
 
-def test_filter_statements_by_theme_with_htmx(live_server, page: Page, toolkit_content, artifacts_dir):
+def test_filter_statements_by_theme_with_htmx(live_server, page: Page, toolkit_content):
     theme = Theme.objects.get(slug="geld")
     expected = theme.statements.count()
     assert 0 < expected < Statement.objects.count()
@@ -59,10 +56,9 @@ def test_filter_statements_by_theme_with_htmx(live_server, page: Page, toolkit_c
     assert page.evaluate("window.__sameDocument") is True
     for statement in theme.statements.all():
         expect(page.locator("#statement-results")).to_contain_text(statement.text)
-    page.screenshot(path=str(artifacts_dir / "toolkit-statements-geld.png"), full_page=True)
 
 
-def test_switch_to_arabic_gives_a_right_to_left_page(live_server, page: Page, toolkit_content, artifacts_dir):
+def test_switch_to_arabic_gives_a_right_to_left_page(live_server, page: Page, toolkit_content):
     page.goto(live_server.url + url("index"))
     assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
     page.locator('.lang-switch a[hreflang="ar"]').click()
@@ -71,7 +67,6 @@ def test_switch_to_arabic_gives_a_right_to_left_page(live_server, page: Page, to
     expect(page).to_have_url(re.compile(re.escape(url("index", lang="ar")) + "$"))
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
     assert page.evaluate("getComputedStyle(document.querySelector('h1')).textAlign") in ("start", "right")
-    page.screenshot(path=str(artifacts_dir / "toolkit-index-ar.png"), full_page=True)
 
 
 def test_download_the_flipover_pdf_in_arabic_with_dutch(live_server, page: Page, toolkit_content, tmp_path):
@@ -138,9 +133,7 @@ def _public_pages():
 
 @pytest.mark.parametrize("lang", ["nl", "ar"])
 @pytest.mark.parametrize("name", list(_public_pages()))
-def test_every_page_is_accessible_and_fits_a_phone(
-    live_server, page: Page, toolkit_content, name, lang, artifacts_dir
-):
+def test_every_page_is_accessible_and_fits_a_phone(live_server, page: Page, toolkit_content, name, lang):
     path = _public_pages()[name](lang)
     errors = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
@@ -149,6 +142,5 @@ def test_every_page_is_accessible_and_fits_a_phone(
     expect(page.locator("html")).to_have_attribute("dir", "rtl" if lang == "ar" else "ltr")
     assert_accessible(page, f"toolkit-{name}-{lang}")
     assert_fits_width(page)
-    page.screenshot(path=str(artifacts_dir / f"toolkit-{name}-{lang}-360.png"), full_page=True)
     # no script or style blocked by the Content-Security-Policy, no script errors (a 400 page logs its status)
     assert [e for e in errors if "400" not in e] == []

@@ -22,7 +22,7 @@ def session(programme):
 
 
 @pytest.fixture
-def deck(programme):
+def deck(programme, empty_toolkit):
     """Two statements of the trajectory's method (one translated into Arabic) and the house questions."""
     method = programme["method"]
     first = Statement.objects.create(slug="t1", text="Een man hoort het geld te verdienen.", order=1)

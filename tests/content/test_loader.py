@@ -22,6 +22,7 @@ def content_copy(tmp_path) -> Path:
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("empty_toolkit")  # each test loads content/ into empty tables itself
 class TestLoadToolkit:
     def test_running_it_twice_changes_nothing(self):
         first = toolkit_load(content_dir=settings.CONTENT_DIR)

@@ -60,6 +60,7 @@ SLOWEST=(--durations=15)
 if [ "$MODE" = fast ]; then
   # `make test-fast`: the loop while working; lint and every test but the browser ones, on SQLite.
   stage "ruff" bash -c "$V/ruff check . && $V/ruff format --check ."
+  stage "import contracts" $V/lint-imports --no-cache
   stage "tests without a browser on SQLite" env -u DATABASE_URL $V/pytest -q "${XDIST[@]}" -m "not browser" "${SLOWEST[@]}"
   exit 0
 fi
@@ -67,6 +68,7 @@ fi
 stage "system packages (Debian, when root and missing)" bash scripts/system-deps.sh
 stage "set-up (.venv, dependencies, translations)" make -s setup
 stage "ruff" bash -c "$V/ruff check . && $V/ruff format --check ."
+stage "import contracts (layers point down; pyproject.toml)" $V/lint-imports --no-cache
 stage "bandit (security lint of our code; settings in pyproject.toml)" \
   $V/bandit -c pyproject.toml -r samensterk benchmarks scripts manage.py -q
 stage "migrations are complete" $V/python manage.py makemigrations --check --dry-run

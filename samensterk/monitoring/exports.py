@@ -25,18 +25,12 @@ from django.utils import timezone
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
+from samensterk.core.spreadsheet import csv_safe
+
 from .queries import Quarter
 from .selectors import ROUNDING_NOTE, Dashboard, Table
 
 BOM = "\ufeff"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value):
-    """A value for a CSV cell that Excel will not run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def _suppression_note() -> str:

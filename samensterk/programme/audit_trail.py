@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samensterk.core.models import AuditAction
+from samensterk.core.spreadsheet import csv_safe
 
 from .models import Session, Trajectory
 
@@ -136,14 +137,9 @@ def rows(events) -> list[AuditRow]:
     return result
 
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
 def _cell(value) -> str:
-    """A spreadsheet opens a cell starting with = + - @ tab or CR as a formula: written as text
-    with a leading apostrophe, as OWASP advises (trajectory and organisation names are typed by people)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    """Text for the CSV, formula-safe (core/spreadsheet.py): names here are typed by people."""
+    return csv_safe("" if value is None else str(value))
 
 
 CSV_HEADER = (

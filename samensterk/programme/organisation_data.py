@@ -101,6 +101,10 @@ EXPORT_FIELDS: dict[str, tuple[str, ...]] = {
         "followup_financial",
         "followup_referral",
         "safety_signal",
+        "signal_action",  # what the trainer or coordinator did about the signal, and when
+        "signal_referred_to",
+        "signal_action_on",
+        "signal_action_by",
         "reflection",
         "companion_totals",
         "submitted_at",

@@ -293,3 +293,22 @@ def test_staff_void_a_flooded_round_audited_and_it_counts_no_more(client, progra
     assert event.actor == personas["staff"] and event.detail["responses"] == 5
     client.logout()
     assert client.get(f"/en/monitoring/q/{last.token}/").status_code == 410
+
+
+def test_a_questionnaire_opens_for_every_demo_trajectory(client, db):
+    """Issue #23's done-when: whatever the method, each demo trajectory's facilitator opens a round,
+    and it asks at least the app's own six awareness statements."""
+    from samensterk.portal.demo import demo_load
+    from samensterk.programme.models import Trajectory
+
+    demo_load()
+    trajectories = list(Trajectory.objects.filter(is_demo=True).select_related("method"))
+    assert len({t.method_id for t in trajectories}) >= 2  # more than one method is covered
+    for trajectory in trajectories:
+        session = trajectory.sessions.order_by("starts_at").first()
+        facilitator = trajectory.facilitators.first()
+        client.force_login(facilitator)
+        response = client.post(f"/en/monitoring/sessions/{session.pk}/questionnaire/", {"moment": "first"})
+        assert response.status_code == 302, (trajectory.name, response.status_code)
+        round_ = QuestionnaireRound.objects.get(session=session, moment="first")
+        assert round_.statements.filter(slug__startswith="app-bewustzijn-").count() == 6, trajectory.name

@@ -1,4 +1,4 @@
-"""401 instead of a redirect for script requests before login or the second factor (issue #21).
+"""401 instead of a redirect for script requests before login or the second factor.
 
 A page sends a person who is not logged in (or has not typed the second-factor code) to the login
 page. A script cannot follow that: the report's autosave, the offline queue and the companion's

@@ -90,7 +90,7 @@ def _her_net(f) -> Said:
     values = {"hours_hours": f.hours, "wage": f.ctx("her_hourly_wage"), "gross": f("her_gross"), "pension": pension,
               "loonheffing": f("loonheffing_her"), "ahk": f("algemene_heffingskorting"), "ak": f("arbeidskorting"),
               "net": f("her_net")}  # fmt: skip
-    # Without korting: the gemeente applies her loonheffingskorting to the bijstand (issue #20).
+    # Without korting: the gemeente applies her loonheffingskorting to the bijstand.
     without = not f.ctx("korting_at_employer")
     variant = ("pension" if pension > 0.005 else "") + ("_no_korting" if without else "")
     return Said(values, variant.lstrip("_"))

@@ -73,7 +73,7 @@ class Filters:
 class IntSum(Sum):
     """SUM of an integer column, without Django's per-value int() converter: both SQLite and
     PostgreSQL return integers already, and on 10,000 grouped rows the converters cost more than
-    the query (issue #11's benchmark)."""
+    the query (benchmarks/bench_dashboard.py)."""
 
     def get_db_converters(self, connection):
         return []

@@ -2,7 +2,7 @@
 and quarter (models.SessionSummary, ThemeSummary, FacilitatorSummary).
 
 Why: grouping 100,000 sessions and their reports on every cold dashboard took most of a second on
-SQLite (issue #11's benchmark); the summary has one row per trajectory and quarter (about 15,000
+SQLite (benchmarks/bench_dashboard.py); the summary has one row per trajectory and quarter (about 15,000
 for that data), and the dashboard groups those instead.
 
 Kept in step by the programme services that change a session or a report (``summary_refresh``

@@ -9,7 +9,7 @@ bounds of the other hidden cells leave open; while any small cell is pinned to o
 the smallest visible cell as well ("x": hidden so that the total reveals nothing), and when no
 visible cell is left, the total. Pure Python and no Django import: tested with crafted data.
 
-Rounding (issue #11: "no total or difference reveals a suppressed cell"): every shown count is
+Rounding ("no total or difference reveals a suppressed cell"): every shown count is
 rounded to the nearest multiple of ``ROUND_TO`` (CBS/ONS practice, "afgerond op vijftallen"), so
 two filter settings no longer give a small count away as a difference (Noord 31 overall and 28 in
 one quarter both show as 30; the 3 of the other quarters is nowhere to be read). A total is
@@ -19,7 +19,7 @@ shown ``Cell`` is built here, the page, the exports and the charts cannot show a
 A rounded total can still pin its cells down (four cells shown as 10 under a total of 30 are all
 8), so a column is also checked with the bounds a reader gets from the rounded figures, and a
 further cell is hidden while any cell is pinned to one value.
-A whole page (issue #23): the four reach tables of a column share one total, hidden in all when
+A whole page: the four reach tables of a column share one total, hidden in all when
 hidden in one, and ``suppress_page`` checks every small count against everything the page shows
 together with a linear programme (tests/monitoring/page_reader.py is the matching reader, with
 integer programming, run over every filter setting in tests/monitoring/test_page_disclosure.py).

@@ -1,4 +1,4 @@
-"""E-mail alerts to a trajectory's trainer and coordinator (issue #21).
+"""E-mail alerts to a trajectory's trainer and coordinator.
 
 A submitted report waits for the trainer's debrief, and a safety signal must not wait until
 someone next logs in. The e-mail says which meeting and links to the report; it never carries

@@ -1,4 +1,4 @@
-"""The audit log as people use it (issue #21): each row names its trajectory and meeting, the log
+"""The audit log as people use it: each row names its trajectory and meeting, the log
 filters by person, trajectory, action and period, and the data protection officer takes it away
 as CSV. Reads only; the view checks access (access.audit_events_for) and audits the reading.
 

@@ -42,7 +42,7 @@ class Partnership(models.Model):
 
     Both organisations must agree: a coordinator of one proposes, a coordinator of the other
     accepts (alliance staff may create an accepted one directly). Until then nobody can start a
-    trajectory in it or pick the partner's people (issue #21: pairing with a stranger).
+    trajectory in it or pick the partner's people (pairing with a stranger).
     """
 
     class Status(models.TextChoices):

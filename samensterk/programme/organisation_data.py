@@ -11,7 +11,7 @@ Audit rows of the organisation are exported, and kept: they hold ids and counts 
 deletion itself must stay accountable.
 
 The export holds the organisation's data and nothing else: only the models and fields named in
-EXPORT_FIELDS below (issue #21). Deleting still takes everything the collector finds, but the
+EXPORT_FIELDS below. Deleting still takes everything the collector finds, but the
 file leaves out what is no data *about* the organisation's work and would help an attacker or
 hand over someone else's words: password hashes, second-factor keys (TOTP seeds), login attempts,
 sessions, the questionnaire's link token, report submission keys, and report drafts, which are

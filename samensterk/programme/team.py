@@ -1,4 +1,4 @@
-"""Who may be on a trajectory's team, and when a trajectory may change partnership (issue #21).
+"""Who may be on a trajectory's team, and when a trajectory may change partnership.
 
 The one validation behind the service functions, the app's forms and the admin: each of them
 calls ``trajectory_team_errors`` or ``session_team_errors`` and shows the messages it returns.

@@ -123,7 +123,7 @@ def test_both_by_mistake_shows_the_payback_and_what_to_do_in_dutch_and_arabic(cl
     nl = client.post("/calculator/", data).content.decode()
     assert "De korting mag maar door één betaler worden toegepast" in nl
     assert "Volgend voorjaar betaalt u met de jaarlijkse belastingaanslag ongeveer" in nl  # the payback
-    assert 'id="korting-twice-note"' in nl and "volgend voorjaar betaal je" in nl
+    assert 'id="korting-twice-note"' in nl and "volgend voorjaar betaalt u" in nl
     ar = client.post("/ar/calculator/", data).content.decode()
     assert "لا يجوز تطبيق هذا الخصم إلا من جهة دفع واحدة" in ar
 

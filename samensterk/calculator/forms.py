@@ -18,6 +18,7 @@ from django.forms.renderers import Jinja2
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from samensterk.calculator.results import format_money
 from samensterk.income import model as limits
 from samensterk.income.household import HouseholdInvalid, parse_household
 from samensterk.income.model import CURVE_MAX_HOURS, MAX_CHILDREN, MAX_HOURS_WEEK, offered_years
@@ -74,8 +75,6 @@ def format_limit(value, unit: str) -> str:
     """A limit as the page says it in the active language: "€ 1.000" in Dutch, "100%", "744 hours";
     never Python's "1000.0"."""
     from django.utils.formats import number_format
-
-    from samensterk.calculator.results import format_money
 
     if unit == "euro":
         return format_money(value)
@@ -419,8 +418,6 @@ class CalculatorForm(forms.Form):
     def assumptions(self) -> list[str]:
         """What we filled in for the user, said next to the result and at the top of the handout
         (nothing is silently assumed). Amounts in the active language's one format."""
-        from samensterk.calculator.results import format_money
-
         d = self.cleaned_data
         year = int(d.get("year") or default_year())
         wml = minimum_hourly_wage(year)
@@ -468,8 +465,6 @@ class CalculatorForm(forms.Form):
     def household_facts(self) -> list[dict]:
         """Who the household is, for the top of the handout: each answer as used, defaults included
         (the assumptions list says which were filled in). No names, only the figures typed."""
-        from samensterk.calculator.results import format_money
-
         d = self.cleaned_data
         hh = self.to_household()
         partner = d.get("partner") or "works"

@@ -26,6 +26,9 @@ from urllib.parse import urlsplit
 
 from django.utils.translation import gettext, gettext_noop
 
+from samensterk.calculator.forms import on_bijstand
+from samensterk.income import components as registry
+
 
 @dataclass(frozen=True)
 class Situation:
@@ -109,9 +112,6 @@ STEPS = (
 
 def situation(answers: dict, calc, hours: int) -> Situation:
     """The situation of a household from the form's cleaned answers and its calculation."""
-    from samensterk.calculator.forms import on_bijstand
-    from samensterk.income import components as registry
-
     c = calc.c
 
     def paid(key: str, h: int = hours) -> bool:

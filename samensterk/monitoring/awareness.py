@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.utils import timezone
 
+from samensterk.toolkit.models import Statement
 from samensterk.toolkit.selectors import localize
 
 from .models import QuestionnaireAnswer, QuestionnaireRound
+from .queries import Quarter
 
 MIN_ANSWERS = 5
 
@@ -112,8 +114,6 @@ def awareness_results(trajectory, language: str | None = None) -> dict:
         counts.setdefault(key, {})[row["value"]] = row["n"]
         if row["statement_id"] not in statement_ids:
             statement_ids.append(row["statement_id"])
-    from samensterk.toolkit.models import Statement
-
     statements = localize(Statement.objects.filter(pk__in=statement_ids).order_by("order", "slug"), language)
     results = []
     for st in statements:
@@ -189,10 +189,6 @@ def awareness_groups(organisation_ids, filters, *, methods: dict, districts: dic
     both the first and the last meeting have at least MIN_ANSWERS answers to it. Trajectories
     with both rounds (not voided) count; two queries and one for the statements' translations."""
     from django.db.models import Q
-
-    from samensterk.toolkit.models import Statement
-
-    from .queries import Quarter
 
     rounds = QuestionnaireRound.objects.filter(voided_at__isnull=True).select_related(
         "session__trajectory__method"

@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samensterk.accounts.models import Membership
 
+from .models import SessionReport
+
 Role = Membership.Role
 
 MESSAGES = {
@@ -59,8 +61,6 @@ def trajectory_team_errors(
     if partnership.status != partnership.Status.ACCEPTED:
         errors["partnership"] = MESSAGES["partnership_proposed"]
     if trajectory is not None and trajectory.pk and trajectory.partnership_id != partnership.pk:
-        from .models import SessionReport
-
         if SessionReport.objects.filter(session__trajectory=trajectory).exists():
             errors["partnership"] = MESSAGES["partnership_kept"]
     if trainer is not None and trainer.pk not in holders(partnership, Role.TRAINER, [trainer]):

@@ -10,6 +10,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Q, QuerySet, Subquery, prefetch_related_objects
 from django.utils.translation import get_language
 
+from samensterk import access
+
 from .models import (
     ContentItem,
     FinancialTool,
@@ -377,8 +379,6 @@ def plan_questions(method: Method, workform_slugs: Iterable[str] = ()) -> list[Q
 
 def keepable_sessions(user, method: Method) -> list:
     """Sessions of the user's trajectories of this method, for "keep this plan for a session"."""
-    from samensterk import access
-
     if not user.is_authenticated:
         return []
     return list(
@@ -435,6 +435,7 @@ def meeting_number_for_session(session) -> int | None:
 
 def next_sessions(user) -> list:
     """The user's next planned sessions (as on "My work"), for the prepare page."""
+    # Inside the function: programme/selectors.py imports this module (localize) at its top.
     from samensterk.programme.selectors import next_sessions_for
 
     return list(next_sessions_for(user)) if user.is_authenticated else []

@@ -14,6 +14,11 @@ page and the handout show the same list. The sources were looked up on 7 Decembe
   (12.5%, a single parent with a child under 12, up to 30 months);
 - applying for a toeslag: Belastingdienst, "Ik wil een toeslag aanvragen" (with Mijn toeslagen;
   the kinderopvangtoeslag runs from the first day of childcare);
+- the part of childcare the toeslag leaves (the own share): Participatiewet art. 35, bijzondere
+  bijstand for necessary costs. Many gemeenten pay that part for a parent who works part time next
+  to bijstand (Utrecht, "Kinderopvang, vergoeding eigen bijdrage"; Rotterdam, "Kinderopvang en
+  bijstandsuitkering"; Amersfoort, Wormerland). Amsterdam's policy for it was not found, so the
+  calculator counts the own share as a cost and this step tells the family to ask;
 - a new income: Belastingdienst, "Mijn inkomen verandert - moet ik dat doorgeven aan toeslagen?"
   ("Geef wijzigingen in uw inkomen binnen 4 weken aan ons door", with Mijn toeslagen).
 """
@@ -40,6 +45,7 @@ class Situation:
     works: bool  # she works some hours in the result shown
     childcare_cost: bool  # the household pays for childcare at these hours
     kinderopvangtoeslag: bool  # and a kinderopvangtoeslag is paid
+    own_share: bool  # and part of the childcare is left for the household to pay
     toeslagen: bool  # any toeslag is paid at these hours
 
 
@@ -97,6 +103,17 @@ STEPS = (
         lambda s: s.childcare_cost and s.kinderopvangtoeslag,
     ),
     Step(
+        "childcare_own_share",
+        gettext_noop(
+            "Ask the gemeente whether it pays the part of the childcare that the kinderopvangtoeslag "
+            "leaves (bijzondere bijstand): many gemeenten do for a parent who works part time next to "
+            "bijstand. The calculation counts that part as a cost."
+        ),
+        gettext_noop("Participatiewet, article 35 (bijzondere bijstand)"),
+        "https://wetten.overheid.nl/BWBR0015703/2026-01-01#Artikel35",
+        lambda s: s.on_bijstand and s.works and s.own_share,
+    ),
+    Step(
         "toeslagen_income",
         gettext_noop(
             "Change the expected income for the year in Mijn toeslagen within four weeks of her start, so "
@@ -124,6 +141,7 @@ def situation(answers: dict, calc, hours: int) -> Situation:
         works=hours > 0,
         childcare_cost=paid("childcare_cost"),
         kinderopvangtoeslag=paid("kinderopvangtoeslag"),
+        own_share=float(c["childcare_cost"][hours]) - float(c["kinderopvangtoeslag"][hours]) >= 0.5,
         toeslagen=any(paid(key) for key in registry.TOESLAGEN),
     )
 

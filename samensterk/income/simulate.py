@@ -28,9 +28,9 @@ How the parts fit (all euros; components per month, shape (n, H)):
   gemeente pays the net norm and withholds the tax, so we gross the net bijstand up with the
   algemene heffingskorting (see ``inkomstenbelasting.bruto_uitkering_jaar``); a couple's bijstand
   is paid half to each partner, so each half is grossed up with one algemene heffingskorting (her
-  half without it when her employer applies her korting). The gemeente's own year-end correction
-  of the loonheffing on bijstand and a tax refund counted as means against the bijstand are not
-  modelled.
+  half without it when her employer applies her korting). A tax refund counts as means against the
+  bijstand while the household gets it (see ``refund_to_bijstand``); the gemeente's own year-end
+  correction of the loonheffing on bijstand is not modelled.
 - bijstand: the household's top-up to the norm; her and her partner's net wages (holiday
   allowance spread over the year) count against it, with the 25% disregard as an option. A year
   may have two spells (``Household.bijstand_months``: e.g. six months with the 25% disregard and

@@ -34,6 +34,13 @@ def test_a_couple_on_bijstand_gets_the_bijstand_steps(client):
     assert "kinderopvangtoeslag" not in got  # he is at home: no paid childcare
 
 
+def test_a_single_mother_on_bijstand_is_told_to_ask_about_the_childcare_own_share(client):
+    # Day care for a child of 2 at her 16 hours: the toeslag pays 96%, the rest is hers.
+    got = steps(client, {"partner": "none", "children": "2", "rent": "650", "hours": "16"})
+    assert got.index("kinderopvangtoeslag") < got.index("childcare_own_share")
+    assert "childcare_own_share" not in steps(client, HE_EARNS)  # not on bijstand: no bijzondere bijstand to ask
+
+
 def test_under_27_there_is_no_disregard_to_ask_about(client):
     got = steps(client, {**COUPLE_ON_BIJSTAND, "her_27": "no"})
     assert "vrijlating" not in got and "report_income" in got

@@ -119,12 +119,12 @@ def _calculation(hh, household: dict, period: str | None) -> Calculation:
 def run(household: dict, period: str | None = None) -> Calculation:
     """Validate and simulate one household over 0-40 hours with its bijstand time line (raises
     HouseholdInvalid); ``period``: the period whose figures the page details."""
-    return _calculation(parse_household(household), household, period)
+    return _calculation(parse_household(household, offered_only=True), household, period)
 
 
 def run_model(model, period: str | None = None) -> Calculation:
     """The same for a household the API has validated already (income.model.HouseholdIn)."""
-    return _calculation(household_from_model(model), model.model_dump(), period)
+    return _calculation(household_from_model(model, offered_only=True), model.model_dump(), period)
 
 
 # The time line is computed, not approximated: said on the page and in the handout.

@@ -145,7 +145,7 @@ def cmd_calc(args) -> int:
     if args.year is not None and isinstance(data, dict):
         data["year"] = args.year
     try:
-        hh = parse_household(data)
+        hh = parse_household(data, offered_only=True)
     except HouseholdInvalid as e:
         return _errors_out(e.errors)
     run = timeline.run(hh, shown=args.period)
@@ -264,7 +264,7 @@ def _write_chunk(writer, rows, comps, hours, period="first"):
     parsed, out = [], [None] * len(rows)
     for k, row in enumerate(rows):
         try:
-            parsed.append((k, _shown(parse_household(_household_from_csv(row)), period)))
+            parsed.append((k, _shown(parse_household(_household_from_csv(row), offered_only=True), period)))
         except (HouseholdInvalid, ValueError) as e:
             errors = e.errors if isinstance(e, HouseholdInvalid) else [{"field": "", "message": str(e)}]
             text = "; ".join(f"{x['field']}: {x['message']}" for x in errors)

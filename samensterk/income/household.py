@@ -30,6 +30,7 @@ from samensterk.income.model import (  # noqa: F401 - the shared limits, re-expo
     SITUATIONS,
     HouseholdIn,
     HouseholdInvalid,
+    offered_years,
     supported_years,
     validate,
 )
@@ -89,14 +90,23 @@ class Household:
         return LOONHEFFINGSKORTING.index(self.loonheffingskorting)
 
 
-def parse_household(data) -> Household:
+def parse_household(data, *, offered_only: bool = False) -> Household:
     """Validate one household dict (the contract's JSON) and return a Household."""
-    return household_from_model(validate(data))
+    return household_from_model(validate(data), offered_only=offered_only)
 
 
-def household_from_model(m: HouseholdIn) -> Household:
-    """A validated model -> Household, after the rules that span fields (raises HouseholdInvalid)."""
+def household_from_model(m: HouseholdIn, *, offered_only: bool = False) -> Household:
+    """A validated model -> Household, after the rules that span fields (raises HouseholdInvalid).
+
+    ``offered_only``: what a person sees (the page, the API, the CLI) is computed only for a year
+    whose every figure is known (model.offered_years); a year with a figure marked missing would
+    show a wrong result with a footnote. The engine's own tests still use those years."""
     errors = []
+    if offered_only and m.year not in offered_years():
+        offered = ", ".join(str(y) for y in offered_years())
+        errors.append({"field": "year", "code": "year_not_offered",
+                       "message": f"{m.year} is not offered: not every figure its rules need was found in an official "
+                                  f"source (its kinderopvangtoeslag table, for one). Use {offered}."})  # fmt: skip
     partner = m.partner
     if partner.situation == "works":
         given = [k for k in ("gross_month", "net_month", "hourly_wage") if getattr(partner, k) is not None]

@@ -96,7 +96,9 @@ def whole(**limits):
 # A whole number among YEARS. The engine computes every year it has rules for (the tests of the
 # published examples use them); the API, the CLI and the page take only the offered years
 # (``offered_only`` in household.household_from_model), so the published schema lists those.
-Year = Annotated[whole(), Field(json_schema_extra={"enum": list(offered_years())}), AfterValidator(_known_year)]
+Year = Annotated[
+    whole(), Field(json_schema_extra={"enum": list(offered_years())}), AfterValidator(_known_year)
+]
 
 
 def _money(limit, description="", default=None):

@@ -94,7 +94,9 @@ def test_a_body_over_the_upload_limit_is_a_json_413(client, settings):
 
 def test_the_schema_states_the_years_the_partner_wage_rule_and_the_child_index(client):
     schemas = client.get("/api/openapi.json").json()["components"]["schemas"]
-    assert schemas["HouseholdIn"]["properties"]["year"]["enum"] == [2026]  # only years with every figure known
+    assert schemas["HouseholdIn"]["properties"]["year"]["enum"] == [
+        2026
+    ]  # only years with every figure known
     assert (
         "exactly one of gross_month, net_month, or hourly_wage"
         in schemas["PartnerIn"]["properties"]["situation"]["description"]

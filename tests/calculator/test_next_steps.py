@@ -38,7 +38,9 @@ def test_a_single_mother_on_bijstand_is_told_to_ask_about_the_childcare_own_shar
     # Day care for a child of 2 at her 16 hours: the toeslag pays 96%, the rest is hers.
     got = steps(client, {"partner": "none", "children": "2", "rent": "650", "hours": "16"})
     assert got.index("kinderopvangtoeslag") < got.index("childcare_own_share")
-    assert "childcare_own_share" not in steps(client, HE_EARNS)  # not on bijstand: no bijzondere bijstand to ask
+    assert "childcare_own_share" not in steps(
+        client, HE_EARNS
+    )  # not on bijstand: no bijzondere bijstand to ask
 
 
 def test_under_27_there_is_no_disregard_to_ask_about(client):

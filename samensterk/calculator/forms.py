@@ -36,7 +36,7 @@ UNKNOWN_FOR = {
     "her_wage_unknown": "her_wage",
     "childcare_unknown": "childcare",
 }
-HAS_HELP = {"partner_amount", "children", "rent", "her_wage", "loonheffingskorting"}
+HAS_HELP = {"partner_amount", "children", "rent", "her_wage", "loonheffingskorting", "childcare_own_share"}
 
 AMOUNT_MAX_LENGTH = 20  # "€ 100.000,00" and spaces fit; a longer text is no amount
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -291,6 +291,15 @@ class CalculatorForm(forms.Form):
         required=False,
     )
 
+    # The childcare's own share: some gemeenten pay it while the household gets bijstand (their own
+    # policy, so never assumed; income.model.BijstandIn.childcare_own_share).
+    childcare_own_share = forms.ChoiceField(
+        label=_("On bijstand: does the gemeente pay the part of the childcare the toeslag leaves?"),
+        choices=[("no", _("No, or we do not know")), ("yes", _("Yes, the gemeente pays it"))],
+        initial="no",
+        required=False,
+    )
+
     # Who cares, who earns: his hours now and two splits of paid work to set side by side.
     partner_hours = forms.IntegerField(
         label=_("His working hours per week now"),
@@ -450,6 +459,13 @@ class CalculatorForm(forms.Form):
             out.append(_("You gave no children's ages: we counted no children under 18."))
         if on_bijstand(d) and not self.data.get(self.add_prefix("her_27")):
             out.append(_("You did not say whether she is 27 or older: we counted that she is."))
+        if on_bijstand(d) and d.get("childcare_own_share") != "yes" and self.to_household(d).get("childcare"):
+            out.append(
+                _(
+                    "The part of the childcare the toeslag leaves is counted as your cost: whether the "
+                    "gemeente pays it is its own policy (ask it, and answer under More details)."
+                )
+            )
         return out
 
     def error_links(self) -> list[dict]:
@@ -596,13 +612,17 @@ def on_bijstand(d: dict) -> bool:
 def bijstand_flags(d: dict) -> dict:
     """Which earnings disregards apply to her (Participatiewet art. 31 lid 2 onder n and r): both
     from 27, the 12.5% one for a single parent with a child under 12; the periods in which they
-    apply come from income.timeline. And who applies her loonheffingskorting."""
+    apply come from income.timeline. And who applies her loonheffingskorting, and whether the
+    gemeente pays the childcare's own share."""
     lhk = d.get("loonheffingskorting") or "gemeente"
+    own_share = on_bijstand(d) and d.get("childcare_own_share") == "yes"
     if not on_bijstand(d) or d.get("her_27") == "no":
-        return {"vrijlating": False, "vrijlating_alleenstaande_ouder": False, "loonheffingskorting": lhk}
+        return {"vrijlating": False, "vrijlating_alleenstaande_ouder": False, "loonheffingskorting": lhk,
+                "childcare_own_share": own_share}  # fmt: skip
     ages = list(DEFAULT_CHILDREN) if d.get("children_unknown") else list(d.get("children") or [])
     single_young = d.get("partner") == "none" and any(a < 12 for a in ages)
-    return {"vrijlating": True, "vrijlating_alleenstaande_ouder": single_young, "loonheffingskorting": lhk}
+    return {"vrijlating": True, "vrijlating_alleenstaande_ouder": single_young, "loonheffingskorting": lhk,
+            "childcare_own_share": own_share}  # fmt: skip
 
 
 ENGINE_MESSAGES = {

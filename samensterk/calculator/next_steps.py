@@ -141,7 +141,11 @@ def situation(answers: dict, calc, hours: int) -> Situation:
         works=hours > 0,
         childcare_cost=paid("childcare_cost"),
         kinderopvangtoeslag=paid("kinderopvangtoeslag"),
-        own_share=float(c["childcare_cost"][hours]) - float(c["kinderopvangtoeslag"][hours]) >= 0.5,
+        # Left to the household: not where the answers say the gemeente pays it already.
+        own_share=float(c["childcare_cost"][hours])
+        - float(c["kinderopvangtoeslag"][hours])
+        - float(c["gemeente_childcare"][hours])
+        >= 0.5,
         toeslagen=any(paid(key) for key in registry.TOESLAGEN),
     )
 

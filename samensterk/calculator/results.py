@@ -514,7 +514,9 @@ def arrangements(calc: Calculation, his_now: float, pairs: list[tuple[int, int]]
                 "childcare_cost": format_money(c["childcare_cost"][k, hers], cents=False),
                 "childcare_toeslag": format_money(c["kinderopvangtoeslag"][k, hers], cents=False),
                 "childcare_net": format_money(
-                    float(c["childcare_cost"][k, hers]) - float(c["kinderopvangtoeslag"][k, hers]),
+                    float(c["childcare_cost"][k, hers])
+                    - float(c["kinderopvangtoeslag"][k, hers])
+                    - float(c["gemeente_childcare"][k, hers]),  # 0 unless the gemeente pays the own share
                     cents=False,
                 ),
                 "has_childcare": float(c["childcare_cost"][k, hers]) >= 0.5,

@@ -45,6 +45,8 @@ Input CSV (header row; empty cell = not given):
                        six months, for a single parent with a child under 12; default 0)
   bijstand_loonheffingskorting  gemeente | employer | both (who applies her loonheffingskorting
                        while she works next to the bijstand; default gemeente)
+  bijstand_childcare_own_share  1/0 (the gemeente pays the part of the childcare the toeslag
+                       leaves while the household gets bijstand: its own policy; default 0)
 
 Output CSV, one row per input row:
   id, status (ok | invalid), errors (field: message; ...), missing (component: parameter; ...),
@@ -90,7 +92,8 @@ def _household_from_csv(row: dict) -> dict:
         care.append({"child": int(child) if child.isdigit() else child, "type": kind.strip(),
                      "hours_month": float(hours), "hourly_price": float(price)})  # fmt: skip
     data["childcare"] = care
-    bij = {k: flag(f"bijstand_{k}") for k in ("claim", "vrijlating", "vrijlating_alleenstaande_ouder")}
+    flags = ("claim", "vrijlating", "vrijlating_alleenstaande_ouder", "childcare_own_share")
+    bij = {k: flag(f"bijstand_{k}") for k in flags}
     data["bijstand"] = {k: v for k, v in bij.items() if v is not None}
     lhk = (row.get("bijstand_loonheffingskorting") or "").strip()
     if lhk:

@@ -348,6 +348,18 @@ REGISTRY = (
         changes={
             "start": gettext_noop("From {start_hours} hours childcare is used while she works: it costs {cost} a month."),
         }),
+    # Only on the household's answer: paying the own share is each gemeente's policy (bijzondere
+    # bijstand), not a national rule; the calculator never assumes it.
+    Component("gemeente_childcare", gettext_noop("Gemeente: the own share of childcare"), +1,
+        (gettext_noop("Participatiewet, art. 35 (bijzondere bijstand); your gemeente's policy"),
+         LAW + "BWBR0015703/2026-01-01#Artikel35"), column="childcare",
+        says=gettext_noop("You said the gemeente pays the part of the childcare the kinderopvangtoeslag leaves: "
+                          "{amount} a month, while you still get bijstand."),
+        facts=lambda f: Said({"amount": f("gemeente_childcare")}),
+        shown=lambda hh: bool(hh.childcare) and hh.bijstand_childcare_own_share and hh.bijstand_claim,
+        changes={
+            "stop": gettext_noop("The gemeente stops paying the own share of childcare: the household no longer gets bijstand."),
+        }),
     Component("net_household", gettext_noop("Net household income"), 0, (gettext_noop("Sum of the lines above"), ""),
         says=gettext_noop("Together the household has {amount} a month, {year_amount} a year."),
         facts=_net_household, total=True,

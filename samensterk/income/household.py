@@ -11,7 +11,8 @@ a non-earning partner), ``partner.pension_percent``, and ``bijstand: {"claim": b
 ``none`` (a single mother without income is on bijstand; the top-up is 0 once she earns above
 the norm); ``vrijlating`` (the 25% earnings disregard of the first six months) and
 ``vrijlating_alleenstaande_ouder`` (the 12.5% disregard for a single parent after those months)
-default to false.
+default to false; so does ``childcare_own_share`` (the gemeente pays the part of the childcare the
+toeslag leaves, its own policy).
 """
 
 from __future__ import annotations
@@ -79,6 +80,8 @@ class Household:
     bijstand_rest_vrijlating_alleenstaande_ouder: bool = False
     # Who applies her loonheffingskorting while the household gets bijstand (LOONHEFFINGSKORTING).
     loonheffingskorting: str = "gemeente"
+    # The gemeente pays the childcare's own share while the household gets bijstand (its policy).
+    bijstand_childcare_own_share: bool = False
 
     @property
     def has_partner(self) -> bool:
@@ -149,4 +152,5 @@ def household_from_model(m: HouseholdIn, *, offered_only: bool = False) -> House
         bijstand_vrijlating=m.bijstand.vrijlating,
         bijstand_vrijlating_alleenstaande_ouder=m.bijstand.vrijlating_alleenstaande_ouder,
         loonheffingskorting=m.bijstand.loonheffingskorting,
+        bijstand_childcare_own_share=m.bijstand.childcare_own_share,
     )

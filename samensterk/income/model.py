@@ -211,6 +211,12 @@ class BijstandIn(_Strict):
         "(on the bijstand; the default), employer (on her wage; the gemeente then withholds the full tax "
         "on her part of the bijstand), or both (a mistake: the annual assessment takes the double korting back)",
     )
+    childcare_own_share: bool = Field(
+        False,
+        description="The gemeente pays the part of the childcare the kinderopvangtoeslag leaves (bijzondere "
+        "bijstand, Participatiewet art. 35) while the household still gets bijstand. Many gemeenten do for a "
+        "parent who works part time next to bijstand; it is the gemeente's own policy, so false by default",
+    )
 
 
 class HouseholdIn(_Strict):

@@ -126,6 +126,7 @@ class Arrays:
     rest_vrijlating: np.ndarray
     rest_vrijlating_ouder: np.ndarray
     lhk: np.ndarray  # who applies her loonheffingskorting: an index into LOONHEFFINGSKORTING
+    own_share_paid: np.ndarray  # the gemeente pays the childcare's own share while on bijstand
 
     @property
     def has_partner(self):
@@ -160,6 +161,7 @@ _COLUMNS = (
     ("rest_vrijlating", "bijstand_rest_vrijlating", bool),
     ("rest_vrijlating_ouder", "bijstand_rest_vrijlating_alleenstaande_ouder", bool),
     ("lhk", "loonheffingskorting_code", float),
+    ("own_share_paid", "bijstand_childcare_own_share", bool),
 )
 _ATTRIBUTES = operator.attrgetter(*(attribute for _, attribute, _ in _COLUMNS))
 
@@ -564,6 +566,14 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
     toeslagen_year = np.empty((4, n, H))  # the four toeslagen stacked, their months in one call
     toeslagen_year[0], toeslagen_year[1], toeslagen_year[2], toeslagen_year[3] = zt, ht, kgb, kot
     toeslagen_month = awir.maandbedrag(toeslagen_year)
+    # The part of the childcare the toeslag leaves, paid by the gemeente (bijzondere bijstand,
+    # Participatiewet art. 35) in the months the household still gets bijstand, where the household
+    # says its gemeente does: a local policy (many gemeenten, not all), so only on that answer.
+    own_share = own_share_rest = np.zeros(shape)
+    if a.own_share_paid.any():
+        left = np.clip(cost / 12 - toeslagen_month[3], 0.0, None)
+        own_share = np.where(a.own_share_paid & (bijstand > 0.005), left, 0.0)
+        own_share_rest = np.where(a.own_share_paid & (bijstand_rest > 0.005), left, 0.0)
     c = {
         "her_gross": her["gross"],
         "her_net": her["net"],
@@ -582,14 +592,18 @@ def _simulate_year(year: int, a: Arrays, hrs: np.ndarray):
         "kinderbijslag": kb / 12,
         "bijstand": bijstand,
         "childcare_cost": cost / 12,
+        "gemeente_childcare": own_share,
         "holiday_allowance_month": (her_vt_net + partner["vt_net"]) / 12,
         "holiday_allowance_may": her_vt_net + partner["vt_net"],
     }
     # The registry says what adds to the household's net income and what is paid out of it.
     net = sum(c[k] for k in INCOME) - sum(c[k] for k in COSTS)
     c["net_household"] = net
-    # The year's real total: in a year of two spells only the bijstand differs between its months.
-    c["net_household_year"] = 12 * net + (12 - months) * (bijstand_rest - bijstand)
+    # The year's real total: in a year of two spells only the bijstand (and with it the gemeente's
+    # part of the childcare) differs between its months.
+    c["net_household_year"] = 12 * net + (12 - months) * (
+        bijstand_rest - bijstand + own_share_rest - own_share
+    )
     c["change_vs_0"] = net - net[:, :1]
     step = hrs[1:] - hrs[:-1]  # np.diff, without its overhead
     marginal = np.zeros(shape)  # 0 at the first hours value

@@ -43,6 +43,16 @@ def test_a_single_mother_on_bijstand_is_told_to_ask_about_the_childcare_own_shar
     )  # not on bijstand: no bijzondere bijstand to ask
 
 
+def test_the_own_share_is_said_as_an_assumption_until_the_gemeente_is_said_to_pay_it(client):
+    single = {"partner": "none", "children": "2", "rent": "650", "hours": "16"}
+    assumption = "The part of the childcare the toeslag leaves is counted as your cost"
+    default = client.post(url("calculator:index"), single).content.decode()
+    assert assumption in default
+    paid = client.post(url("calculator:index"), {**single, "childcare_own_share": "yes"}).content.decode()
+    assert assumption not in paid and "Gemeente: the own share of childcare" in paid
+    assert "childcare_own_share" not in re.findall(r'<li data-step="([a-z_]+)">', paid)
+
+
 def test_under_27_there_is_no_disregard_to_ask_about(client):
     got = steps(client, {**COUPLE_ON_BIJSTAND, "her_27": "no"})
     assert "vrijlating" not in got and "report_income" in got

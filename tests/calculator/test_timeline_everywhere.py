@@ -136,3 +136,37 @@ def test_the_default_explains_who_applies_the_korting_and_the_disregard_in_dutch
     assert "haar heffingskortingen worden afgebouwd" not in nl
     assert 'id="korting-twice-note"' not in nl
     assert "neemt haar extra verdiensten terug, behalve het deel dat zij mag houden" in nl
+
+
+def test_where_the_gemeente_pays_the_childcare_own_share_no_period_costs_her_money(client, tmp_path, capsys):
+    """The answer "the gemeente pays the part the toeslag leaves" (its own policy, never assumed):
+    the single mother with a child of 2 then loses nothing in any period while she still gets
+    bijstand, and the page, the API and the CLI agree on it."""
+    answers = {**HOUSEHOLDS["single mother, child of 2"], "childcare_own_share": "yes"}
+    timeline, calc, household = page(answers)
+    assert household["bijstand"]["childcare_own_share"] is True
+    c = calc.res.components
+    for key, row in calc.periods:
+        paid = c["gemeente_childcare"][row, HOURS]
+        assert paid == pytest.approx(c["childcare_cost"][row, HOURS] - c["kinderopvangtoeslag"][row, HOURS])
+        assert paid > 25 and c["bijstand"][row, HOURS] > 0  # she still gets bijstand at 16 hours
+        assert c["change_vs_0"][row, HOURS] >= -1, key
+    # At 40 hours the bijstand has stopped, and with it the gemeente's part.
+    assert c["bijstand"][0, 40] == 0 and c["gemeente_childcare"][0, 40] == 0
+    from_api, from_cli = api(client, household), cli(tmp_path, capsys, household)
+    for shown, a, cl in zip(timeline, from_api["timeline"], from_cli["timeline"], strict=True):
+        assert abs(a["change_vs_0"][HOURS] - shown["change_value"]) <= 1
+        assert abs(cl["change_vs_0"][HOURS] - shown["change_value"]) <= 1
+    # The year adds up its months, the gemeente's part included.
+    # The first year is months 1-6 ("first") and 7-12 ("after").
+    first, after = dict(calc.periods)["first"], dict(calc.periods)["after"]
+    net = c["net_household"]
+    assert c["net_household_year"][first, HOURS] == pytest.approx(
+        6 * net[first, HOURS] + 6 * net[after, HOURS], abs=1
+    )
+
+
+def test_the_default_does_not_assume_the_gemeente_pays_the_own_share(client):
+    _, calc, household = page(HOUSEHOLDS["single mother, child of 2"])
+    assert household["bijstand"]["childcare_own_share"] is False
+    assert not calc.res.components["gemeente_childcare"].any()

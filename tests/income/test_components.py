@@ -30,7 +30,7 @@ HOUSEHOLDS = [
     household(COUPLE_TWO_CHILDREN, her={"hourly_wage": 18, "pension_percent": 6}, housing={"owner": True}),
     household(
         SINGLE_MOTHER,
-        bijstand={"vrijlating": True, "vrijlating_alleenstaande_ouder": True},
+        bijstand={"vrijlating": True, "vrijlating_alleenstaande_ouder": True, "childcare_own_share": True},
         childcare=[{"child": 0, "type": "bso", "hourly_price": 9}],
     ),  # fmt: skip
 ]

@@ -248,6 +248,9 @@ def agreements_save(*, trajectory: Trajectory, actor, text: str, base_version: i
 LIVE_SECONDS = 12 * 60 * 60  # an evening; nothing of it is kept longer
 LIVE_VIEWS = ("blank", "agreements", "deck")
 LIVE_DECKS = ("statements", "questions")
+# A random token per browser, so that the windows of one browser (kept in step by their
+# BroadcastChannel) do not take their own moves back from the server late (companion.js).
+LIVE_DEVICE = re.compile(r"[A-Za-z0-9-]{1,64}")
 
 
 def _live_key(session_id: int) -> str:
@@ -275,6 +278,8 @@ def live_position_set(*, session_id: int, data: Any) -> dict[str, Any]:
         or not isinstance(index, dict)
         or set(index) - set(LIVE_DECKS)
         or any(_whole_number(v, MAX_STATEMENTS) is None for v in index.values())
+        or not isinstance(data.get("device", ""), str)
+        or ("device" in data and not LIVE_DEVICE.fullmatch(data["device"]))
     ):
         raise TotalsError({"__all__": str(_("The position is not what the companion sends."))})
     current = live_position_of(session_id=session_id)
@@ -284,5 +289,7 @@ def live_position_set(*, session_id: int, data: Any) -> dict[str, Any]:
         "deck": data["deck"],
         "index": {name: int(index.get(name, 0)) for name in LIVE_DECKS},
     }
+    if "device" in data:
+        position["device"] = data["device"]
     cache.set(_live_key(session_id), position, LIVE_SECONDS)
     return position

@@ -339,6 +339,23 @@ def test_a_wrong_turn_is_corrected_afterwards_and_a_swipe_turns_the_card(
     page.mouse.up()
     expect(card).to_have_attribute("data-card", slugs[1])
 
+    # The other window's state can arrive late (its messages and storage events cross this window's
+    # changes): one older than what this window shows changes nothing but what a send confirmed
+    # (here a made-up "report closed", which shows that the message was read).
+    page.evaluate(
+        """(session) => {
+        const key = Object.keys(localStorage).find((k) => k.endsWith(`.companion.${session}`));
+        const now = JSON.parse(localStorage.getItem(key));
+        new BroadcastChannel(`samensterk-companion-${session}`).postMessage({
+          ...now, clock: now.clock - 1, index: { ...now.index, statements: 0 }, turns: [],
+          sent: now.revision + 1, sendStatus: "closed" });
+    }""",
+        meeting.pk,
+    )
+    expect(page.locator('[data-send="closed"]')).to_be_visible()
+    expect(card).to_have_attribute("data-card", slugs[1])  # the stale state did not turn the card back
+    expect(page.locator('[data-out="turns_men"]')).to_have_text("1")  # nor drop the turns
+
     # the second deck: the "Huis van vroeger, Huis van nu" questions, not counted as statements used
     page.locator('input[name="deck"][value="questions"]').check()
     question = page.locator('.companion-panel [data-deck="questions"] [data-card]:visible')

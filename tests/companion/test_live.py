@@ -26,9 +26,23 @@ def test_a_move_on_one_device_is_what_the_other_reads(client, personas, session)
     assert read["Cache-Control"].startswith("max-age=0")
 
 
+def test_the_sending_browser_is_named_so_its_windows_do_not_take_their_own_move_back(
+    client, personas, session
+):
+    client.force_login(personas["facilitator"])
+    post_json(client, url("live", session.pk), {**POSITION, "device": "tablet-7f3a"})
+    assert client.get(url("live", session.pk)).json()["device"] == "tablet-7f3a"
+    # a device that sends no token is still taken, and the old token does not stick to its move
+    post_json(client, url("live", session.pk), POSITION)
+    assert "device" not in client.get(url("live", session.pk)).json()
+
+
 @pytest.mark.parametrize(
     "bad",
     [
+        {**POSITION, "device": "<script>"},
+        {**POSITION, "device": "x" * 65},
+        {**POSITION, "device": 7},
         {**POSITION, "projector": "seats"},
         {**POSITION, "deck": "AB"},
         {**POSITION, "index": {"statements": -1}},

@@ -74,8 +74,24 @@ function load() {
 let state = load();
 const channel = "BroadcastChannel" in self ? new BroadcastChannel(`samensterk-companion-${config.session}`) : null;
 
+// The control and projector windows both change the state, and each tells the other by sending
+// its whole state. A logical clock orders the changes: every change a person makes (and a move
+// from the other device) ticks it; background writes (a send confirmed, the live sequence) do not
+// tick and are not broadcast. A window takes another's state only when it is newer, so a state
+// sent before a change the window has already seen (messages and storage events can cross) never
+// undoes that change: a turn tapped or a card moved stays.
+const WINDOW = newRun();
+const clockOf = (s) => [s?.clock || 0, s?.writer || ""];
+function newerThan(a, b) {
+  const [ca, wa] = clockOf(a);
+  const [cb, wb] = clockOf(b);
+  return ca > cb || (ca === cb && wa > wb);
+}
+
 function save({ totals = false } = {}) {
   if (totals) state.revision += 1;
+  state.clock = (state.clock || 0) + 1;
+  state.writer = WINDOW;
   state.touched = Date.now();
   localStorage.setItem(KEY, JSON.stringify(state));
   channel?.postMessage(state);
@@ -85,9 +101,34 @@ function save({ totals = false } = {}) {
   if (positionChanged()) sendPosition();
 }
 
+// A background write: only its own fields, onto the stored state (which may hold a newer change
+// of another window), without a tick and without a broadcast.
+function persistQuiet() {
+  try {
+    const stored = JSON.parse(localStorage.getItem(KEY) || "null");
+    const base = stored?.run === state.run ? stored : state;
+    const sent = Math.max(base.sent || 0, state.sent || 0);
+    const quiet = { sendStatus: state.sendStatus, liveSeq: state.liveSeq, livePending: state.livePending };
+    localStorage.setItem(KEY, JSON.stringify({ ...base, ...quiet, sent }));
+  } catch (error) {
+    /* a broken entry is replaced at the next save */
+  }
+}
+
 function adopt(next) {
   if (!next || !next.run) return;
-  state = { ...freshState(), ...next };
+  const sameRun = next.run === state.run;
+  // Same run: an older state (or this window's own) changes nothing but what a send confirmed.
+  if (sameRun && !newerThan(next, state)) {
+    if ((next.sent || 0) > state.sent) {
+      state.sent = next.sent;
+      state.sendStatus = next.sendStatus;
+      renderStatus();
+    }
+    return;
+  }
+  const sent = sameRun ? Math.max(state.sent, next.sent || 0) : next.sent;
+  state = { ...freshState(), ...next, sent };
   lastPosition = JSON.stringify(positionOf()); // the other window shared it already
   render();
   if (state.sent < state.revision) scheduleSend();
@@ -108,22 +149,26 @@ const positionOf = () => ({ projector: state.projector, deck: state.deck, index:
 let lastPosition = JSON.stringify(positionOf());
 let liveSending = false;
 
+// One token per browser, shared by its windows. A position this browser sent comes back from the
+// server a poll later; taking it then would undo a newer move (or a tap) made meanwhile in this
+// browser, whose windows already share everything through the BroadcastChannel.
+// Not under USER_PREFIX: forgetOtherSeats reads every key there as a session state.
+const DEVICE_KEY = `samensterk.${config.user}.companion-device`;
+function deviceId() {
+  let id = localStorage.getItem(DEVICE_KEY);
+  if (!id || !/^[A-Za-z0-9-]{1,64}$/.test(id)) {
+    id = newRun();
+    localStorage.setItem(DEVICE_KEY, id);
+  }
+  return id;
+}
+const device = deviceId();
+
 function positionChanged() {
   const now = JSON.stringify(positionOf());
   if (now === lastPosition) return false;
   lastPosition = now;
   return true;
-}
-
-// Only the live fields are written back: the rest of the stored state may have moved meanwhile.
-function persistLive() {
-  try {
-    const stored = JSON.parse(localStorage.getItem(KEY) || "null");
-    if (stored?.run !== state.run) return;
-    localStorage.setItem(KEY, JSON.stringify({ ...stored, liveSeq: state.liveSeq, livePending: state.livePending }));
-  } catch (error) {
-    /* a broken entry is replaced at the next save */
-  }
 }
 
 async function sendPosition() {
@@ -139,7 +184,7 @@ async function sendPosition() {
         method: "POST",
         credentials: "same-origin",
         headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
-        body: JSON.stringify(positionOf()),
+        body: JSON.stringify({ ...positionOf(), device }),
       });
       if (!response.ok) throw new Error(String(response.status));
       state.liveSeq = (await response.json()).seq;
@@ -149,7 +194,7 @@ async function sendPosition() {
     }
   }
   liveSending = false;
-  persistLive();
+  persistQuiet();
 }
 
 // Polled often only while another device is active (it moved in the last ten minutes); a device
@@ -164,7 +209,7 @@ function applyRemote(position) {
     position.projector === state.projector &&
     position.deck === state.deck &&
     JSON.stringify({ ...state.index, ...position.index }) === JSON.stringify(state.index);
-  if (same) return persistLive();
+  if (same) return persistQuiet();
   state.projector = position.projector;
   state.deck = position.deck;
   state.index = { ...state.index, ...position.index };
@@ -177,10 +222,14 @@ async function poll() {
     try {
       if (state.livePending) await sendPosition();
       else if (!liveSending) {
+        const before = lastPosition;
         const response = await fetch(config.liveUrl, { credentials: "same-origin", cache: "no-store" });
-        if (response.ok) {
-          const position = await response.json();
-          if (position.seq > (state.liveSeq || 0) && position.projector) applyRemote(position);
+        const position = response.ok ? await response.json() : null;
+        // A move made here while the answer was on its way is newer than the answer: keep it.
+        const movedMeanwhile = lastPosition !== before || liveSending || state.livePending;
+        if (position && !movedMeanwhile) {
+          if (position.seq > (state.liveSeq || 0) && position.device === device) state.liveSeq = position.seq;
+          else if (position.seq > (state.liveSeq || 0) && position.projector) applyRemote(position);
           else if (position.seq < (state.liveSeq || 0)) state.liveSeq = position.seq; // the server forgot
         }
       }
@@ -280,7 +329,8 @@ async function send() {
   } finally {
     sending = false;
   }
-  save();
+  persistQuiet(); // what the server said, not a change to broadcast (see newerThan)
+  render();
   if (state.sent < state.revision && state.sendStatus === "sent") scheduleSend(500);
   // Bad wifi: try again without waiting for an "online" event, 10 s, 20 s, 40 s ... up to 5 min.
   if (retry) {

@@ -22,6 +22,10 @@ const STATIC = `samensterk-static-${VERSION}`;
 const QUEUE = `samensterk-queue-${user}`;
 const OWNER = "samensterk.owner";
 const SYNC_TAG = "samensterk-reports";
+// Whether the worker already controlled this page when it loaded: only then did this page's own
+// request pass through it (and get kept). Read now, before prepare() registers the worker: a worker
+// that activates and claims the page during the first visit did not see its request.
+const controlledAtLoad = Boolean(navigator.serviceWorker?.controller);
 const MAX_PAUSE = 5 * 60 * 1000;
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
@@ -223,10 +227,10 @@ function assetsOf(doc, base = new URL(location.href)) {
 async function keepPages() {
   if (!self.caches || !navigator.onLine) return;
   const listed = document.getElementById("offline-urls");
-  // This very page was kept by the worker on its way in, once the worker controls the page.
+  // This very page was kept by the worker on its way in, if the worker controlled it then.
   const here = new URL(location.href).pathname;
   const urls = (listed ? JSON.parse(listed.textContent) : []).filter(
-    (url) => !(navigator.serviceWorker?.controller && new URL(url, location.href).pathname === here),
+    (url) => !(controlledAtLoad && new URL(url, location.href).pathname === here),
   );
   const pages = await caches.open(PAGES);
   // The styles (print.css too) and scripts of this page and of the pages kept: public files.

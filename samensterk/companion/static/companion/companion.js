@@ -101,15 +101,17 @@ function save({ totals = false } = {}) {
   if (positionChanged()) sendPosition();
 }
 
-// A background write: only its own fields, onto the stored state (which may hold a newer change
-// of another window), without a tick and without a broadcast.
-function persistQuiet() {
+// A background write of the fields ``keys`` only, onto the stored state (which may hold a newer
+// change of another window, or its own send status), without a tick and without a broadcast.
+const SEND_FIELDS = ["sent", "sendStatus"];
+const LIVE_FIELDS = ["liveSeq", "livePending"];
+function persistQuiet(keys) {
   try {
     const stored = JSON.parse(localStorage.getItem(KEY) || "null");
     const base = stored?.run === state.run ? stored : state;
-    const sent = Math.max(base.sent || 0, state.sent || 0);
-    const quiet = { sendStatus: state.sendStatus, liveSeq: state.liveSeq, livePending: state.livePending };
-    localStorage.setItem(KEY, JSON.stringify({ ...base, ...quiet, sent }));
+    const quiet = Object.fromEntries(keys.map((key) => [key, state[key]]));
+    if ("sent" in quiet) quiet.sent = Math.max(base.sent || 0, state.sent || 0);
+    localStorage.setItem(KEY, JSON.stringify({ ...base, ...quiet }));
   } catch (error) {
     /* a broken entry is replaced at the next save */
   }
@@ -194,7 +196,7 @@ async function sendPosition() {
     }
   }
   liveSending = false;
-  persistQuiet();
+  persistQuiet(LIVE_FIELDS);
 }
 
 // Polled often only while another device is active (it moved in the last ten minutes); a device
@@ -209,7 +211,7 @@ function applyRemote(position) {
     position.projector === state.projector &&
     position.deck === state.deck &&
     JSON.stringify({ ...state.index, ...position.index }) === JSON.stringify(state.index);
-  if (same) return persistQuiet();
+  if (same) return persistQuiet(LIVE_FIELDS);
   state.projector = position.projector;
   state.deck = position.deck;
   state.index = { ...state.index, ...position.index };
@@ -329,7 +331,7 @@ async function send() {
   } finally {
     sending = false;
   }
-  persistQuiet(); // what the server said, not a change to broadcast (see newerThan)
+  persistQuiet(SEND_FIELDS); // what the server said, not a change to broadcast (see newerThan)
   render();
   if (state.sent < state.revision && state.sendStatus === "sent") scheduleSend(500);
   // Bad wifi: try again without waiting for an "online" event, 10 s, 20 s, 40 s ... up to 5 min.

@@ -127,6 +127,11 @@ function announce(message) {
 let flushing = false;
 let retryTimer = null;
 
+// The Web Locks API where the browser has it (all current ones); without it, no lock.
+function withQueueLock(task) {
+  return navigator.locks ? navigator.locks.request(QUEUE, task) : task();
+}
+
 async function sendOne(entry) {
   const fields = new URLSearchParams(entry.fields);
   fields.set("csrfmiddlewaretoken", csrfToken(entry));
@@ -178,11 +183,16 @@ async function flush({ now = false } = {}) {
   flushing = true;
   try {
     await handover;
-    for (const entry of await queueList()) {
-      const refused = ["conflict", "invalid"].includes(entry.state);
-      if (!now && (refused || (entry.nextAt && entry.nextAt > Date.now()))) continue;
-      await sendOne(entry);
-    }
+    // One sender at a time: the worker's Background Sync takes the same lock (sw.js), so a report
+    // is never sent twice at once when the connection comes back, and the queue is read inside
+    // the lock (a report the worker sent meanwhile is gone from it).
+    await withQueueLock(async () => {
+      for (const entry of await queueList()) {
+        const refused = ["conflict", "invalid"].includes(entry.state);
+        if (!now && (refused || (entry.nextAt && entry.nextAt > Date.now()))) continue;
+        await sendOne(entry);
+      }
+    });
   } finally {
     flushing = false;
   }

@@ -70,22 +70,28 @@ self.addEventListener("fetch", (event) => {
 async function sendQueued() {
   const names = (await caches.keys()).filter((n) => n.startsWith(QUEUE_PREFIX));
   for (const name of names) {
-    const cache = await caches.open(name);
-    for (const key of await cache.keys()) {
-      const entry = await (await cache.match(key)).json();
-      // A network error rejects the sync, and the browser tries it again later.
-      const response = await fetch(entry.url, {
-        method: "POST",
-        credentials: "same-origin",
-        redirect: "manual",
-        headers: { Accept: "application/json", "X-CSRFToken": entry.csrf },
-        body: new URLSearchParams(entry.fields),
-      });
-      // Anything but a clear success stays queued: the page shows why and offers "send now".
-      if (response.ok && (await response.json()).ok) {
-        await cache.delete(key);
-        for (const client of await self.clients.matchAll()) client.postMessage({ type: "report-sent", id: entry.id, title: entry.title });
-      }
+    // The page's own sender takes the same lock (offline.js): one sender of a queue at a time.
+    if (self.navigator.locks) await self.navigator.locks.request(name, () => sendQueue(name));
+    else await sendQueue(name);
+  }
+}
+
+async function sendQueue(name) {
+  const cache = await caches.open(name);
+  for (const key of await cache.keys()) {
+    const entry = await (await cache.match(key)).json();
+    // A network error rejects the sync, and the browser tries it again later.
+    const response = await fetch(entry.url, {
+      method: "POST",
+      credentials: "same-origin",
+      redirect: "manual",
+      headers: { Accept: "application/json", "X-CSRFToken": entry.csrf },
+      body: new URLSearchParams(entry.fields),
+    });
+    // Anything but a clear success stays queued: the page shows why and offers "send now".
+    if (response.ok && (await response.json()).ok) {
+      await cache.delete(key);
+      for (const client of await self.clients.matchAll()) client.postMessage({ type: "report-sent", id: entry.id, title: entry.title });
     }
   }
 }

@@ -40,6 +40,8 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # The live server's views take turns on the in-memory test database (tests/serial_requests.py).
+    settings.MIDDLEWARE = ["tests.serial_requests.one_request_at_a_time", *settings.MIDDLEWARE]
     config.addinivalue_line(
         "markers",
         "second_factor: the real second login step (TOTP) for coordinators and staff; without this"

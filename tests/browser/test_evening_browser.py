@@ -8,15 +8,13 @@ work" the report arrives once, with all five statements and the totals. The phon
 Arabic): the facilitator sees where the safety signal went; the trainer records the action and the
 signal leaves the list. axe-core finds nothing on any page."""
 
-import datetime as dt
-
 import pytest
-from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from samensterk.core.models import AuditEvent
 from samensterk.programme.models import SessionReport
 from samensterk.toolkit.models import Method
+from tests.clock import earlier_today
 
 from .helpers import assert_accessible, login
 
@@ -40,7 +38,7 @@ def test_an_evening_on_a_tablet_and_a_phone(
     trajectory.method = Method.objects.get(slug="dialoogsessies-mannen")  # method 3: no statements of its own
     trajectory.save(update_fields=["method"])
     meeting = programme["sessions"][2]  # tonight's meeting, started 90 minutes ago
-    meeting.starts_at = timezone.now() - dt.timedelta(minutes=90)
+    meeting.starts_at = earlier_today(90)
     meeting.save(update_fields=["starts_at"])
 
     tablet_context = browser.new_context(viewport=TABLET)

@@ -107,13 +107,12 @@ def test_the_funder_sees_the_awareness_shift_of_six_phones_on_the_dashboard_and_
 ):
     """Issue #23's done-when: six anonymous phones at the first and the last meeting; with four at
     the last meeting nothing is shown, with six the funder reads the shift, also in the PDF."""
-    from django.utils import timezone
-
     from samensterk.monitoring.services import questionnaire_open
+    from tests.clock import earlier_today
 
     first_session, last_session = programme["sessions"][0], programme["sessions"][1]
     for n, session in enumerate((first_session, last_session)):  # both today: the links work
-        session.starts_at = timezone.now() - timezone.timedelta(minutes=90 - n)
+        session.starts_at = earlier_today(90 - n)
         session.save(update_fields=["starts_at"])
     first = questionnaire_open(session=first_session, moment="first", actor=personas["facilitator"])
     last = questionnaire_open(session=last_session, moment="last", actor=personas["facilitator"])

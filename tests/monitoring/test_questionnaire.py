@@ -9,6 +9,7 @@ from samensterk.core.models import AuditAction, AuditEvent
 from samensterk.monitoring.awareness import Summary, welch_shift
 from samensterk.monitoring.models import QuestionnaireAnswer, QuestionnaireResponse, QuestionnaireRound
 from samensterk.toolkit.models import MeetingPlan, Statement
+from tests.clock import earlier_today
 from tests.monitoring.helpers import login
 
 
@@ -21,9 +22,8 @@ def statements(programme):
         st = Statement.objects.create(slug=f"test-st-{i}", text=text, order=i)
         st.methods.add(programme["method"])
         made.append(st)
-    now = timezone.now()
     for n, session in enumerate(programme["sessions"][:2]):
-        session.starts_at = now - dt.timedelta(minutes=60 - n)
+        session.starts_at = earlier_today(60 - n)
         session.save(update_fields=["starts_at"])
         plan = MeetingPlan.objects.create(session=session, method=programme["method"], meeting_number=n + 1)
         plan.statements.add(*made)

@@ -4,6 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from tests.clock import earlier_today
+
 from .helpers import as_, url
 
 pytestmark = pytest.mark.django_db
@@ -147,12 +149,9 @@ def test_a_stale_assignment_lists_nothing_on_my_work(client, personas, programme
 
 
 def test_a_meeting_held_90_minutes_ago_is_listed_once_with_its_report_button(client, personas, programme):
-    import datetime as dt
-
-    from django.utils import timezone
 
     session = programme["sessions"][2]
-    session.starts_at = timezone.now() - dt.timedelta(minutes=90)
+    session.starts_at = earlier_today(90)
     session.save(update_fields=["starts_at"])
     client.force_login(personas["facilitator"])
     response = client.get(url("home"))

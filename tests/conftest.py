@@ -3,7 +3,6 @@
 import os
 import shutil
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -157,54 +156,19 @@ def _db_use(item) -> tuple[bool, bool]:
 # --- the flush after a live-server test waits for the server's last request ---------------------
 # The browser's background requests (a companion poll, a page kept for offline use) can still be
 # answered by the live server when a transactional test ends. In-memory SQLite shares one cache
-# between the server's threads and the test, and refuses the flush then ("database table is
-# locked"): the rows stayed and the next test failed on a duplicate. So the flush first waits
-# (bounded) until no request is being answered, and tries again if a late request still held a lock.
-_REQUESTS = {"open": 0}
-_IDLE = threading.Condition()
-FLUSH_WAIT_SECONDS = 10
-
-
-def _request_started(**kwargs):
-    # Only the live server's threads: the test client answers in the test's own (main) thread.
-    if threading.current_thread() is not threading.main_thread():
-        with _IDLE:
-            _REQUESTS["open"] += 1
-
-
-def _request_finished(**kwargs):
-    if threading.current_thread() is not threading.main_thread():
-        with _IDLE:
-            _REQUESTS["open"] = max(0, _REQUESTS["open"] - 1)
-            _IDLE.notify_all()
-
-
-def _wait_for_idle_server() -> None:
-    with _IDLE:
-        if not _IDLE.wait_for(lambda: _REQUESTS["open"] == 0, timeout=FLUSH_WAIT_SECONDS):
-            _REQUESTS["open"] = 0  # a request that never finished (its client went): do not wait again
-
-
+# between the server's threads and the test, and refused the flush then ("database table is
+# locked"): the rows stayed and the next test failed on a duplicate. The live server's views take
+# turns (tests/serial_requests.py); the flush takes a turn as well.
 def _patch_flush() -> None:
-    from django.core.signals import request_finished, request_started
-    from django.db import OperationalError
     from django.test import TransactionTestCase
 
-    request_started.connect(_request_started, dispatch_uid="tests-requests-open")
-    request_finished.connect(_request_finished, dispatch_uid="tests-requests-done")
+    from tests.serial_requests import turn
+
     flush = TransactionTestCase._fixture_teardown
 
     def _fixture_teardown(self):
-        for attempt in range(3):
-            _wait_for_idle_server()
-            try:
-                return flush(self)
-            except Exception as error:  # CommandError wraps the OperationalError
-                locked = isinstance(error.__cause__ or error, OperationalError) and "locked" in str(
-                    error.__cause__ or error
-                )
-                if not locked or attempt == 2:
-                    raise
+        with turn():
+            return flush(self)
 
     TransactionTestCase._fixture_teardown = _fixture_teardown
 

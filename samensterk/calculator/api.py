@@ -108,6 +108,9 @@ class PeriodOut(Schema):
     note: str
     months_from: int
     months_to: int | None
+    children: list[int] = Field(
+        description="The children's ages in this period: a later year sees them older"
+    )
     net_household: list[float]
     change_vs_0: list[float]
 
@@ -196,6 +199,7 @@ def _simulate(payload: SimulateIn):
             "note": _gettext(p.note),
             "months_from": p.months_from,
             "months_to": p.months_to,
+            "children": list(p.household.children),
             "net_household": res.components["net_household"][rows[p.key]],
             "change_vs_0": res.components["change_vs_0"][rows[p.key]],
         }  # fmt: skip

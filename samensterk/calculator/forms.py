@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 
 from samensterk.calculator.results import format_money
 from samensterk.income import model as limits
-from samensterk.income.household import HouseholdInvalid, parse_household
+from samensterk.income.household import HouseholdInvalid, care_type_for_age, max_care_price, parse_household
 from samensterk.income.model import CURVE_MAX_HOURS, MAX_CHILDREN, MAX_HOURS_WEEK, offered_years
 
 HOURS_MAX = CURVE_MAX_HOURS  # her hours on the curve (income.model defines the limits)
@@ -156,31 +156,6 @@ def minimum_hourly_wage(year: int) -> float | None:
         return round(float(minimumuurloon_jaargemiddelde(year)), 2)
     except Exception:  # noqa: BLE001 - a help text must never break the page
         return None
-
-
-def max_care_price(year: int, kind: str) -> float | None:
-    """The maximum hourly price the kinderopvangtoeslag covers: our default hourly price.
-    None when it is not published for ``year`` (the form then asks for the price)."""
-    from samensterk.income.parameters_loader import value_at
-
-    name = {
-        "dagopvang": "dagopvang",
-        "bso": "buitenschoolse_opvang",
-        "gastouder": "gastouderopvang",
-    }[kind]
-    try:
-        return float(value_at(f"kinderopvangtoeslag.maximum_uurprijs_{name}", dt.date(year, 1, 1)))
-    except Exception:  # noqa: BLE001 - unpublished: no invented tariff, the caller says it is missing
-        return None
-
-
-def care_type_for_age(age: int) -> str | None:
-    """The usual childcare for a child: dagopvang before school (0-3), bso at primary school (4-12)."""
-    if age <= 3:
-        return "dagopvang"
-    if age <= 12:
-        return "bso"
-    return None
 
 
 class CalculatorForm(forms.Form):

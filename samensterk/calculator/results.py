@@ -128,6 +128,10 @@ def run_model(model, period: str | None = None) -> Calculation:
 
 
 # The time line is computed, not approximated: said on the page and in the handout.
+PERIOD_AGES_NOTE = gettext_noop(
+    "A period in a later year counts the children as old as they are then: a child of 4 goes to school, "
+    "and from day care to after-school care, which costs less. After primary school there is no childcare."
+)
 PERIOD_YEAR_NOTE = (
     # xgettext:no-python-format
     gettext_noop("Each figure is a month in that period of a year as it really runs: her first year of work has six "
@@ -155,6 +159,7 @@ def timeline(calc: Calculation, hours: int, shown: str | None = None) -> list[di
     against not working and the net income, per month of that period."""
     shown = shown or calc.shown
     out = []
+    today = list(calc.period_list[0].household.children) if calc.period_list else []
     for p in timeline_rules.summary(
         timeline_rules.Run(calc.res, calc.period_list, dict(calc.periods), shown), hours
     ):
@@ -163,6 +168,8 @@ def timeline(calc: Calculation, hours: int, shown: str | None = None) -> list[di
                 "key": p["key"],
                 "label": gettext(p["label"]),
                 "note": gettext(p["note"]),
+                # A later year sees the children older (income.household.aged): said where it does.
+                "ages": _period_ages(p["children"]) if p["children"] != today else "",
                 "change": _signed_money(p["change_vs_0"]) or format_money(0),
                 "change_value": p["change_vs_0"],
                 "net": format_money(p["net_household"], cents=False),
@@ -171,6 +178,14 @@ def timeline(calc: Calculation, hours: int, shown: str | None = None) -> list[di
             }
         )
     return out
+
+
+def _period_ages(ages: list[int]) -> str:
+    if not ages:
+        return gettext("no children under 18 then")
+    return ngettext("the child is then %(ages)s", "the children are then %(ages)s", len(ages)) % {
+        "ages": ", ".join(str(a) for a in ages)
+    }
 
 
 def sentence(hours: int, change_month: float, in_period: bool = False) -> str:
@@ -411,8 +426,9 @@ def live(calc: Calculation, hours: int, compare_a: int, period: str = "first") -
                 "total": comp.total,
             }
         )
+    periods = timeline(calc, hours) if calc.periods else []
     return {
-        "timeline": timeline(calc, hours) if calc.periods else [],
+        "timeline": periods,
         "period_sentence": gettext(
             PERIOD_SENTENCE[
                 "later_none" if calc.shown == "later" and not _long_disregard(calc) else calc.shown
@@ -424,6 +440,7 @@ def live(calc: Calculation, hours: int, compare_a: int, period: str = "first") -
         "compare_a": compare_a,
         "sentence": sentence(hours, change, in_period=bool(calc.periods)),
         "period_year_note": gettext(PERIOD_YEAR_NOTE) if calc.periods else "",
+        "period_ages_note": gettext(PERIOD_AGES_NOTE) if any(p["ages"] for p in periods) else "",
         "reasons": reasons,
         "independent": bool(c["financially_independent"][hours]),
         "independence_sentence": independence_sentence(

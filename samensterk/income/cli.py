@@ -167,6 +167,7 @@ def cmd_calc(args) -> int:
                     "label": p.label,
                     "months_from": p.months_from,
                     "months_to": p.months_to,
+                    "children": list(p.household.children),
                     "net_household": np.round(c["net_household"][rows[p.key]], 2).tolist(),
                     "change_vs_0": np.round(c["change_vs_0"][rows[p.key]], 2).tolist(),
                 }  # fmt: skip

@@ -17,7 +17,8 @@ toeslag leaves, its own policy).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime as dt
+from dataclasses import dataclass, field, replace
 
 from samensterk.income.model import (  # noqa: F401 - the shared limits, re-exported
     CHILDCARE_TYPES,
@@ -41,6 +42,33 @@ from samensterk.income.model import (  # noqa: F401 - the shared limits, re-expo
 # day care and a childminder cover all her working hours; after-school care only the half of
 # them outside school hours. Travel time is not counted.
 CARE_PER_WORK_HOUR = {"dagopvang": 1.0, "gastouder": 1.0, "bso": 0.5}
+
+
+# The usual childcare by a child's age: day care until school starts at 4, after-school care at
+# primary school (to 12), none after it (the toeslag ends when secondary school starts).
+SCHOOL_AGE = 4
+LAST_BSO_AGE = 12
+
+
+def care_type_for_age(age: int) -> str | None:
+    """The usual childcare for a child: dagopvang before school (0-3), bso at primary school (4-12)."""
+    if age < SCHOOL_AGE:
+        return "dagopvang"
+    if age <= LAST_BSO_AGE:
+        return "bso"
+    return None
+
+
+def max_care_price(year: int, kind: str) -> float | None:
+    """The maximum hourly price the kinderopvangtoeslag covers: our default hourly price.
+    None when it is not published for ``year`` (the form then asks for the price)."""
+    from samensterk.income.parameters_loader import value_at
+
+    name = {"dagopvang": "dagopvang", "bso": "buitenschoolse_opvang", "gastouder": "gastouderopvang"}[kind]
+    try:
+        return float(value_at(f"kinderopvangtoeslag.maximum_uurprijs_{name}", dt.date(year, 1, 1)))
+    except LookupError:  # MissingParameter: no invented tariff, the caller says it is missing
+        return None
 
 
 @dataclass(frozen=True)
@@ -154,3 +182,35 @@ def household_from_model(m: HouseholdIn, *, offered_only: bool = False) -> House
         loonheffingskorting=m.bijstand.loonheffingskorting,
         bijstand_childcare_own_share=m.bijstand.childcare_own_share,
     )
+
+
+def aged(hh: Household, years: int) -> Household:
+    """``hh`` with its children ``years`` older, for a period that starts in a later year of her
+    work (income.timeline): the child benefits, the IACK and the childcare follow the age.
+
+    A child past MAX_CHILD_AGE has left the child benefits and is no longer counted (with ``years``
+    at most 3 no such child is a kostendeler, who is 21 or older). Childcare follows the child:
+    day care ends when school starts and becomes after-school care at the highest price the
+    toeslag covers, for the hours that follow hers (the price and hours given were for day care);
+    after primary school there is none. Where that price is not published the care stays as given."""
+    if years <= 0 or not hh.children:
+        return hh
+    index, children = {}, []
+    for i, age in enumerate(hh.children):
+        if age + years <= MAX_CHILD_AGE:
+            index[i] = len(children)
+            children.append(age + years)
+    care = []
+    for c in hh.childcare:
+        if c.child not in index:
+            continue
+        age = children[index[c.child]]
+        usual = care_type_for_age(age)
+        if usual is None:
+            continue  # past primary school: no childcare, no toeslag
+        if c.type == "dagopvang" and usual == "bso":
+            price = max_care_price(hh.year, "bso")
+            if price is not None:
+                c = Childcare(c.child, "bso", None, price)
+        care.append(replace(c, child=index[c.child]))
+    return replace(hh, children=tuple(children), childcare=tuple(care))

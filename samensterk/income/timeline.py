@@ -11,7 +11,8 @@ the two halves share that year's toetsingsinkomen, toeslagen and tax assessment
 (``Household.bijstand_months`` and the ``bijstand_rest_*`` flags). A household's own disregard
 flags say whether the disregards apply to it (she is 27 or older and the gemeente grants them):
 ``bijstand_vrijlating`` the 25% one, ``bijstand_vrijlating_alleenstaande_ouder`` the 12.5% one
-(kept only for a single parent with a child under 12). The page, its projector view and handout,
+(kept only for a single parent with a child under 12). A period that starts in a later year of
+her work has the children as old as they are then (``household.aged``). The page, its projector view and handout,
 the JSON API and the CLI all take the periods from here, so they give the same figures.
 """
 
@@ -22,7 +23,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from samensterk.income.components import gettext_noop
-from samensterk.income.household import CURVE_HOURS, Household
+from samensterk.income.household import CURVE_HOURS, Household, aged
 from samensterk.income.simulate import simulate
 
 PERIOD_KEYS = ("first", "after", "second_third", "later")
@@ -60,7 +61,8 @@ NOTES = {
 
 def single_parent_disregard(hh: Household) -> bool:
     """Whether the 12.5% disregard follows the first six months: asked for, a single parent, and
-    a child under 12 (the child's age at the start; it may pass 12 within the 30 months)."""
+    a child under 12 (the ages at the start of the period: ``periods`` asks again for the second and
+    third year, with the children a year older)."""
     return (
         hh.bijstand_vrijlating_alleenstaande_ouder
         and not hh.has_partner
@@ -89,14 +91,27 @@ def periods(hh: Household) -> tuple[Period, ...]:
         Period("first", LABELS["first"], NOTES["first"], 1, FIRST_MONTHS, first),
         Period("after", LABELS["after"], NOTES["after" if ouder else "none"], FIRST_MONTHS + 1, 12, after),
     ]
+    # A period that starts in a later year counts the children as old as they are then: after
+    # three years the toddler is at school, in after-school care (household.aged).
     if ouder:
         end = FIRST_MONTHS + SINGLE_PARENT_MONTHS
-        whole = replace(plain, bijstand_vrijlating_alleenstaande_ouder=True)
-        out.append(Period("second_third", LABELS["second_third"], NOTES["after"], 13, end, whole))
-        out.append(Period("later", LABELS["later_long"], NOTES["none"], end + 1, None, plain))
+        second = aged(plain, years_on(13))
+        # The 12.5% needs a child under 12 (onder r, 1°): it stops if the youngest turns 12.
+        keeps = single_parent_disregard(replace(second, bijstand_vrijlating_alleenstaande_ouder=True))
+        whole = replace(second, bijstand_vrijlating_alleenstaande_ouder=keeps)
+        out.append(Period("second_third", LABELS["second_third"], NOTES["after" if keeps else "none"], 13, end,
+                          whole))  # fmt: skip
+        out.append(Period("later", LABELS["later_long"], NOTES["none"], end + 1, None,
+                          aged(plain, years_on(end + 1))))  # fmt: skip
     else:
-        out.append(Period("later", LABELS["later"], NOTES["none"], 13, None, plain))
+        out.append(Period("later", LABELS["later"], NOTES["none"], 13, None, aged(plain, years_on(13))))
     return tuple(out)
+
+
+def years_on(month: int) -> int:
+    """Whole years from her first month of work to ``month`` (1 = her first month): the children's
+    ages given are those of today, so a period from month 13 sees them a year older."""
+    return (month - 1) // 12
 
 
 @dataclass
@@ -136,6 +151,7 @@ def summary(r: Run, hours) -> list[dict]:
             "note": p.note,
             "months_from": p.months_from,
             "months_to": p.months_to,
+            "children": list(p.household.children),
             "net_household": float(c["net_household"][r.rows[p.key], j]),
             "change_vs_0": float(c["change_vs_0"][r.rows[p.key], j]),
             "shown": p.key == r.shown,

@@ -58,12 +58,7 @@ def test_no_period_costs_more_than_30_euros_and_nothing_is_paid_back(name):
     assert [p["key"] for p in timeline] == PERIODS[name]
     c = calc.res.components
     for key, row in calc.periods:
-        # The single mother of a child of 2 pays the part of day care the toeslag leaves (4% at
-        # this income: € 31.61 a month at 16 hours) in the period after the disregards: a real
-        # cost, shown as its own line, not a tax mistake. Without it no period is € 30 below.
-        own_share = c["childcare_cost"][row, HOURS] - c["kinderopvangtoeslag"][row, HOURS]
-        assert 0 <= own_share < 35
-        assert c["change_vs_0"][row, HOURS] + own_share >= -30, (key, c["change_vs_0"][row, HOURS])
+        assert c["change_vs_0"][row, HOURS] >= -30, (key, c["change_vs_0"][row, HOURS])
         assert c["assessment"][row, HOURS] > -0.5, (key, "a payback next spring")
     # The first six months gain: she keeps 25% of her earnings.
     assert timeline[0]["change_value"] > 100
@@ -149,7 +144,7 @@ def test_where_the_gemeente_pays_the_childcare_own_share_no_period_costs_her_mon
     for key, row in calc.periods:
         paid = c["gemeente_childcare"][row, HOURS]
         assert paid == pytest.approx(c["childcare_cost"][row, HOURS] - c["kinderopvangtoeslag"][row, HOURS])
-        assert paid > 25 and c["bijstand"][row, HOURS] > 0  # she still gets bijstand at 16 hours
+        assert paid > 10 and c["bijstand"][row, HOURS] > 0  # she still gets bijstand at 16 hours
         assert c["change_vs_0"][row, HOURS] >= -1, key
     # At 40 hours the bijstand has stopped, and with it the gemeente's part.
     assert c["bijstand"][0, 40] == 0 and c["gemeente_childcare"][0, 40] == 0
@@ -166,7 +161,44 @@ def test_where_the_gemeente_pays_the_childcare_own_share_no_period_costs_her_mon
     )
 
 
+def test_a_later_period_sees_the_children_older_and_their_childcare_with_them(client, tmp_path, capsys):
+    """After three years the child of 2 is 5: at school, in after-school care at its own price and
+    hours, not in day care (which the toeslag does not pay for a school child). Her own share of
+    it is what the period after the disregards costs her; page, API and CLI say the ages."""
+    timeline, calc, household = page(HOUSEHOLDS["single mother, child of 2"])
+    periods = {p.key: p for p in calc.period_list}
+    assert [periods[k].household.children for k in PERIODS["single mother, child of 2"]] == [
+        (2,),
+        (2,),
+        (3,),
+        (5,),
+    ]
+    later = periods["later"].household.childcare
+    assert [(c.type, c.hours_month) for c in later] == [("bso", None)]
+    assert periods["second_third"].household.childcare[0].type == "dagopvang"
+    c, row = calc.res.components, dict(calc.periods)["later"]
+    own_share = c["childcare_cost"][row, HOURS] - c["kinderopvangtoeslag"][row, HOURS]
+    assert 5 < own_share < 20 and c["change_vs_0"][row, HOURS] == pytest.approx(-own_share, abs=0.01)
+    from_api, from_cli = api(client, household), cli(tmp_path, capsys, household)
+    assert [p["children"] for p in from_api["timeline"]] == [[2], [2], [3], [5]]
+    assert [p["children"] for p in from_cli["timeline"]] == [[2], [2], [3], [5]]
+
+
 def test_the_default_does_not_assume_the_gemeente_pays_the_own_share(client):
     _, calc, household = page(HOUSEHOLDS["single mother, child of 2"])
     assert household["bijstand"]["childcare_own_share"] is False
     assert not calc.res.components["gemeente_childcare"].any()
+
+
+def test_the_page_says_how_old_the_children_are_in_a_later_period_in_dutch_and_arabic(client):
+    data = {**HOUSEHOLDS["single mother, child of 2"], "hours": "16"}
+    nl = client.post("/calculator/", data).content.decode()
+    assert "het kind is dan 3" in nl and "het kind is dan 5" in nl
+    assert "van de dagopvang naar de buitenschoolse opvang" in nl
+    ar = client.post("/ar/calculator/", data).content.decode()
+    assert "عمر الطفل حينها" in ar and "الفترة في سنة لاحقة تحسب الأطفال بأعمارهم" in ar
+    # Without a later year there is nothing to say: no time line, no note.
+    plain = client.post(
+        "/calculator/", {**data, "partner": "works", "partner_amount": "2500"}
+    ).content.decode()
+    assert 'id="sentence"' in plain and "het kind is dan" not in plain and "period-ages-note" not in plain

@@ -207,8 +207,9 @@ def cmd_calc(args) -> int:
             f"\nThe bijstand time line at {args.hours:g} hours a week (net household per month; change against 0 hours):"
         )
         for p in periods:
+            ages = "" if p["children"] == list(hh.children) else f" (children then: {_ages(p['children'])})"
             print(
-                f"  {_months(p):<16} {p['net_household']:10.2f} {p['change_vs_0']:+9.2f}  {p['label']}: {p['note']}"
+                f"  {_months(p):<16} {p['net_household']:10.2f} {p['change_vs_0']:+9.2f}  {p['label']}: {p['note']}{ages}"
             )
     ind = independence_hours(res, 0)
     print(
@@ -217,6 +218,10 @@ def cmd_calc(args) -> int:
     for m in res.missing[0]:
         print(f"NOT COMPUTED: {m['component']}: {m['parameter']} {m['note']}")
     return 0
+
+
+def _ages(ages: list[int]) -> str:
+    return ", ".join(str(a) for a in ages) or "none under 18"
 
 
 def _months(p: dict) -> str:

@@ -182,6 +182,9 @@ def test_a_later_period_sees_the_children_older_and_their_childcare_with_them(cl
     from_api, from_cli = api(client, household), cli(tmp_path, capsys, household)
     assert [p["children"] for p in from_api["timeline"]] == [[2], [2], [3], [5]]
     assert [p["children"] for p in from_cli["timeline"]] == [[2], [2], [3], [5]]
+    assert main(["calc", str(tmp_path / "household.json")]) == 0
+    text = capsys.readouterr().out
+    assert "(children then: 3)" in text and "(children then: 5)" in text
 
 
 def test_the_default_does_not_assume_the_gemeente_pays_the_own_share(client):

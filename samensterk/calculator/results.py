@@ -182,8 +182,8 @@ def timeline(calc: Calculation, hours: int, shown: str | None = None) -> list[di
 
 def _period_ages(ages: list[int]) -> str:
     if not ages:
-        return gettext("no children under 18 then")
-    return ngettext("the child is then %(ages)s", "the children are then %(ages)s", len(ages)) % {
+        return gettext("No children under 18 then.")
+    return ngettext("The child is then %(ages)s.", "The children are then %(ages)s.", len(ages)) % {
         "ages": ", ".join(str(a) for a in ages)
     }
 

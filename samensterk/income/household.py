@@ -36,6 +36,7 @@ from samensterk.income.model import (  # noqa: F401 - the shared limits, re-expo
     supported_years,
     validate,
 )
+from samensterk.income.parameters_loader import value_at
 
 # Childcare without hours_month follows her hours: care per hour of her work, by type. This is our
 # modelling assumption, not a published figure (stated in the explanation, editable on the page):
@@ -62,8 +63,6 @@ def care_type_for_age(age: int) -> str | None:
 def max_care_price(year: int, kind: str) -> float | None:
     """The maximum hourly price the kinderopvangtoeslag covers: our default hourly price.
     None when it is not published for ``year`` (the form then asks for the price)."""
-    from samensterk.income.parameters_loader import value_at
-
     name = {"dagopvang": "dagopvang", "bso": "buitenschoolse_opvang", "gastouder": "gastouderopvang"}[kind]
     try:
         return float(value_at(f"kinderopvangtoeslag.maximum_uurprijs_{name}", dt.date(year, 1, 1)))

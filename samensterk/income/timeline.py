@@ -87,24 +87,28 @@ def periods(hh: Household) -> tuple[Period, ...]:
                     bijstand_rest_vrijlating_alleenstaande_ouder=ouder)  # fmt: skip
     after = replace(plain, bijstand_vrijlating_alleenstaande_ouder=ouder, bijstand_months=12 - FIRST_MONTHS,
                     bijstand_rest_vrijlating=True)  # fmt: skip
+
+    # Every period counts the children as old as they are when it starts (household.aged): after
+    # three years the toddler is at school, in after-school care.
+    def period(key, label, note, start, end, household):
+        return Period(key, label, note, start, end, aged(household, years_on(start)))
+
     out = [
-        Period("first", LABELS["first"], NOTES["first"], 1, FIRST_MONTHS, first),
-        Period("after", LABELS["after"], NOTES["after" if ouder else "none"], FIRST_MONTHS + 1, 12, after),
+        period("first", LABELS["first"], NOTES["first"], 1, FIRST_MONTHS, first),
+        period("after", LABELS["after"], NOTES["after" if ouder else "none"], FIRST_MONTHS + 1, 12, after),
     ]
-    # A period that starts in a later year counts the children as old as they are then: after
-    # three years the toddler is at school, in after-school care (household.aged).
     if ouder:
         end = FIRST_MONTHS + SINGLE_PARENT_MONTHS
-        second = aged(plain, years_on(13))
         # The 12.5% needs a child under 12 (onder r, 1°): it stops if the youngest turns 12.
-        keeps = single_parent_disregard(replace(second, bijstand_vrijlating_alleenstaande_ouder=True))
-        whole = replace(second, bijstand_vrijlating_alleenstaande_ouder=keeps)
-        out.append(Period("second_third", LABELS["second_third"], NOTES["after" if keeps else "none"], 13, end,
+        keeps = single_parent_disregard(
+            aged(replace(plain, bijstand_vrijlating_alleenstaande_ouder=True), years_on(13))
+        )
+        whole = replace(plain, bijstand_vrijlating_alleenstaande_ouder=keeps)
+        out.append(period("second_third", LABELS["second_third"], NOTES["after" if keeps else "none"], 13, end,
                           whole))  # fmt: skip
-        out.append(Period("later", LABELS["later_long"], NOTES["none"], end + 1, None,
-                          aged(plain, years_on(end + 1))))  # fmt: skip
+        out.append(period("later", LABELS["later_long"], NOTES["none"], end + 1, None, plain))
     else:
-        out.append(Period("later", LABELS["later"], NOTES["none"], 13, None, aged(plain, years_on(13))))
+        out.append(period("later", LABELS["later"], NOTES["none"], 13, None, plain))
     return tuple(out)
 
 
